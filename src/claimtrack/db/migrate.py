@@ -1,0 +1,118 @@
+"""Bringing a database to the schema this claimtrack expects.
+
+Opening a database costs one small query when it is already current: the head
+revision is known here as a constant (a test keeps it equal to the script
+directory's head), so Alembic is imported only to create or migrate a database
+or to list its history.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
+
+from claimtrack.config import describe_url
+from claimtrack.db.session import writer
+from claimtrack.errors import DatabaseError, OutdatedDatabaseError, UnknownRevisionError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+#: The newest migration in alembic/versions; tests/test_migrations.py keeps it honest.
+HEAD_REVISION = "0001"
+VERSION_TABLE = "alembic_version"
+
+
+def _alembic_config(connection) -> Config:
+    from alembic.config import Config
+
+    from claimtrack.resources import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for a database claimtrack never touched."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        row = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+    return row[0] if row else None
+
+
+def known_revisions() -> list[str]:
+    """Every revision in the migration scripts, newest first."""
+    return [revision for revision, _ in history()]
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` in one transaction."""
+    from alembic import command
+
+    with writer(engine).begin() as connection:
+        command.upgrade(_alembic_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Run the migrations down to ``revision`` ("base" empties the database)."""
+    from alembic import command
+
+    with writer(engine).begin() as connection:
+        command.downgrade(_alembic_config(connection), revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring a new, empty database to head; refuse one at a revision we cannot use.
+
+    A database at an older known revision is not migrated behind the user's back:
+    the error says to run `claimtrack db upgrade`.
+    """
+    where = describe_url(engine.url.render_as_string(hide_password=False))
+    try:
+        revision = current_revision(engine)
+    except Exception as error:  # driver errors differ per backend; report them as one line
+        raise DatabaseError(f"{where}: cannot open database: {_first_line(error)}") from error
+    if revision == HEAD_REVISION:
+        return
+    if revision is None:
+        with engine.connect() as connection:
+            foreign_tables = [
+                name for name in inspect(connection).get_table_names() if name != VERSION_TABLE
+            ]
+        if foreign_tables:
+            raise DatabaseError(
+                f"{where}: not a claimtrack database (it has tables {', '.join(foreign_tables[:5])}"
+                " but no claimtrack revision); use another --db"
+            )
+        upgrade(engine)
+        return
+    if revision in known_revisions():
+        raise OutdatedDatabaseError(
+            f"{where}: database is at revision {revision}, this claimtrack needs "
+            f"{HEAD_REVISION}; run `claimtrack db upgrade`"
+        )
+    raise UnknownRevisionError(
+        f"{where}: database is at revision {revision}, which this claimtrack "
+        f"({HEAD_REVISION}) does not know; it was made by a newer claimtrack: upgrade claimtrack"
+    )
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def history() -> list[tuple[str, str]]:
+    """Every migration as (revision, first line of its description), newest first."""
+    from alembic.script import ScriptDirectory
+
+    from claimtrack.resources import migrations_dir
+
+    scripts = ScriptDirectory(str(migrations_dir()))
+    return [
+        (script.revision, (script.doc or "").strip().splitlines()[0] if script.doc else "")
+        for script in scripts.walk_revisions()
+    ]

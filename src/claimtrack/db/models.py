@@ -1,0 +1,334 @@
+"""The claim database schema: SQLAlchemy 2.0 typed declarative models.
+
+Portable by construction: enumerations are stored as short strings with named
+CHECK constraints (no native ENUM types), lists as JSON, times as UTC. The
+naming convention gives every constraint a stable name, which SQLite batch
+migrations need to find them again.
+
+Migrations are written from these models (alembic/versions); a test checks that
+Alembic's autogenerate finds no difference between the two.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (timezone-aware)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# --- Enumerations -----------------------------------------------------------
+# Values are what the database stores and what JSON output shows.
+
+
+class DatePrecision(enum.StrEnum):
+    """How much of a date the source states."""
+
+    day = "day"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+    unknown = "unknown"
+
+
+class Script(enum.StrEnum):
+    """Language and script of a text (BCP 47 tags)."""
+
+    zh_hans = "zh-Hans"
+    zh_hant = "zh-Hant"
+    en = "en"
+
+
+class EntityKind(enum.StrEnum):
+    person = "person"
+    organisation = "organisation"
+    product = "product"
+    place = "place"
+    other = "other"
+
+
+class ClaimKind(enum.StrEnum):
+    money = "money"
+    percent = "percent"
+    count = "count"
+    ratio = "ratio"
+    duration = "duration"
+    date = "date"
+    quantity = "quantity"
+
+
+class Qualifier(enum.StrEnum):
+    """How the figure bounds the true value; low/high hold the interval."""
+
+    exact = "exact"
+    approx = "approx"
+    upper_bound = "upper_bound"
+    lower_bound = "lower_bound"
+    range = "range"
+
+
+class Direction(enum.StrEnum):
+    increase = "increase"
+    decrease = "decrease"
+    none = "none"
+
+
+class Origin(enum.StrEnum):
+    extracted = "extracted"
+    curated = "curated"
+
+
+class ReviewStatus(enum.StrEnum):
+    unreviewed = "unreviewed"
+    verified = "verified"
+    disputed = "disputed"
+    rejected = "rejected"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # VARCHAR plus a named CHECK constraint: the same on SQLite and PostgreSQL,
+    # and a new value is a plain migration instead of ALTER TYPE.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+# --- Tables -----------------------------------------------------------------
+
+
+class Article(Base):
+    """One text as read from a file; the same text is one article whatever its path."""
+
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    translators: Mapped[list[str]] = mapped_column(JSON, default=list)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_precision: Mapped[DatePrecision] = mapped_column(
+        _enum(DatePrecision, "date_precision"), default=DatePrecision.unknown
+    )
+    url: Mapped[str | None] = mapped_column(String(2000))
+    language: Mapped[Script] = mapped_column(_enum(Script, "script"))
+    # The decoded file exactly as read (front matter included); claim spans index it.
+    text: Mapped[str] = mapped_column(Text)
+    # Where the article body starts (after front matter): extraction skips what precedes it.
+    body_start: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    encoding: Mapped[str] = mapped_column(String(20))
+    source_path: Mapped[str] = mapped_column(String(1000))
+    notes: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now
+    )
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Entity(Base):
+    """A person, organisation, product, place or other thing a claim is about or from."""
+
+    __tablename__ = "entity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name_zh: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[EntityKind] = mapped_column(_enum(EntityKind, "entity_kind"))
+    # A related, larger entity (DeepSeek-V3 is part of DeepSeek): never merged silently.
+    part_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entity.id", ondelete="SET NULL"), index=True
+    )
+
+    aliases: Mapped[list[EntityAlias]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", passive_deletes=True
+    )
+    part_of: Mapped[Entity | None] = relationship(remote_side=[id])
+
+
+class EntityAlias(Base):
+    """One way of writing an entity's name, in any script."""
+
+    __tablename__ = "entity_alias"
+    __table_args__ = (UniqueConstraint("entity_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(200))
+    # Script-folded, case-folded form (claimtrack.lang.hanzi.alias_key) for lookups.
+    alias_key: Mapped[str] = mapped_column(String(200), index=True)
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Topic(Base):
+    """What a figure measures (training_cost, downloads, ...)."""
+
+    __tablename__ = "topic"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_zh: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[ClaimKind | None] = mapped_column(_enum(ClaimKind, "topic_kind"))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[TopicAlias]] = relationship(
+        back_populates="topic", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class TopicAlias(Base):
+    """One way of naming a topic, in any script."""
+
+    __tablename__ = "topic_alias"
+    __table_args__ = (UniqueConstraint("topic_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(200))
+    alias_key: Mapped[str] = mapped_column(String(200), index=True)
+
+    topic: Mapped[Topic] = relationship(back_populates="aliases")
+
+
+class Claim(Base):
+    """One quantitative statement in one article, at one span of its text."""
+
+    __tablename__ = "claim"
+    __table_args__ = (
+        CheckConstraint("span_start >= 0 AND span_end >= span_start", name="span_order"),
+        CheckConstraint(
+            "low IS NULL OR high IS NULL OR low <= high", name="bounds_order"
+        ),
+        # Covering index for grouping by fact: subject, topic, then the value.
+        Index("ix_claim_subject_topic_value", "subject_id", "topic_id", "value"),
+        Index("ix_claim_topic_subject", "topic_id", "subject_id"),
+        Index("ix_claim_period", "period_start", "period_end"),
+        Index("ix_claim_article_span", "article_id", "span_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    # Half-open [span_start, span_end) into article.text, in Python string indices.
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="SET NULL"))
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id", ondelete="SET NULL"))
+
+    kind: Mapped[ClaimKind] = mapped_column(_enum(ClaimKind, "claim_kind"))
+    value: Mapped[float | None] = mapped_column(Float)
+    # ISO 4217 for money, "%" for percent, "count", "day"/"month"/"year", or a physical unit.
+    unit: Mapped[str | None] = mapped_column(String(32))
+    # The measure word or currency as written (次, 美元, downloads).
+    unit_text: Mapped[str | None] = mapped_column(String(64))
+    qualifier: Mapped[Qualifier] = mapped_column(
+        _enum(Qualifier, "qualifier"), default=Qualifier.exact
+    )
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    # The step the figure is stated to (558万 → 10000); the cross-check needs it.
+    precision: Mapped[float | None] = mapped_column(Float)
+    direction: Mapped[Direction] = mapped_column(
+        _enum(Direction, "direction"), default=Direction.none
+    )
+    # For date claims: the date as stated, ISO 8601 at its precision (2025-01, 2025-01-20).
+    iso: Mapped[str | None] = mapped_column(String(32))
+
+    # The period the figure refers to (March 2025 → 2025-03-01 .. 2025-03-31).
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    period_precision: Mapped[DatePrecision] = mapped_column(
+        _enum(DatePrecision, "period_precision"), default=DatePrecision.unknown
+    )
+
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entity.id", ondelete="SET NULL"), index=True
+    )
+    # The attribution as written (据彭博社, 郑永年表示, according to Reuters).
+    attribution: Mapped[str | None] = mapped_column(String(500))
+
+    origin: Mapped[Origin] = mapped_column(_enum(Origin, "origin"), default=Origin.extracted)
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
+    curated_file: Mapped[str | None] = mapped_column(String(1000))
+    status: Mapped[ReviewStatus] = mapped_column(
+        _enum(ReviewStatus, "review_status"), default=ReviewStatus.unreviewed, index=True
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now
+    )
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id])
+    speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
+    topic: Mapped[Topic | None] = relationship()
+    reviews: Mapped[list[ReviewLog]] = relationship(
+        back_populates="claim", order_by="ReviewLog.id", passive_deletes=True
+    )
+
+
+class ReviewLog(Base):
+    """Append-only record of one hand change to a claim; never updated or deleted."""
+
+    __tablename__ = "review_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(64))
+    # Values are JSON-encoded so that numbers, dates and nulls survive the round trip.
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    claim: Mapped[Claim] = relationship(back_populates="reviews")

@@ -1,0 +1,63 @@
+"""Engines and sessions, made in one place and passed in.
+
+This module is the one place with SQLite-only SQL (marked below): the PRAGMAs
+every SQLite connection gets (WAL journal, foreign keys, a busy timeout for
+concurrent writers) and explicit BEGIN statements, because Python's sqlite3
+module otherwise runs DDL outside any transaction and starts write
+transactions too late to wait for a busy writer. Everything else is portable
+to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+# --- SQLite only: the one place this project issues SQLite-specific SQL. ---
+def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_on_begin)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection) -> None:
+    # A writer takes the write lock at BEGIN (IMMEDIATE) so that a second writer
+    # waits out the busy timeout instead of failing when it upgrades its lock.
+    mode = "IMMEDIATE" if connection.get_execution_options().get("claimtrack_write") else ""
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+# --- end of SQLite-only SQL ---
+
+
+def engine_for(url: str) -> Engine:
+    """An Engine for a URL; SQLite connections get WAL, foreign keys and a busy timeout."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine with transactions that take the write lock at once (SQLite)."""
+    return engine.execution_options(claimtrack_write=True)
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """A session committed at the end of the block and rolled back on error.
+
+    ``write=True`` for a unit of work that writes, so SQLite serialises writers.
+    """
+    bind = writer(engine) if write else engine
+    with Session(bind, expire_on_commit=False) as session, session.begin():
+        yield session

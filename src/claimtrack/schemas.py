@@ -1,0 +1,255 @@
+"""Pydantic objects that cross boundaries: article metadata and the articles read from files.
+
+These hold no database state; the db layer maps them onto its models.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+
+# Tags people write, folded to the three claimtrack reads (BCP 47 script subtags).
+_LANGUAGE_TAGS = {
+    "zh": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh-hans": "zh-Hans",
+    "zh-hans-cn": "zh-Hans",
+    "cmn": "zh-Hans",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh-hant": "zh-Hant",
+    "zh-hant-tw": "zh-Hant",
+    "zh-hant-hk": "zh-Hant",
+    "en": "en",
+}
+
+_DATE_PATTERN = re.compile(
+    r"^\s*(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$"
+)
+
+
+class MetaValueError(ValueError):
+    """A metadata value that cannot be read; ``key`` says which."""
+
+    def __init__(self, key: str, message: str) -> None:
+        self.key = key
+        super().__init__(f"{key}: {message}")
+
+
+def normalise_language(value: str) -> str:
+    """A language tag as claimtrack stores it: normalise_language("zh-CN") == "zh-Hans"."""
+    tag = value.strip().replace("_", "-").lower()
+    if tag in _LANGUAGE_TAGS:
+        return _LANGUAGE_TAGS[tag]
+    if tag.startswith("en-"):
+        return "en"
+    raise ValueError(f"unknown language {value!r}; use one of {', '.join(LANGUAGES)}")
+
+
+def parse_published(value: Any) -> tuple[date | None, str]:
+    """A date and its precision: parse_published("2025-02") == (date(2025, 2, 1), "month").
+
+    Accepts YYYY, YYYY-MM, YYYY-MM-DD (with an optional time, which is dropped),
+    and YAML's own date and datetime values. Impossible dates (2025-02-30) raise ValueError.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, "unknown"
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    match = _DATE_PATTERN.match(value)
+    if not match:
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = match["year"], match["month"], match["day"]
+    try:
+        if day:
+            return date(int(year), int(month), int(day)), "day"
+        if month:
+            return date(int(year), int(month), 1), "month"
+        return date(int(year), 1, 1), "year"
+    except ValueError as error:
+        raise ValueError(f"impossible date {value.strip()!r}: {error}") from None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        # "A and B" stays one name; people list several authors with commas or 、.
+        parts = re.split(r"\s*[,;，；、]\s*", value.strip())
+        return [part for part in parts if part]
+    if isinstance(value, (list, tuple)):
+        names = []
+        for item in value:
+            if not isinstance(item, str):
+                raise ValueError(f"expected names as text, got {item!r}")
+            if item.strip():
+                names.append(item.strip())
+        return names
+    raise ValueError(f"expected a name or a list of names, got {value!r}")
+
+
+class ArticleMeta(BaseModel):
+    """What is known of an article beyond its text. Every field is optional.
+
+    The same model validates sidecar files (NAME.meta.yaml) and command-line
+    options; a field left unset (None) means "not stated here".
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] | None = Field(
+        default=None, validation_alias=AliasChoices("authors", "author")
+    )
+    translators: list[str] | None = Field(
+        default=None, validation_alias=AliasChoices("translators", "translator")
+    )
+    published: date | None = Field(default=None, validation_alias=AliasChoices("date", "published"))
+    published_precision: str | None = None
+    url: str | None = None
+    language: str | None = Field(default=None, validation_alias=AliasChoices("lang", "language"))
+    notes: str | None = None
+
+    @field_validator("authors", "translators", mode="before")
+    @classmethod
+    def _names(cls, value: Any) -> list[str] | None:
+        return None if value is None else _as_list(value)
+
+    @field_validator("title", "outlet", "url", "notes", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, (str, int, float)):
+            raise ValueError(f"expected text, got {type(value).__name__}")
+        text = str(value).strip()
+        return text or None
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language(cls, value: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, list):  # front matter often says lang: [zh-CN]
+            value = value[0] if value else None
+            if value is None:
+                return None
+        if not isinstance(value, str):
+            raise ValueError(f"expected a language tag, got {value!r}")
+        return normalise_language(value)
+
+    @field_validator("published_precision")
+    @classmethod
+    def _precision(cls, value: str | None) -> str | None:
+        if value is not None and value not in DATE_PRECISIONS:
+            raise ValueError(f"must be one of {', '.join(DATE_PRECISIONS)}")
+        return value
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> ArticleMeta:
+        """Validate a mapping whose ``date`` may be partial (2025-02) or a YAML date."""
+        data = dict(data)
+        for key in ("date", "published"):
+            if key in data:
+                try:
+                    published, precision = parse_published(data.pop(key))
+                except ValueError as error:
+                    raise MetaValueError(key, str(error)) from None
+                data["published"] = published
+                data.setdefault("published_precision", precision)
+        return cls.model_validate(data)
+
+    def stated(self) -> dict[str, Any]:
+        """The fields this source states (not None), by field name."""
+        return {name: value for name, value in self if value is not None}
+
+    def overlaid_with(self, higher: ArticleMeta) -> ArticleMeta:
+        """This metadata with every field ``higher`` states taking precedence."""
+        merged = self.stated()
+        merged.update(higher.stated())
+        if "published" in higher.stated() and "published_precision" not in higher.stated():
+            merged.pop("published_precision", None)
+        return ArticleMeta.model_validate(merged)
+
+
+class ArticleFile(BaseModel):
+    """An article as read from disk, with its metadata merged from every source."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    text: str
+    body_start: int
+    encoding: str
+    content_hash: str
+    meta: ArticleMeta
+    language: str
+    # A short first line standing in for a missing title: used only if nothing better is stored.
+    guessed_title: str | None = None
+    metadata_sources: tuple[str, ...] = ()
+
+
+class StoredArticle(BaseModel):
+    """An article as stored, without its text (listings and JSON output)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str | None
+    outlet: str | None
+    authors: list[str]
+    translators: list[str]
+    published: date | None
+    published_precision: str
+    url: str | None
+    language: str
+    characters: int
+    encoding: str
+    content_hash: str
+    source_path: str
+    ingested_at: datetime
+
+    @classmethod
+    def from_model(cls, article: Any) -> StoredArticle:
+        """From an ORM Article (enum columns become their plain values)."""
+        return cls(
+            id=article.id,
+            title=article.title,
+            outlet=article.outlet,
+            authors=list(article.authors or []),
+            translators=list(article.translators or []),
+            published=article.published,
+            published_precision=article.published_precision.value,
+            url=article.url,
+            language=article.language.value,
+            characters=len(article.text),
+            encoding=article.encoding,
+            content_hash=article.content_hash,
+            source_path=article.source_path,
+            # SQLite hands times back without their zone; they are stored in UTC.
+            ingested_at=article.ingested_at.replace(tzinfo=article.ingested_at.tzinfo or UTC),
+        )
+
+    @property
+    def published_display(self) -> str:
+        """The date at its stated precision: 2025-02 for a month, 2025-02-11 for a day."""
+        if self.published is None:
+            return ""
+        iso = self.published.isoformat()
+        return {"year": iso[:4], "month": iso[:7]}.get(self.published_precision, iso)

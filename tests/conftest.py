@@ -1,0 +1,67 @@
+"""Shared fixtures: real seed articles, real SQLite files in tmp_path, the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimtrack.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+PG_URL_VAR = "CLAIMTRACK_TEST_PG_URL"
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A private copy of the seed corpus (articles and sidecars) to alter freely."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "claimtrack.db"
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Callable[..., Result]:
+    """Run the real CLI on a fresh SQLite file: cli("ingest", "seeds")."""
+
+    def invoke(*args: str, input: str | None = None, db: str | None = None) -> Result:
+        runner = CliRunner()
+        return runner.invoke(main, ["--db", db or str(db_path), *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards.
+
+    Skipped (with the reason shown by -ra) unless CLAIMTRACK_TEST_PG_URL is set,
+    e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test.
+    """
+    base = os.environ.get(PG_URL_VAR)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (see README)")
+    from sqlalchemy import create_engine, text
+
+    schema = f"ct_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

@@ -1,0 +1,129 @@
+"""The command line as a whole: help, version, start-up imports, db commands, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from claimtrack import __version__
+from claimtrack.cli import main
+from claimtrack.db import migrate
+from claimtrack.db.session import engine_for
+from tests.conftest import SEEDS
+
+
+def _all_commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from _all_commands(command, (*prefix, name))
+
+
+def test_help_lists_every_command_with_one_line():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name, command in main.commands.items():
+        line = next(line for line in result.output.splitlines() if line.strip().startswith(name))
+        assert command.get_short_help_str(limit=200) in " ".join(line.split()[1:]) or len(
+            line.split()) > 1
+    for path, command in _all_commands(main):
+        assert command.help, f"{' '.join(path)} has no help"
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"claimtrack, version {__version__}"
+
+
+def test_help_imports_no_database_alembic_rich_or_extractor():
+    probe = (
+        "import sys\n"
+        "from claimtrack.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'alembic', 'rich', 'pydantic', 'yaml') or m.startswith("
+        "('claimtrack.db', 'claimtrack.extract', 'claimtrack.api', 'claimtrack.export')))\n"
+        "print(heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert "Usage: " in result.stdout
+    assert result.stderr.strip() == "[]"
+
+
+def test_db_commands(cli, db_path):
+    result = cli("db", "current")
+    assert result.exit_code == 0
+    assert f"{db_path}: empty" in result.stdout
+
+    result = cli("db", "upgrade")
+    assert result.exit_code == 0
+    assert f"upgraded from empty to {migrate.HEAD_REVISION}" in result.stdout
+    assert "already at revision" in cli("db", "upgrade").stdout
+    assert f"{migrate.HEAD_REVISION} (newest)" in cli("db", "current").stdout
+
+    history = cli("db", "history").stdout
+    assert history.splitlines()[0].startswith(migrate.HEAD_REVISION + "  ")
+
+    refused = cli("db", "downgrade", "base", input="n\n")
+    assert refused.exit_code == 1
+    assert migrate.current_revision(engine_for(f"sqlite:///{db_path}")) == migrate.HEAD_REVISION
+
+    result = cli("db", "downgrade", "base", "--yes")
+    assert result.exit_code == 0
+    assert migrate.current_revision(engine_for(f"sqlite:///{db_path}")) is None
+
+
+def test_any_command_brings_a_new_database_to_head(cli, db_path):
+    result = cli("articles", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+    assert migrate.current_revision(engine_for(f"sqlite:///{db_path}")) == migrate.HEAD_REVISION
+
+
+def test_a_database_from_a_newer_claimtrack_is_refused_in_one_line(cli, db_path):
+    cli("db", "upgrade")
+    engine = engine_for(f"sqlite:///{db_path}")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'abc123'"))
+    result = cli("ingest", str(SEEDS))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "abc123" in result.stderr and "newer claimtrack" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_db_option_env_var_and_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["articles"]).exit_code == 0
+    assert (tmp_path / "claimtrack.db").exists()
+    monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / "from-env.db"))
+    assert runner.invoke(main, ["articles"]).exit_code == 0
+    assert (tmp_path / "from-env.db").exists()
+    url = f"sqlite:///{tmp_path / 'from-url.db'}"
+    assert runner.invoke(main, ["--db", url, "articles"]).exit_code == 0
+    assert (tmp_path / "from-url.db").exists()
+
+
+def test_unreachable_database_is_one_line(cli):
+    result = cli("articles", db="postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert result.exit_code == 1
+    assert "cannot open database" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_and_list_on_postgresql(cli, pg_url):
+    result = cli("ingest", str(SEEDS), db=pg_url)
+    assert result.exit_code == 0, result.output
+    assert "5 added" in result.stdout
+    again = cli("ingest", str(SEEDS), db=pg_url)
+    assert "5 unchanged" in again.stdout
+    listed = json.loads(cli("articles", "--format", "json", db=pg_url).stdout)
+    assert {a["language"] for a in listed} == {"zh-Hans", "zh-Hant"}
+    assert {a["published"] for a in listed} == {"2025-02", "2025-04", "2025-02-11"}

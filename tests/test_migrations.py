@@ -1,0 +1,179 @@
+"""Migrations: the standard four (single head, upgrade from empty, models match,
+down-up) plus "a database at an older revision upgrades with its rows intact",
+on SQLite and, when CLAIMTRACK_TEST_PG_URL is set, on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, insert, inspect, select, text
+
+from claimtrack.db import migrate
+from claimtrack.db.models import Base
+from claimtrack.db.session import engine_for
+from claimtrack.errors import DatabaseError, OutdatedDatabaseError, UnknownRevisionError
+from claimtrack.resources import migrations_dir
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path: Path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'migrations.db'}"
+    else:
+        url = request.getfixturevalue("pg_url")
+    engine = engine_for(url)
+    yield engine
+    engine.dispose()
+
+
+def _tables(engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(inspect(connection).get_table_names())
+
+
+def test_single_head_and_constant_match_the_scripts():
+    heads = ScriptDirectory(str(migrations_dir())).get_heads()
+    assert heads == [migrate.HEAD_REVISION]
+
+
+def test_upgrade_from_empty_matches_the_models(engine):
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_downgrade_to_base_and_up_again(engine):
+    migrate.upgrade(engine)
+    migrate.downgrade(engine, "base")
+    assert _tables(engine) <= {"alembic_version"}
+    assert migrate.current_revision(engine) is None
+    migrate.upgrade(engine)
+    assert set(Base.metadata.tables) <= _tables(engine)
+
+
+def test_every_step_downgrades_and_upgrades(engine):
+    revisions = list(reversed(migrate.known_revisions()))
+    for revision in revisions:
+        migrate.upgrade(engine, revision)
+        assert migrate.current_revision(engine) == revision
+    for revision in reversed(revisions[:-1]):
+        migrate.downgrade(engine, revision)
+        assert migrate.current_revision(engine) == revision
+
+
+# Rows as a database at each revision holds them. A new revision adds its own
+# entry (rows written at that revision's schema); the test upgrades each to head.
+ROWS_AT_REVISION = {
+    "0001": {
+        "article": [
+            {
+                "id": 1, "title": "DeepSeek戳破美國AI霸權神話", "outlet": "彭博社",
+                "authors": ["Parmy Olson"], "translators": [], "published": dt.date(2025, 4, 1),
+                "published_precision": "month", "url": None, "language": "zh-Hant",
+                "text": "今年1月20日，深度求索發佈了R1。", "body_start": 0,
+                "content_hash": "a" * 64, "encoding": "utf-8", "source_path": "seeds/003.txt",
+                "notes": None, "ingested_at": dt.datetime(2025, 5, 1, 12, 0),
+                "updated_at": dt.datetime(2025, 5, 1, 12, 0),
+            }
+        ],
+        "entity": [
+            {"id": 1, "name": "Nvidia", "name_zh": "英伟达", "kind": "organisation",
+             "part_of_id": None},
+        ],
+        "entity_alias": [
+            {"id": 1, "entity_id": 1, "alias": "輝達", "alias_key": "辉达"},
+        ],
+        "topic": [
+            {"id": 1, "key": "release_date", "name": "Release date", "name_zh": "发布日期",
+             "kind": "date", "description": None},
+        ],
+        "topic_alias": [{"id": 1, "topic_id": 1, "alias": "發佈", "alias_key": "发布"}],
+        "claim": [
+            {
+                "id": 1, "article_id": 1, "span_start": 2, "span_end": 8, "surface": "1月20日",
+                "sentence": "今年1月20日，深度求索發佈了R1。", "subject_id": 1, "topic_id": 1,
+                "kind": "date", "value": None, "unit": None, "unit_text": None,
+                "qualifier": "exact", "low": None, "high": None, "precision": None,
+                "direction": "none", "iso": "2025-01-20", "period_start": dt.date(2025, 1, 20),
+                "period_end": dt.date(2025, 1, 20), "period_precision": "day",
+                "speaker_id": None, "attribution": None, "origin": "curated",
+                "extractor_version": None, "curated_file": "data/curated/003.yaml",
+                "status": "verified", "notes": "checked", "created_at": dt.datetime(2025, 5, 1),
+                "updated_at": dt.datetime(2025, 5, 1),
+            }
+        ],
+        "review_log": [
+            {"id": 1, "claim_id": 1, "field": "status", "old_value": '"unreviewed"',
+             "new_value": '"verified"', "reviewer": "desk", "note": "checked",
+             "at": dt.datetime(2025, 5, 2)},
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("revision", sorted(ROWS_AT_REVISION))
+def test_rows_survive_upgrade_to_head(engine, revision):
+    migrate.upgrade(engine, revision)
+    old = MetaData()
+    old.reflect(engine)
+    rows = ROWS_AT_REVISION[revision]
+    with engine.begin() as connection:
+        for table, table_rows in rows.items():
+            connection.execute(insert(old.tables[table]), table_rows)
+    migrate.upgrade(engine)
+    new = MetaData()
+    new.reflect(engine)
+    with engine.connect() as connection:
+        for table, table_rows in rows.items():
+            stored = connection.execute(select(new.tables[table]).order_by(text("id"))).mappings()
+            stored = [dict(row) for row in stored]
+            assert len(stored) == len(table_rows)
+            for before, after in zip(table_rows, stored, strict=True):
+                for column, value in before.items():
+                    found = after[column]
+                    if isinstance(value, dt.datetime):  # SQLite hands back naive times
+                        found, value = found.replace(tzinfo=None), value.replace(tzinfo=None)
+                    assert found == value, (table, column)
+
+
+def test_ensure_schema_creates_a_new_database(tmp_path):
+    engine = engine_for(f"sqlite:///{tmp_path / 'new.db'}")
+    migrate.ensure_schema(engine)
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_ensure_schema_refuses_an_unknown_revision(tmp_path):
+    engine = engine_for(f"sqlite:///{tmp_path / 'future.db'}")
+    migrate.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffff9999'"))
+    with pytest.raises(UnknownRevisionError, match="ffff9999.*newer claimtrack"):
+        migrate.ensure_schema(engine)
+
+
+def test_ensure_schema_asks_for_upgrade_of_an_older_revision(tmp_path, monkeypatch):
+    engine = engine_for(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate.upgrade(engine)
+    # Pretend this claimtrack's head is newer than the database's revision.
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
+    with pytest.raises(OutdatedDatabaseError, match="claimtrack db upgrade"):
+        migrate.ensure_schema(engine)
+
+
+def test_ensure_schema_refuses_a_foreign_database(tmp_path):
+    engine = engine_for(f"sqlite:///{tmp_path / 'other.db'}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY)"))
+    with pytest.raises(DatabaseError, match="not a claimtrack database"):
+        migrate.ensure_schema(engine)
+    assert _tables(engine) == {"invoices"}

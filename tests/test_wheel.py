@@ -1,0 +1,64 @@
+"""An installed wheel carries its migrations and taxonomy and works outside the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """The wheel built from this checkout, unpacked as site-packages would hold it."""
+    out = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation",
+         "-q", "-w", str(out)],
+        capture_output=True, text=True,
+    )
+    if build.returncode != 0:
+        pytest.fail(f"wheel build failed: {build.stderr[-2000:]}")
+    [wheel] = out.glob("claimtrack-*.whl")
+    site = out / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    return site
+
+
+def _run(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("CLAIMTRACK_DB", None)
+    return subprocess.run([sys.executable, "-m", "claimtrack", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def test_wheel_ships_migrations_and_taxonomy(installed):
+    bundled = installed / "claimtrack" / "_bundled"
+    assert (bundled / "alembic" / "env.py").is_file()
+    assert list((bundled / "alembic" / "versions").glob("0001_*.py"))
+    assert (bundled / "data" / "topics.yaml").stat().st_size > 0
+    assert (bundled / "data" / "entities.yaml").stat().st_size > 0
+
+
+def test_wheel_migrates_and_ingests_outside_the_repository(installed, tmp_path):
+    probe = subprocess.run(
+        [sys.executable, "-c", "import claimtrack.resources as r; print(r.migrations_dir())"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(installed)},
+        capture_output=True, text=True, check=True,
+    )
+    assert probe.stdout.strip().startswith(str(installed))
+
+    upgraded = _run(installed, tmp_path, "db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert (tmp_path / "claimtrack.db").exists()
+    ingested = _run(installed, tmp_path, "ingest", str(SEEDS))
+    assert ingested.returncode == 0, ingested.stderr
+    listed = _run(installed, tmp_path, "articles", "--format", "json")
+    assert len(json.loads(listed.stdout)) == 5
