@@ -316,7 +316,7 @@ def test_unknown_field(data_copy: Path) -> None:
     error = load_error(data_copy)
     assert_names_file(error, topics)
     assert "(key 'downloads'): unknown key 'colour'" in error.reason
-    assert "allowed: key, name, name_zh, kind, description, aliases" in error.reason
+    assert "allowed: key, name, name_zh, kind, description, change_topic, aliases" in error.reason
     assert error.line == line_of(topics, "colour: red")
 
 
@@ -527,3 +527,17 @@ def test_a_fixed_file_loads_after_an_error(data_copy: Path) -> None:
     load_error(data_copy)
     topics.write_text(original, encoding="utf-8")
     assert load_taxonomy(data_copy).topic("price").key == "price"
+
+
+def test_change_topic_must_name_a_topic(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    topics = data / "topics.yaml"
+    text = topics.read_text(encoding="utf-8")
+    topics.write_text(
+        text.replace("change_topic: market_value_change", "change_topic: market_value_drift"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        load_taxonomy(data)
+    assert "change_topic 'market_value_drift' names no topic" in caught.value.reason

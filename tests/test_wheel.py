@@ -62,3 +62,15 @@ def test_wheel_migrates_and_ingests_outside_the_repository(installed, tmp_path):
     assert ingested.returncode == 0, ingested.stderr
     listed = _run(installed, tmp_path, "articles", "--format", "json")
     assert len(json.loads(listed.stdout)) == 5
+
+
+def test_wheel_extracts_with_its_own_language_data(installed, tmp_path):
+    article = tmp_path / "note.txt"
+    article.write_text("英伟达股价暴跌17%，市值蒸发近6000亿美元。", encoding="utf-8")
+    result = _run(installed, tmp_path, "extract", str(article))
+    assert result.returncode == 0, result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["surface"], c["subject"], c["topic"]) for c in claims] == [
+        ("17%", "Nvidia", "share_price_change"),
+        ("近6000亿美元", "Nvidia", "market_value_change"),
+    ]

@@ -145,3 +145,49 @@ def articles(*, db: str | Engine | None = None) -> list[StoredArticle]:
     engine = open_database(db)
     with session_scope(engine) as session:
         return [StoredArticle.from_model(article) for article in list_articles(session)]
+
+
+@dataclass(frozen=True)
+class ExtractedFile:
+    """The claims found in one file (or standard input, path "-")."""
+
+    path: str
+    claims: list
+    language: str
+
+
+def extract_file(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    published: str | None = None,
+    stdin_text: str | None = None,
+) -> ExtractedFile:
+    """Read one article file (with its sidecar and front matter) and extract its claims.
+
+    ``lang`` and ``published`` (YYYY[-MM[-DD]]) override what the file's metadata
+    says; ``path`` "-" reads ``stdin_text``. Needs no database.
+    """
+    from claimtrack.articles import read_article
+    from claimtrack.errors import MetadataError
+    from claimtrack.extract import extract_claims
+    from claimtrack.lang.hanzi import detect_language
+    from claimtrack.schemas import ArticleMeta
+
+    try:
+        overrides = ArticleMeta.from_mapping(
+            {k: v for k, v in {"date": published, "lang": lang}.items() if v is not None}
+        )
+    except ValueError as error:
+        raise MetadataError(f"bad option: {' '.join(str(error).split())}") from None
+    if str(path) == "-":
+        text = stdin_text or ""
+        language = overrides.language or detect_language(text) or "en"
+        when, author = overrides.published, None
+    else:
+        article = read_article(path, overrides)
+        text, language = article.text, article.language
+        when = article.meta.published
+        author = (article.meta.authors or [None])[0]
+    claims = extract_claims(text, lang=language, published=when, author=author)
+    return ExtractedFile(str(path), claims, language)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
@@ -253,3 +253,61 @@ class StoredArticle(BaseModel):
             return ""
         iso = self.published.isoformat()
         return {"year": iso[:4], "month": iso[:7]}.get(self.published_precision, iso)
+
+
+# --- Claims ------------------------------------------------------------------
+
+ClaimKindValue = Literal["money", "percent", "count", "ratio", "duration", "date", "quantity"]
+QualifierValue = Literal["exact", "approx", "upper_bound", "lower_bound", "range"]
+DirectionValue = Literal["increase", "decrease", "none"]
+PrecisionValue = Literal["day", "month", "quarter", "year", "unknown"]
+
+
+class Claim(BaseModel):
+    """One quantitative statement found in a text, at the half-open span [start, end).
+
+    ``text[start:end] == surface`` always. Values are normalised: 558万美元 is
+    value 5580000.0, unit "USD", unit_text "美元", precision 10000.0. The
+    interval [low, high] is what the wording admits: exact figures have
+    low == high == value (their rounding is in ``precision``); 不到600万 is an
+    upper_bound with low None and high 6000000; 20多年 is a range [20, 30).
+
+    Units: ISO 4217 codes for money; "%" for percent; "pp" for percentage
+    points; "count" for counts (the measure word in unit_text); "day", "week",
+    "month", "quarter", "year", "hour" for durations; "times" for multiples
+    (3倍) and "fraction" for shares (1/20 → 0.05), both of kind ratio; a
+    physical or technical unit ("km", "parameter", "GPU hour", "token") for
+    quantities. Dates have kind "date", value None and ``iso`` at their
+    stated precision (2025-01, 2025-01-20), their span in period_start/end.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    kind: ClaimKindValue
+    value: float | None = None
+    unit: str | None = None
+    unit_text: str | None = None
+    qualifier: QualifierValue = "exact"
+    low: float | None = None
+    high: float | None = None
+    precision: float | None = None
+    direction: DirectionValue = "none"
+    iso: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    period_precision: PrecisionValue = "unknown"
+    # The canonical entity name (data/entities.yaml) the figure is about.
+    subject: str | None = None
+    # The topic key (data/topics.yaml) of what the figure measures.
+    topic: str | None = None
+    # Who the text attributes the figure to: a canonical entity name when the
+    # alias data knows it, else the name as written; the article's author when
+    # the text attributes it to nobody and an author is known.
+    speaker: str | None = None
+    # The attribution phrase as written (据彭博社, 郑永年表示, according to Reuters).
+    attribution: str | None = None
+    extractor: str = ""

@@ -81,6 +81,9 @@ class TopicSpec(BaseModel):
     name_zh: Text | None = None
     kind: TopicKindValue | None = None
     description: Text | None = None
+    # The topic a figure of this one belongs to when it is a change (蒸发, fell):
+    # market_value → market_value_change.
+    change_topic: Text | None = None
     aliases: tuple[Text, ...] = ()
 
     @field_validator("key")
@@ -428,6 +431,12 @@ def _check_topics(path: Path, topics: list[_Item]) -> None:
                 f"{item.where}: duplicate key {item.spec.key!r} "
                 f"(already used by {_reference(earlier)})",
                 line=item.line,
+            )
+    for item in topics:
+        target = item.spec.change_topic
+        if target is not None and target not in first_with_key:
+            raise DataFileError(
+                path, f"{item.where}: change_topic {target!r} names no topic", line=item.line
             )
     _check_aliases(path, topics)
 

@@ -46,6 +46,67 @@ def article_record(article: StoredArticle) -> dict:
     return record
 
 
+CLAIM_COLUMNS = (
+    Column("file", "file", max_width=12),
+    Column("surface", "surface", max_width=16),
+    Column("value", "value", justify="right"),
+    Column("unit", "unit"),
+    Column("qualifier", "qualifier"),
+    Column("subject", "subject", max_width=14),
+    Column("topic", "topic", max_width=16),
+    Column("period", "period"),
+    Column("speaker", "speaker", max_width=14),
+    Column("article", "article"),
+    Column("start", "start", justify="right"),
+    Column("end", "end", justify="right"),
+    Column("sentence", "sentence"),
+    Column("kind", "kind"),
+    Column("unit_text", "unit_text"),
+    Column("low", "low"),
+    Column("high", "high"),
+    Column("precision", "precision"),
+    Column("direction", "direction"),
+    Column("iso", "iso"),
+    Column("period_start", "period_start"),
+    Column("period_end", "period_end"),
+    Column("period_precision", "period_precision"),
+    Column("attribution", "attribution"),
+    Column("extractor", "extractor"),
+)
+# The table shows the first columns (period and value as one readable cell each).
+CLAIM_TABLE_COLUMNS = 9
+
+
+def claim_record(claim, article: str) -> dict:
+    """A claim as an output record: the Claim's fields plus its article and a period label."""
+    from pathlib import PurePath
+
+    record = {"article": article, "file": PurePath(article).name[:12],
+              **claim.model_dump(mode="json")}
+    record["period"] = claim_period_label(claim)
+    if claim.kind == "date":
+        record["value"] = claim.iso
+    elif claim.value is None and claim.low is not None:
+        record["value"] = f"{claim.low:,.6g}–{claim.high:,.6g}" if claim.high else claim.low
+    return record
+
+
+def claim_period_label(claim) -> str | None:
+    """2025-03 for a month, 2025 for a year, 2020/2023 for a span: the period at its precision."""
+    if claim.period_start is None:
+        return None
+    start, end = claim.period_start.isoformat(), claim.period_end.isoformat()
+    if claim.period_precision == "day":
+        return start
+    if claim.period_precision == "month":
+        return start[:7]
+    if claim.period_precision == "quarter":
+        return f"{start[:4]}-Q{(claim.period_start.month + 2) // 3}"
+    if start[:4] == end[:4]:
+        return start[:4]
+    return f"{start[:4]}/{end[:4]}"
+
+
 _STATUS_STYLE = {"added": "green", "updated": "yellow", "unchanged": "dim", "failed": "red"}
 
 

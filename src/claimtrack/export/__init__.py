@@ -84,6 +84,8 @@ def table_cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value)
     if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return f"{int(value):,}"
         return f"{value:,.6g}"
     return str(value)
 

@@ -1,0 +1,32 @@
+"""Claim extraction: text in, normalised quantitative claims out (pure; no database, no rich).
+
+>>> from claimtrack.extract import extract_claims
+>>> [c.surface for c in extract_claims("训练费用仅为558万美元")]   # doctest: +SKIP
+['558万美元']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimtrack.schemas import Claim
+
+__all__ = ["Claim", "extract_claims"]
+
+
+def extract_claims(
+    text: str,
+    lang: str | None = None,
+    published: date | None = None,
+    author: str | None = None,
+) -> list[Claim]:
+    """Every quantitative claim in ``text``, in text order.
+
+    ``lang`` is "zh-Hans", "zh-Hant" or "en" (detected when None); ``published``
+    resolves relative dates (今年, last month); ``author`` is the speaker of
+    figures the text attributes to nobody. A YAML front matter block at the
+    start of the text is skipped; offsets index ``text`` as given.
+    """
+    from claimtrack.extract.engine import extract
+
+    return extract(text, lang=lang, published=published, author=author)

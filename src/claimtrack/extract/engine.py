@@ -1,0 +1,968 @@
+"""The extraction engine: a small program over the compiled grammar.
+
+One pass over a text:
+1. fold it (full-width to ASCII, traditional to simplified, ASCII lowercased);
+   offsets do not move, so every span indexes the original text;
+2. mark what is never a claim: front matter, URLs, Markdown links and images,
+   《titles》, clock times, phone numbers, list numbering;
+3. find dates, then number cores (the digits and scale words of a figure);
+4. read each core's neighbours: a unit or currency after it, a currency symbol
+   and a qualifier before it, a second core joined by 至/到/-/to (a range);
+   a core with no unit, currency, percent sign or scale word is no claim;
+5. give each figure its context from its clause and sentence: direction,
+   topic, subject, speaker, period (rules in ``_context``).
+
+The rules for picking a subject, nearest first (each tested in tests/specs):
+an entity written right after the figure (5000亿美元“星际之门”); the nearest
+entity before it in its clause; the speaker of the sentence, when it is in
+that clause (DeepSeek声称...600万美元); the nearest entity before it in the
+sentence; the nearest entity after it in its clause; the last subject of the
+previous sentence of the same paragraph. Entities inside an attribution
+(据HuggingFace数据) and comparison bases (不到GPT-4o的1/20, 比o1便宜) are skipped,
+and a place is taken only when no other entity qualifies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from claimtrack import __version__
+from claimtrack.extract.grammar import ASCII_LOWER, Grammar, compact_key, grammar
+from claimtrack.extract.lexicon import fold
+from claimtrack.extract.numbers import arabic_value, chinese_value, clean, english_value
+from claimtrack.schemas import Claim
+
+EXTRACTOR = f"claimtrack-rules/{__version__}"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# A cheap test that a sentence may hold a figure or a date: digits, Chinese
+# numerals or vague words, English number words. Sentences without one are skipped.
+_MAY_HOLD_FIGURE = re.compile(
+    r"[0-9零〇一二两三四五六七八九十百千万亿数几]|(?<![a-z])(?:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|dozen|half|third|quarter|tenth|fold|several|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|first|second"
+    r"|fourth|year|month)"
+)
+# How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
+_AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$")
+# An interview answer runs over a few lines after its "郑永年:" line; further
+# than this, the text has gone back to narrative (seed 001 quotes a few turns).
+TURN_CARRY_LINES = 4
+# Relative years and months as offsets from the publication date. These are
+# matched by the date patterns in lang/*.yaml (groups rel_year and rel_month).
+RELATIVE_YEARS = {"今年": 0, "this year": 0, "去年": -1, "last year": -1, "明年": 1,
+                  "next year": 1, "前年": -2}
+RELATIVE_MONTHS = {"上个月": -1, "上月": -1, "last month": -1, "本月": 0, "这个月": 0,
+                   "this month": 0, "下个月": 1, "next month": 1}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    iso: str
+    period_start: date | None
+    period_end: date | None
+    precision: str
+    used_as_period: bool = False
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None
+    unit_text: str | None
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    precision: float | None = None
+    core_start: int = 0
+    core_end: int = 0
+
+
+@dataclass
+class EntityMention:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    who_start: int
+    who_end: int
+    speaker: str | None
+    phrase: str
+
+
+@dataclass
+class SentenceInfo:
+    start: int
+    end: int
+    entities: list[EntityMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    subject: str | None = None
+
+
+class Extraction:
+    """The state of one extract_claims call."""
+
+    def __init__(self, g: Grammar, text: str, lang: str | None, published: date | None,
+                 author: str | None) -> None:
+        self.g = g
+        self.text = text
+        self.folded = fold(text)
+        self.lower = self.folded.translate(ASCII_LOWER)
+        self.lang = lang or _detect(text)
+        self.published = published
+        self.author = self._canonical(author) if author else None
+        self.mask = bytearray(len(text))
+        match = _FRONT_MATTER.match(text)
+        self.body_start = match.end() if match and ":" in match.group(0) else 0
+        self.mask[: self.body_start] = b"\x01" * self.body_start
+        self.sentence_bounds = self._sentence_bounds()
+        self.clause_bounds = [m.end() for m in g.clause_end.finditer(self.lower)]
+        self.turns = self._interview_turns()
+        # (sentence start, kind, direction, topic) of the claim made last.
+        self.last_claim: tuple[int, str, str, str | None] | None = None
+
+    # --- set-up ---------------------------------------------------------------
+
+    def _sentence_bounds(self) -> list[int]:
+        ends = [m.end() for m in self.g.sentence_end.finditer(self.folded)]
+        if not ends or ends[-1] != len(self.text):
+            ends.append(len(self.text))
+        return ends
+
+    def _interview_turns(self) -> list[tuple[int, str | None, str]]:
+        """(line start, speaker, marker) of every interview turn, if the text is an interview."""
+        turns = []
+        for match in self.g.turn.finditer(self.folded, self.body_start):
+            who = match.group("who")
+            if re.search(r"\d", who) or compact_key(who) in self.g.generic_sources:
+                continue
+            if len(who) > 6 and not re.fullmatch(r"[A-Za-z .'-]+", who):
+                continue
+            if who.lower() in {"note", "update", "source", "注", "来源", "编者按", "图", "按",
+                               "date", "title", "url", "photo", "summary"}:
+                continue
+            turns.append((match.start(), self._canonical(who), match.group(0).strip()))
+        # A lone "X:" is a label, not an interview.
+        return turns if len(turns) >= 2 else []
+
+    def _mark_excluded(self) -> None:
+        for pattern in self.g.excluded:
+            for match in pattern.finditer(self.lower, self.body_start):
+                self.mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self.mask[start:end])
+
+    def _canonical(self, name: str) -> str:
+        """The canonical entity name for a name as written, else the name itself."""
+        found = self.g.entity_of.get(compact_key(name))
+        if found:
+            return found[0]
+        for match in self.g.entity.finditer(fold(name).translate(ASCII_LOWER)):
+            hit = self.g.entity_of.get(compact_key(match.group(0)))
+            if hit and match.end() - match.start() >= len(name.strip()) - 1:
+                return hit[0]
+        return name.strip()
+
+    # --- the pass -------------------------------------------------------------
+
+    def run(self) -> list[Claim]:
+        self._mark_excluded()
+        dates = self._dates()
+        for mention in dates:
+            self.mask[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
+        figures = self._figures()
+        sentences: dict[int, SentenceInfo] = {}
+        claims = []
+        for figure in figures:
+            info = self._sentence(figure.start, sentences)
+            claims.append(self._claim(figure, info, dates, sentences))
+        for mention in dates:
+            claim = self._date_claim(mention, figures, sentences)
+            if claim is not None:
+                claims.append(claim)
+        claims.sort(key=lambda c: (c.start, c.end))
+        return claims
+
+    # --- dates ----------------------------------------------------------------
+
+    def _dates(self) -> list[DateMention]:
+        found: list[DateMention] = []
+        taken = bytearray(len(self.text))
+        for pattern, lang in self.g.dates:
+            source = self.folded if lang == "en" else self.lower
+            for match in pattern.finditer(source, self.body_start):
+                start = match.end("lead") if match.groupdict().get("lead") else match.start()
+                end = match.end()
+                if start == end or any(taken[start:end]) or any(self.mask[start:end]):
+                    continue
+                if not self._date_edges_ok(start, end):
+                    continue
+                mention = self._resolve_date(match.groupdict(), start, end, lang)
+                if mention is None:
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                found.append(mention)
+        found.sort(key=lambda d: d.start)
+        return found
+
+    def _date_edges_ok(self, start: int, end: int) -> bool:
+        before = self.lower[start - 1] if start else " "
+        after = self.lower[end] if end < len(self.lower) else " "
+        if before.isdigit() or before == "." or (before.isascii() and before.isalpha()):
+            return False
+        # 3月 in "3月份" fine; "2025年" followed by a digit is a figure like 2025年度? keep simple
+        return not (after.isdigit() and self.lower[end - 1].isdigit())
+
+    def _resolve_date(self, groups: dict, start: int, end: int, lang: str) -> DateMention | None:
+        zh, en = self.g.lexicon.zh, self.g.lexicon.en
+        year = _small_number(groups.get("y"), zh)
+        month = _small_number(groups.get("m"), zh)
+        day = _small_number(groups.get("d"), zh)
+        if groups.get("mname"):
+            month = en.month_names.get(groups["mname"].lower().rstrip("."))
+        quarter = None
+        if groups.get("q"):
+            quarter = _small_number(groups["q"], zh)
+        elif groups.get("qword"):
+            quarter = en.quarter_words.get(groups["qword"].lower())
+        published = self.published
+        if groups.get("rel_year"):
+            if published is None:
+                return None
+            offset = RELATIVE_YEARS.get(groups["rel_year"].lower(), 0)
+            year = published.year + offset
+        if groups.get("rel_month"):
+            if published is None:
+                return None
+            offset = RELATIVE_MONTHS.get(groups["rel_month"].lower(), 0)
+            first = date(published.year, published.month, 1)
+            if offset < 0:
+                first = (first - timedelta(days=1)).replace(day=1)
+            elif offset > 0:
+                first = (first + timedelta(days=32)).replace(day=1)
+            return _month_mention(start, end, first.year, first.month)
+        if groups.get("decade"):
+            decade = int(groups["decade"])
+            if decade < 100:
+                decade += 1900
+            if decade % 10 or not 1000 <= decade <= 2990:
+                return None
+            return DateMention(start, end, f"{decade}s", date(decade, 1, 1),
+                               date(decade + 9, 12, 31), "year")
+        if year is not None and not 1000 <= year <= 2999:
+            return None
+        if groups.get("y2"):
+            year2 = int(groups["y2"])
+            if year is None or not year < year2 <= year + 100:
+                return None
+            return DateMention(start, end, f"{year}/{year2}", date(year, 1, 1),
+                               date(year2, 12, 31), "year")
+        if quarter is not None:
+            if year is None or not 1 <= quarter <= 4:
+                return None
+            first = date(year, 3 * quarter - 2, 1)
+            last = _month_end(year, 3 * quarter)
+            return DateMention(start, end, f"{year}-Q{quarter}", first, last, "quarter")
+        if month is not None:
+            if not 1 <= month <= 12:
+                return None
+            if year is None:
+                if published is None:
+                    if day is not None and _valid_day(2000, month, day):
+                        return DateMention(start, end, f"--{month:02d}-{day:02d}", None, None,
+                                           "day")
+                    return DateMention(start, end, f"--{month:02d}", None, None, "month")
+                # A month without a year is the latest such month up to publication,
+                # or the next one when the clause speaks of a plan (计划自六月起).
+                if self._future_clause(start):
+                    year = published.year if month >= published.month else published.year + 1
+                else:
+                    year = published.year if month <= published.month else published.year - 1
+            if day is not None:
+                if not _valid_day(year, month, day):
+                    return None
+                when = date(year, month, day)
+                return DateMention(start, end, when.isoformat(), when, when, "day")
+            return _month_mention(start, end, year, month)
+        if year is not None:
+            return DateMention(start, end, f"{year}", date(year, 1, 1), date(year, 12, 31), "year")
+        return None
+
+    def _future_clause(self, position: int) -> bool:
+        start = self._clause_start(position)
+        end = self._clause_end(position)
+        return self.g.future.search(self.lower, start, end) is not None
+
+    # --- figures --------------------------------------------------------------
+
+    def _figures(self) -> list[Figure]:
+        g = self.g
+        cores = [m for m in g.core.finditer(self.lower, self.body_start)
+                 if self._free(m.start(), m.end()) and not self._is_identifier(m)]
+        figures: list[Figure] = []
+        skip_next = False
+        for index, core in enumerate(cores):
+            if skip_next:
+                skip_next = False
+                continue
+            following = cores[index + 1] if index + 1 < len(cores) else None
+            figure, joined = self._figure(core, following)
+            skip_next = joined
+            if figure is not None:
+                figures.append(figure)
+        return figures
+
+    def _is_identifier(self, core: re.Match) -> bool:
+        """Digits that belong to a name or code: GPT-4o, R1, H800, Llama-3, xujin2023, 01.AI."""
+        if not core.group("ar") and not core.group("fa"):
+            return False
+        start, end = core.start(), core.end()
+        text = self.lower
+        before = text[start - 1] if start else " "
+        before2 = text[start - 2] if start > 1 else " "
+        if before.isascii() and (before.isalpha() or before == "_"):
+            return True
+        if before in "-." and before2.isascii() and before2.isalnum():
+            return True
+        after = text[end] if end < len(text) else " "
+        after2 = text[end + 1] if end + 1 < len(text) else " "
+        if after.isascii() and after.isalpha() and not core.group("arscale"):
+            return self.g.right.match(text, end).group("unit") is None
+        if after == "." and after2.isascii() and after2.isalpha():
+            return True
+        return after == "-" and after2.isascii() and after2.isalpha() and not core.group("arscale")
+
+    def _figure(self, core: re.Match, following: re.Match | None) -> tuple[Figure | None, bool]:
+        g = self.g
+        groups = core.groupdict()
+        value, step, kind, unit, unit_text = self._core_value(groups)
+        if value is None and not groups.get("vague"):
+            return None, False
+        start, end = core.start(), core.end()
+        if unit == "rank" and g.ordinal_not_rank.match(self.lower, end):
+            return None, False  # 第一颗卫星: the n-th thing, not a ranking
+        scaled = bool(groups.get("arscale") or groups.get("cnscale") or groups.get("vscale")
+                      or (groups.get("en") and _has_scale(groups["en"], g)))
+        qualifier, low, high = "exact", value, value
+        vague = groups.get("arvague") or groups.get("cnvague")
+
+        if groups.get("vague"):
+            base_low, base_high = g.vague_numbers[groups["vague"].lower()]
+            scale = g.scales.get((groups.get("vscale") or "").strip().lower().rstrip("s"), 1)
+            if base_high <= 10 and scale == 1:
+                return None, False  # 几个, 数人, several: ordinary words
+            low, high, value, step = base_low * scale, base_high * scale, None, None
+            qualifier = "range"
+
+        # A range: this core, a joiner, the next core ("3-5万", "30%至40%", "between 3 and 5m").
+        joined = False
+        end_for_unit = end
+        if following is not None and kind in (None, "percent") and value is not None:
+            gap = self.lower[end : following.start()]
+            joiner = g.range_joiner.fullmatch(gap)
+            right_here = g.right.match(self.lower, end)
+            if joiner is None and right_here.group("unit") and self.lower[right_here.end():
+                                                                          following.start()]:
+                joiner = g.range_joiner.fullmatch(self.lower[right_here.end() : following.start()])
+            word = gap.strip().lower()
+            # "and" joins a range only after "between": 3 and 5 million are two figures.
+            if joiner and (word != "and" or self._between_before(start)):
+                second_value, second_step, *_ = self._core_value(following.groupdict())
+                second_scaled = following.group("arscale") or following.group("cnscale")
+                if second_value is not None and not scaled and second_scaled:
+                    second_scale = g.scales[second_scaled.strip().lower()]
+                    value, step = value * second_scale, (step or 1) * second_scale
+                if second_value is not None and value is not None and second_value > value:
+                    low, high = value, second_value
+                    qualifier = "range"
+                    joined = True
+                    end_for_unit = following.end()
+                    end = following.end()
+                    step = min(step or second_step or 1, second_step or step or 1)
+                    scaled = scaled or bool(second_scaled)
+
+        right = g.right.match(self.lower, end_for_unit)
+        if right.group("vague") and value is not None and not vague:
+            vague = right.group("vague")
+        unit_word = right.group("unit")
+        suffix = right.group("suffix")
+        if unit_word:
+            word = unit_word.lower()
+            if word in g.currency_suffix:
+                kind, unit, unit_text = "money", g.currency_suffix[word], self.text[
+                    right.start("unit") : right.end("unit")]
+            elif kind is None or kind == "count":
+                info = g.unit_of[word]
+                kind, unit = info.kind, info.unit
+                unit_text = self.text[right.start("unit") : right.end("unit")]
+            end = right.end("unit")
+        # A currency symbol or qualifier before the figure.
+        window_start = max(self.body_start, start - 24)
+        left = g.left.search(self.lower[window_start:start])
+        if left and left.group("cur"):
+            code = g.currency_prefix[left.group("cur").lower()]
+            if code == "?":
+                symbols = g.lexicon.units.ambiguous_symbols
+                code = symbols[left.group("cur")].get(self.lang, next(iter(
+                    symbols[left.group("cur")].values())))
+            if kind in (None, "count", "money"):
+                if kind != "money":
+                    unit_text = self.text[window_start + left.start("cur") : window_start
+                                          + left.end("cur")].strip()
+                kind, unit = "money", code
+            start = window_start + left.start("cur")
+        if kind is None:
+            if not scaled:
+                return None, joined
+            kind, unit = "count", "count"
+        if kind in ("count", "duration") and _spelled_small(groups, value, scaled):
+            return None, joined
+        if kind == "duration" and value is not None and value >= 1000 and not scaled:
+            return None, joined  # 2025年 is a date, never 2025 years
+
+        # Qualifiers: before ("不到", "more than"), or before a comparison base
+        # ("不到GPT-4o的1/20"), or after ("左右", "or more").
+        prefix = left.group("qual") if left else None
+        if prefix:
+            start = window_start + left.start("qual")
+        elif kind in ("ratio", "percent"):
+            through = g.left_through_base.search(self.lower[window_start : core.start()])
+            if through:
+                prefix = through.group("qual")
+        info = None
+        if prefix:
+            info = g.prefix_qualifier[prefix.lower()]
+        if suffix:
+            info = g.suffix_qualifier[suffix.lower()]
+            end = right.end("suffix")
+        if vague and value is not None and qualifier != "range":
+            place = step or 1
+            low, high, qualifier = value, value + _vague_step(value, place), "range"
+        elif info is not None and qualifier != "range" and value is not None:
+            qualifier = info.qualifier
+            if qualifier == "upper_bound":
+                low, high = None, value
+            elif qualifier == "lower_bound":
+                low, high = value, None
+            elif info.side == "below":
+                low, high = None, value
+            elif info.side == "above":
+                low, high = value, None
+        if kind == "money" and unit and unit_text is None:
+            unit_text = unit
+        if value is not None:
+            value = clean(value)
+        return Figure(
+            start=start, end=end, kind=kind, value=value, unit=unit, unit_text=unit_text,
+            qualifier=qualifier, low=None if low is None else clean(low),
+            high=None if high is None else clean(high), precision=None if step is None else
+            clean(step), core_start=core.start(), core_end=core.end(),
+        ), joined
+
+    def _between_before(self, start: int) -> bool:
+        return bool(self.g.between.search(self.lower[max(0, start - 12) : start]))
+
+    def _core_value(self, groups: dict) -> tuple:
+        """(value, step, kind, unit, unit_text) of a core; kind None until a unit says."""
+        g = self.g
+        zh, en = g.lexicon.zh, g.lexicon.en
+        if groups.get("pct"):
+            value, step = _number(groups["pctnum"], zh)
+            return value, step, "percent", "%", "%"
+        if groups.get("den"):
+            den, _ = _number(groups["den"], zh)
+            numer, _ = _number(groups["numer"], zh)
+            if not den or numer is None:
+                return None, None, None, None, None
+            return numer / den, None, "ratio", "fraction", None
+        if groups.get("fa"):
+            numer, den = int(groups["fa"]), int(groups["fb"])
+            if not den or numer >= den:
+                return None, None, None, None, None
+            return numer / den, None, "ratio", "fraction", None
+        if groups.get("ord") or groups.get("ordw"):
+            if groups.get("ordw"):
+                value = float(en.ordinals[groups["ordw"].lower()])
+            else:
+                value, _ = _number(groups["ordnum"], zh)
+            return value, 1.0, "quantity", "rank", None
+        if groups.get("fracw"):
+            return float(en.fractions[groups["fracw"].lower()]), None, "ratio", "fraction", None
+        if groups.get("mult"):
+            return float(en.multiples[groups["mult"].lower()]), None, "ratio", "times", None
+        if groups.get("vague"):
+            return None, None, None, None, None
+        if groups.get("ar"):
+            value, step = arabic_value(groups["ar"])
+            scale_word = (groups.get("arscale") or "").strip().lower()
+            if scale_word:
+                scale = g.scales.get(scale_word) or g.scales.get(scale_word.rstrip("s"))
+                value, step = value * scale, step * scale
+            return value, step, None, None, None
+        if groups.get("cn"):
+            value = chinese_value(groups["cn"], zh.numerals, zh.numeral_units, zh.scales)
+            if value is None:
+                return None, None, None, None, None
+            step = _integer_step(value)
+            if groups.get("cnscale"):
+                scale = zh.scales[groups["cnscale"]]
+                value, step = value * scale, step * scale
+            return value, step, None, None, None
+        if groups.get("en"):
+            words = re.split(r"[\s-]+", groups["en"].lower().strip())
+            if words[0] in ("a", "an") and len(words) == 1:
+                return None, None, None, None, None
+            scales = {**en.scales, **{k + "s": v for k, v in en.scales.items()}}
+            value = english_value(words, en.numerals, en.numeral_units, scales)
+            if value is None:
+                return None, None, None, None, None
+            return value, _integer_step(value), None, None, None
+        return None, None, None, None, None
+
+    # --- context --------------------------------------------------------------
+
+    def _sentence(self, position: int, cache: dict[int, SentenceInfo]) -> SentenceInfo:
+        index = bisect.bisect_right(self.sentence_bounds, position)
+        if index in cache:
+            return cache[index]
+        start = self.sentence_bounds[index - 1] if index else self.body_start
+        end = self.sentence_bounds[index] if index < len(self.sentence_bounds) else len(self.text)
+        info = SentenceInfo(max(start, self.body_start), end)
+        for match in self.g.entity.finditer(self.lower, info.start, info.end):
+            if any(self.mask[match.start() : match.end()]) and \
+                    1 in self.mask[match.start() : match.end()]:
+                continue
+            found = self.g.entity_of.get(compact_key(match.group(0)))
+            if found:
+                info.entities.append(EntityMention(match.start(), match.end(), *found))
+        info.attributions = self._attributions(info)
+        cache[index] = info
+        return info
+
+    def _attributions(self, info: SentenceInfo) -> list[Attribution]:
+        """Who the sentence says a figure comes from; earlier patterns in the data win overlaps."""
+        found: list[Attribution] = []
+        taken = bytearray(info.end - info.start)
+        for pattern in self.g.attribution:
+            source = self.folded
+            for match in pattern.finditer(source, info.start, info.end):
+                if any(taken[match.start() - info.start : match.end() - info.start]):
+                    continue
+                groups = match.groupdict()
+                if groups.get("who"):
+                    who_start, who_end = match.span("who")
+                    # The speaker is the last entity inside the who-phrase, else the
+                    # phrase itself when short and not a generic source.
+                    inside = [e for e in info.entities if e.start >= who_start and e.end <= who_end]
+                    clause_start = self._clause_start(match.end("who"))
+                    who_text = self.text[max(who_start, clause_start) : who_end].strip()
+                    if inside:
+                        speaker = inside[-1].name
+                        who_start = inside[-1].start
+                        # "据X的数据显示": the phrase starts at 据, not at X.
+                        phrase_start = match.start() if match.start() < who_start and \
+                            not source[match.start()].isalnum() or \
+                            source[match.start()] in "据根" else who_start
+                        phrase_start = max(phrase_start, clause_start)
+                    elif self._looks_like_name(who_text):
+                        speaker = who_text
+                        who_start = phrase_start = max(who_start, clause_start)
+                    elif self._generic(who_text):
+                        speaker, phrase_start = None, max(match.start(), clause_start)
+                    else:
+                        continue  # a phrase, not a source: 而后者的推理模型被认为
+                    phrase = self.text[phrase_start : match.end()].strip()
+                    attribution = Attribution(phrase_start, match.end(), who_start, who_end,
+                                              speaker, phrase)
+                else:
+                    attribution = Attribution(match.start(), match.end(), match.start(),
+                                              match.end(), None, match.group(0).strip())
+                found.append(attribution)
+                taken[match.start() - info.start : match.end() - info.start] = b"\x01" * (
+                    match.end() - match.start())
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _looks_like_name(self, who: str) -> bool:
+        """A short who-phrase without function characters (的, 在, 被) and not generic."""
+        if not who or len(who) > 12 or not any(char.isalpha() for char in who):
+            return False
+        if self._generic(who):
+            return False
+        folded = fold(who)
+        return not any(char in self.g.name_stop_chars for char in folded)
+
+    def _generic(self, who: str) -> bool:
+        key = compact_key(who)
+        return key in self.g.generic_sources or any(
+            key.endswith(word) and len(key) - len(word) <= 2 for word in self.g.generic_sources
+            if len(word) >= 2
+        )
+
+    def _clause_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.clause_bounds, position - 1)
+        clause_start = self.clause_bounds[index - 1] if index else 0
+        return max(clause_start, self._sentence_start(position))
+
+    def _clause_end(self, position: int) -> int:
+        index = bisect.bisect_right(self.clause_bounds, position)
+        clause_end = self.clause_bounds[index] - 1 if index < len(self.clause_bounds) else len(
+            self.text)
+        return min(clause_end, self._sentence_end(position))
+
+    def _sentence_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_bounds, position)
+        return max(self.sentence_bounds[index - 1] if index else 0, self.body_start)
+
+    def _sentence_end(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_bounds, position)
+        return self.sentence_bounds[index] if index < len(self.sentence_bounds) else len(self.text)
+
+    def _claim(self, figure: Figure, info: SentenceInfo, dates: list[DateMention],
+               sentences: dict[int, SentenceInfo]) -> Claim:
+        clause_start = self._clause_start(figure.start)
+        clause_end = self._clause_end(figure.end)
+        direction = self._direction(figure, clause_start, clause_end)
+        speaker, attribution = self._speaker(figure, info, sentences)
+        subject = self._subject(figure, info, clause_start, clause_end, sentences)
+        info.subject = subject or info.subject
+        topic = self._topic(figure, info, clause_start, clause_end)
+        if topic is None:
+            topic = self._carried_topic(figure, direction, info)
+        if direction != "none":
+            topic = self.g.change_topic.get(topic, topic)
+        self.last_claim = (info.start, figure.kind, direction, topic)
+        period = self._period(figure, info, dates, clause_start, clause_end)
+        return Claim(
+            start=figure.start, end=figure.end, surface=self.text[figure.start : figure.end],
+            sentence=self.text[info.start : info.end].strip(), kind=figure.kind,
+            value=figure.value, unit=figure.unit, unit_text=figure.unit_text,
+            qualifier=figure.qualifier, low=figure.low, high=figure.high,
+            precision=figure.precision, direction=direction,
+            period_start=period.period_start if period else None,
+            period_end=period.period_end if period else None,
+            period_precision=period.precision if period else "unknown",
+            subject=subject, topic=topic, speaker=speaker, attribution=attribution,
+            extractor=EXTRACTOR,
+        )
+
+    def _direction(self, figure: Figure, clause_start: int, clause_end: int) -> str:
+        after = self.g.direction_after.match(self.lower, figure.end, clause_end)
+        best = None
+        for match in self.g.direction.finditer(self.lower, clause_start, figure.start):
+            best = match
+        if best is None and after is not None:
+            best = after
+        if best is None:
+            return "none"
+        return "increase" if best.group("inc") else "decrease"
+
+    def _speaker(self, figure: Figure, info: SentenceInfo,
+                 sentences: dict[int, SentenceInfo]) -> tuple[str | None, str | None]:
+        before = [a for a in info.attributions if a.start <= figure.start]
+        chosen = before[-1] if before else (info.attributions[0] if info.attributions else None)
+        if chosen is not None:
+            return chosen.speaker, chosen.phrase
+        quoted = self._quoted_speaker(info, sentences)
+        if quoted is not None:
+            return quoted
+        turn = self._turn_at(figure.start)
+        if turn is not None:
+            return turn[1], turn[2]
+        return self.author, None
+
+    def _quoted_speaker(self, info: SentenceInfo,
+                        sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """The speaker of a quotation that opened in an earlier sentence and is still open."""
+        position = info.start
+        for _ in range(6):
+            previous = self._sentence_start(position - 1) if position > self.body_start else None
+            if previous is None or previous >= position:
+                return None
+            segment = self.folded[previous:position]
+            opened = segment.count("“") + segment.count("「")
+            closed = segment.count("”") + segment.count("」")
+            if closed > opened:
+                return None
+            if opened > closed:
+                earlier = self._sentence(previous, sentences)
+                with_speaker = [a for a in earlier.attributions if a.speaker]
+                if with_speaker:
+                    return with_speaker[-1].speaker, with_speaker[-1].phrase
+                return None
+            position = previous
+        return None
+
+    def _turn_at(self, position: int) -> tuple[int, str | None, str] | None:
+        """The interview turn a position is in: its own line and a few lines after it."""
+        if not self.turns:
+            return None
+        index = bisect.bisect_right([t[0] for t in self.turns], position)
+        if not index:
+            return None
+        turn = self.turns[index - 1]
+        lines_between = self.text.count("\n", turn[0], position) - self.text.count(
+            "\n\n", turn[0], position)
+        return turn if lines_between <= TURN_CARRY_LINES else None
+
+    def _eligible(self, info: SentenceInfo, figure: Figure) -> list[EntityMention]:
+        """Entities that may be the figure's subject: not a source, not a comparison base."""
+        eligible = []
+        bases = [e for e in info.entities if self._comparison_base(e, figure, info.entities)]
+        for entity in info.entities:
+            # The owner of a base is part of it: Meta的Llama 3.1模型十分之一.
+            if any(0 <= base.start - entity.end <= 3 and re.fullmatch(
+                    r"\s?(?:的|'s)?\s?", self.lower[entity.end : base.start]) for base in bases):
+                continue
+            if any(a.who_start <= entity.start and entity.end <= a.who_end
+                   for a in info.attributions if a.start <= entity.start < a.end or
+                   a.who_start <= entity.start < a.who_end):
+                continue
+            if entity in bases:
+                continue
+            eligible.append(entity)
+        return eligible
+
+    def _comparison_base(self, entity: EntityMention, figure: Figure,
+                         others: list[EntityMention] | None = None) -> bool:
+        """Whether an entity is what the figure is compared with (比o1, than OpenAI, X的1/20)."""
+        window_start = max(self.body_start, entity.start - 16)
+        before = self.lower[window_start : entity.start]
+        # Other names and possessives between a marker and this one belong to the
+        # same base: 比OpenAI的o1 makes o1 a base too.
+        for other in others or []:
+            if window_start <= other.start and other.end <= entity.start:
+                before = before[: other.start - window_start] + " " * (other.end - other.start) \
+                    + before[other.end - window_start :]
+        trimmed = re.sub(r"(?:\s|的|'s)+$", "", before)
+        trimmed = re.sub(r"(?:\s|的|'s)*$", "", trimmed.rstrip())
+        if self.g.comparison_before.search(trimmed) or self.g.comparison_before.search(before):
+            return True
+        # X的1/20, X模型十分之一: what a share is a share of.
+        return figure.kind == "ratio" and figure.unit == "fraction" and \
+            0 <= figure.start - entity.end <= 6
+
+    def _subject(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
+                 sentences: dict[int, SentenceInfo]) -> str | None:
+        eligible = self._eligible(info, figure)
+
+        def pick(candidates: list[EntityMention], nearest_last: bool = True) -> str | None:
+            if not candidates:
+                return None
+            ordered = candidates if nearest_last else list(reversed(candidates))
+            non_place = [e for e in ordered if e.kind != "place"]
+            chosen = (non_place or ordered)[-1]
+            return chosen.name
+
+        after = [e for e in eligible if e.start >= figure.end and e.start < clause_end]
+        if after and _AFTER_FIGURE_GAP.match(self.text[figure.end : after[0].start]):
+            return after[0].name
+        in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
+        if in_clause:
+            return pick(in_clause)
+        for attribution in info.attributions:
+            if attribution.speaker and clause_start <= attribution.who_start < figure.start:
+                for entity in info.entities:
+                    if entity.name == attribution.speaker and entity.kind != "person":
+                        return entity.name
+        in_sentence = [e for e in eligible if e.end <= figure.start]
+        if in_sentence:
+            return pick(in_sentence)
+        later_in_clause = [e for e in after if e.start < clause_end]
+        if later_in_clause:
+            return pick(later_in_clause, nearest_last=False)
+        return self._carried_subject(info, sentences)
+
+    def _carried_subject(self, info: SentenceInfo,
+                         sentences: dict[int, SentenceInfo]) -> str | None:
+        """The subject of the sentence before, in the same paragraph (该模型, its, the company)."""
+        position = info.start
+        for _ in range(2):
+            if position <= self.body_start:
+                return None
+            if "\n\n" in self.text[max(self.body_start, position - 2) : position + 1]:
+                return None
+            previous = self._sentence(position - 1, sentences)
+            if previous.start >= position:
+                return None
+            if previous.subject:
+                return previous.subject
+            names = [e for e in previous.entities if e.kind != "place" and not any(
+                a.who_start <= e.start < a.who_end for a in previous.attributions)]
+            if names:
+                return names[-1].name
+            position = previous.start
+        return None
+
+    def _topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
+               clause_end: int) -> str | None:
+        matches = []
+        for match in self.g.topic.finditer(self.lower, info.start, info.end):
+            found = self.g.topic_of.get(compact_key(match.group(0)))
+            if found and _topic_fits(found[1], figure):
+                matches.append((match.start(), match.end(), found[0]))
+        if not matches:
+            return None
+        in_clause = [m for m in matches if clause_start <= m[0] and m[1] <= clause_end]
+        pool = in_clause or matches
+        before = [m for m in pool if m[1] <= figure.start]
+        if before and (in_clause or not [m for m in pool if m[0] >= figure.end]):
+            return before[-1][2]
+        after = [m for m in pool if m[0] >= figure.end]
+        if after:
+            return after[0][2]
+        return before[-1][2] if before else None
+
+    def _carried_topic(self, figure: Figure, direction: str, info: SentenceInfo) -> str | None:
+        """A list of like figures shares its topic: 市值蒸发6000亿美元。谷歌损失了1000亿美元."""
+        if self.last_claim is None:
+            return None
+        sentence_start, kind, last_direction, topic = self.last_claim
+        if kind != figure.kind or last_direction != direction or direction == "none":
+            return None
+        previous_start = self._sentence_start(info.start - 1) if info.start else 0
+        if sentence_start not in (info.start, previous_start):
+            return None
+        return topic
+
+    def _period(self, figure: Figure, info: SentenceInfo, dates: list[DateMention],
+                clause_start: int, clause_end: int) -> DateMention | None:
+        in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start]
+        in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
+        chosen = None
+        if in_clause:
+            chosen = min(in_clause, key=lambda d: abs(d.start - figure.start))
+        elif in_sentence:
+            before = [d for d in in_sentence if d.end <= figure.start]
+            chosen = before[-1] if before else None
+        elif self.g.anaphora.search(self.lower, clause_start, figure.start):
+            earlier = [d for d in dates if d.end <= info.start and d.period_start]
+            chosen = earlier[-1] if earlier else None
+        if chosen is not None:
+            chosen.used_as_period = True
+        return chosen
+
+    def _date_claim(self, mention: DateMention, figures: list[Figure],
+                    sentences: dict[int, SentenceInfo]) -> Claim | None:
+        """A date is a claim of its own when its clause says an event happened then."""
+        clause_start = self._clause_start(mention.start)
+        clause_end = self._clause_end(mention.end)
+        if any(clause_start <= f.start < clause_end for f in figures):
+            return None
+        sentence_end = self._sentence_end(mention.start)
+        event = self.g.event.search(self.lower, clause_start, clause_end)
+        if event is None:
+            return None
+        info = self._sentence(mention.start, sentences)
+        pseudo = Figure(mention.start, mention.end, "date", None, None, None)
+        speaker, attribution = self._speaker(pseudo, info, sentences)
+        subject = self._subject(pseudo, info, clause_start, sentence_end, sentences)
+        topic = "release_date" if compact_key(event.group(0)) in self.g.release_words else None
+        return Claim(
+            start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
+            sentence=self.text[info.start : info.end].strip(), kind="date", iso=mention.iso,
+            period_start=mention.period_start, period_end=mention.period_end,
+            period_precision=mention.precision, subject=subject, topic=topic, speaker=speaker,
+            attribution=attribution, extractor=EXTRACTOR,
+        )
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _detect(text: str) -> str:
+    from claimtrack.lang.hanzi import detect_language
+
+    return detect_language(text) or "en"
+
+
+def _number(text: str, zh) -> tuple[float | None, float | None]:
+    if text and text[0].isdigit():
+        return arabic_value(text)
+    value = chinese_value(text, zh.numerals, zh.numeral_units, zh.scales)
+    return value, None if value is None else _integer_step(value)
+
+
+def _small_number(text: str | None, zh) -> int | None:
+    if not text:
+        return None
+    value, _ = _number(text, zh)
+    return None if value is None else int(value)
+
+
+def _integer_step(value: float) -> float:
+    from claimtrack.extract.numbers import step_of_integer
+
+    return step_of_integer(int(value)) if value == int(value) else 1.0
+
+
+def _vague_step(value: float, step: float) -> float:
+    """20多 → 10, 100多 → 100, 5000多 → 1000: one unit of the number's leading place."""
+    place = 1.0
+    while place * 10 <= value:
+        place *= 10
+    return max(step, place if value % place == 0 else step)
+
+
+def _has_scale(words: str, g: Grammar) -> bool:
+    return any(w.rstrip("s") in g.scales for w in re.split(r"[\s-]+", words.lower()))
+
+
+def _spelled_small(groups: dict, value: float | None, scaled: bool) -> bool:
+    """Counts and durations spelled in words below ten (三个臭皮匠, two companies) are no claims."""
+    spelled = groups.get("cn") or groups.get("en")
+    return bool(spelled) and not scaled and value is not None and value < 10
+
+
+def _topic_fits(topic_kind: str | None, figure: Figure) -> bool:
+    if topic_kind is None or topic_kind == figure.kind:
+        return True
+    if {topic_kind, figure.kind} == {"count", "quantity"}:
+        return True  # 数千个芯片 measures compute as well as 10万GPU小时 does
+    # A percentage or a share of a money or count topic is a change or part of it.
+    return figure.kind in ("percent", "ratio") and topic_kind in ("money", "count", "quantity")
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_end(year: int, month: int) -> date:
+    first_next = date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+def _month_mention(start: int, end: int, year: int, month: int) -> DateMention:
+    return DateMention(start, end, f"{year}-{month:02d}", date(year, month, 1),
+                       _month_end(year, month), "month")
+
+
+def extract(text: str, lang: str | None = None, published: date | None = None,
+            author: str | None = None) -> list[Claim]:
+    """Every claim in ``text``; see claimtrack.extract.extract_claims."""
+    return Extraction(grammar(), text, lang, published, author).run()

@@ -1,0 +1,289 @@
+"""The compiled grammar: every regular expression the engine uses, built once from the data.
+
+Nothing here knows a particular language: the patterns are assembled from the
+word lists in lang/*.yaml and lang/units.yaml and the aliases in the taxonomy
+(data/entities.yaml, data/topics.yaml). Matching runs on the folded, lowercased
+text (see :func:`claimtrack.extract.lexicon.fold`), except where case carries
+meaning (English names in attributions), which use the folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
+from claimtrack.lang.hanzi import alias_key
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Characters a figure's neighbour may be and still belong to an identifier (GPT-4o, R1, H800).
+IDENTIFIER_EDGE = re.compile(r"[a-z0-9_]")
+# Separators inside a name: "DeepSeek-V3", "DeepSeek V3" and "DeepSeekV3" are one name.
+NAME_SEPARATOR = r"[\s_\-·.]*"
+
+ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    kind: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class QualifierInfo:
+    qualifier: str
+    side: str
+
+
+@dataclass
+class Grammar:
+    """Compiled patterns and lookup tables; see build_grammar."""
+
+    lexicon: Lexicon
+    core: re.Pattern
+    right: re.Pattern
+    left: re.Pattern
+    left_through_base: re.Pattern
+    range_joiner: re.Pattern
+    between: re.Pattern
+    dates: list[tuple[re.Pattern, str]]
+    sentence_end: re.Pattern
+    clause_end: re.Pattern
+    direction: re.Pattern
+    direction_after: re.Pattern
+    attribution: list[re.Pattern]
+    event: re.Pattern
+    anaphora: re.Pattern
+    future: re.Pattern
+    ordinal_not_rank: re.Pattern
+    comparison_before: re.Pattern
+    turn: re.Pattern
+    excluded: list[re.Pattern]
+    entity: re.Pattern
+    topic: re.Pattern
+    unit_of: dict[str, UnitInfo] = field(default_factory=dict)
+    currency_suffix: dict[str, str] = field(default_factory=dict)
+    currency_prefix: dict[str, str] = field(default_factory=dict)
+    prefix_qualifier: dict[str, QualifierInfo] = field(default_factory=dict)
+    suffix_qualifier: dict[str, QualifierInfo] = field(default_factory=dict)
+    vague_numbers: dict[str, tuple[float, float]] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
+    increase_words: frozenset[str] = frozenset()
+    entity_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    topic_of: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    generic_sources: frozenset[str] = frozenset()
+    name_stop_chars: frozenset[str] = frozenset()
+    change_topic: dict[str, str] = field(default_factory=dict)
+    release_words: frozenset[str] = frozenset()
+
+
+def _alias_pattern(keys: list[str]) -> str:
+    """Aliases (as alias_key gives them) as one pattern; a space inside matches any separator."""
+    latin = [k for k in keys if re.search(r"[a-z0-9]", k)]
+    other = [k for k in keys if k not in set(latin)]
+    parts = []
+    if latin:
+        body = word_pattern(latin).replace(r"\s+", NAME_SEPARATOR)
+        parts.append(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])")
+    if other:
+        parts.append(word_pattern(other).replace(r"\s+", NAME_SEPARATOR))
+    return "|".join(parts) or "(?!)"
+
+
+def compact_key(name: str) -> str:
+    """How a matched name is looked up: "DeepSeek-V3", "deepseek v3" → "deepseekv3"."""
+    return re.sub(r"[\s_\-·.]+", "", alias_key(name))
+
+
+@cache
+def grammar() -> Grammar:
+    """The grammar for the packaged language data and the current taxonomy, built once."""
+    from claimtrack.taxonomy import load_taxonomy
+
+    return build_grammar(lexicon(), load_taxonomy())
+
+
+def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one assembly
+    zh, en = lex.zh, lex.en
+    units = lex.units
+
+    unit_of: dict[str, UnitInfo] = {}
+    for entry in units.units:
+        for word in entry.words:
+            unit_of.setdefault(word.lower(), UnitInfo(entry.kind, entry.unit))
+    currency_suffix, currency_prefix = {}, {}
+    for code, words in units.currencies.items():
+        for word in words.suffix:
+            currency_suffix.setdefault(word.lower(), code)
+        for word in words.prefix:
+            currency_prefix.setdefault(word.lower(), code)
+    for symbol in units.ambiguous_symbols:
+        currency_prefix.setdefault(symbol.lower(), "?")
+
+    prefix_qualifier, suffix_qualifier = {}, {}
+    for language in (zh, en):
+        for group in language.qualifiers.prefix:
+            for word in group.words:
+                info = QualifierInfo(group.qualifier, group.side)
+                prefix_qualifier.setdefault(word.lower(), info)
+        for group in language.qualifiers.suffix:
+            for word in group.words:
+                info = QualifierInfo(group.qualifier, group.side)
+                suffix_qualifier.setdefault(word.lower(), info)
+
+    scales = {**{k.lower(): v for k, v in en.scales.items()}, **zh.scales}
+    zh_numeral_chars = "".join(zh.numerals) + "".join(zh.numeral_units)
+    zh_all_chars = zh_numeral_chars + "万亿"
+    zh_scale = word_pattern([s for s in zh.scales])
+    en_scale_words = [s for s in en.scales if len(s) > 2]
+    en_scale_words += [s + "s" for s in en_scale_words]
+    en_scale_abbrev = [s for s in en.scales if len(s) <= 3 and s not in en_scale_words]
+    en_scale = (
+        r"(?:\s?(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
+        + r"))(?![a-z])"
+    )
+    zh_vague_suffix = word_pattern(zh.vague_suffix)
+    en_number_words = [w for w in en.numerals if w not in ("a", "an")] + list(en.numeral_units)
+    en_word = word_pattern(en_number_words)
+    en_words = (
+        rf"(?:(?:a|an|{en_word})[\s-]+)*(?:{en_word}|{word_pattern(en_scale_words)})"
+    )
+    vague = word_pattern([*zh.vague_numbers, *en.vague_numbers])
+    cn = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]*"
+    fraction_words = word_pattern(en.fractions)
+    multiples = word_pattern(en.multiples)
+    ordinals = word_pattern(en.ordinals)
+
+    core = re.compile(
+        "|".join(
+            [
+                rf"(?P<pct>{re.escape(zh.percent_prefix)})(?P<pctnum>{ARABIC}|{cn})",
+                rf"(?P<den>{ARABIC}|{cn}){re.escape(zh.fraction_infix)}(?P<numer>{ARABIC}|{cn})",
+                r"(?<![a-z0-9./])(?P<fa>\d{1,3})/(?P<fb>\d{1,4})(?![a-z0-9/])",
+                rf"(?P<ord>{re.escape(zh.ordinal_prefix)})(?P<ordnum>{ARABIC}|{cn})",
+                rf"(?<![a-z])(?P<ordw>{ordinals})(?=[\s-](?:largest|biggest|most|highest|place|"
+                r"lowest|fastest|popular|richest|best))",
+                rf"(?<![a-z])(?P<fracw>{fraction_words})(?![a-z])",
+                rf"(?<![a-z])(?P<mult>{multiples})(?![a-z])",
+                rf"(?<![a-z])(?P<vague>{vague})(?:\s?(?P<vscale>{zh_scale}|"
+                + word_pattern(en_scale_words) + r"))?(?![a-z])",
+                rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?(?P<arscale>{zh_scale}|{en_scale})?",
+                rf"(?P<cn>{cn})(?P<cnvague>{zh_vague_suffix})?(?P<cnscale>{zh_scale})?",
+                rf"(?<![a-z])(?P<en>{en_words})(?![a-z])",
+            ]
+        )
+    )
+
+    unit_words = [*unit_of, *currency_suffix]
+    right = re.compile(
+        rf"(?P<vague>{zh_vague_suffix})?\s?(?:(?P<unit>{latin_bounded(unit_words)}))?"
+        rf"(?:\s?(?P<suffix>{latin_bounded(suffix_qualifier)}))?"
+    )
+    left = re.compile(
+        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})\s?)?"
+        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})\s?)?$"
+    )
+    left_through_base = re.compile(
+        rf"(?P<qual>{latin_bounded(prefix_qualifier)})(?P<base>[^，,。;；:：\n]{{1,24}}?)的\s?$"
+    )
+    joiners = latin_bounded([*zh.range_joiners, *en.range_joiners])
+    range_joiner = re.compile(rf"\s?(?:{joiners})\s?")
+    between = re.compile(r"(?<![a-z])(?:between|from)\s$")
+
+    dates = [(re.compile(p), "zh") for p in zh.dates] + [(re.compile(p), "en") for p in en.dates]
+
+    sentence_end = re.compile(r"[。！？!?\n]+|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)")
+    clause_end = re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|\s[-–—]\s")
+
+    increase = [*zh.directions.increase, *en.directions.increase]
+    decrease = [*zh.directions.decrease, *en.directions.decrease]
+    direction = re.compile(
+        rf"(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)})"
+    )
+    direction_after = re.compile(
+        rf"^\s?(?:的|of\s)?\s?(?:(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)}))"
+    )
+    attribution = [re.compile(p) for p in zh.attribution + en.attribution]
+    event = re.compile(latin_bounded([*zh.event_words, *en.event_words]))
+    anaphora = re.compile(latin_bounded([*zh.period_anaphora, *en.period_anaphora]))
+    future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
+    ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
+    comparison_before = re.compile(
+        rf"(?:{latin_bounded([*zh.comparison_markers, *en.comparison_markers])})\s?$"
+    )
+    # An interview turn: a short name and a colon at the start of a line (郑永年: / Q:).
+    turn = re.compile(
+        r"^[ \t]*(?:\d{1,2}[、.．]\s*)?(?P<who>[^\s:：，,。]{1,12}?)\s?[:：](?!//)", re.M
+    )
+    excluded = [
+        re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),  # Markdown images and links
+        re.compile(r"(?:https?://|www\.)[^\s<>\"'（）()，。]+"),  # URLs
+        re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),  # e-mail addresses
+        re.compile(r"《[^《》\n]{1,80}》"),  # titles of books, plans, laws
+        re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # clock times and audio lengths
+        # telephone numbers
+        re.compile(r"(?<![\d.])\d{3,4}[- ]\d{3,4}[- ]\d{4}(?!\d)|\+\d{1,3}[ -]\d[\d -]{6,}"),
+        re.compile(r"^[ \t]*\d{1,3}[、.．)）](?!\d)", re.M),  # list numbering
+    ]
+
+    entity_of: dict[str, tuple[str, str]] = {}
+    for spec in taxonomy.entities:
+        for name in spec.names():
+            entity_of.setdefault(compact_key(name), (spec.name, spec.kind))
+    topic_of: dict[str, tuple[str, str | None]] = {}
+    for spec in taxonomy.topics:
+        for name in spec.names():
+            if name == spec.key and "_" in name:
+                continue  # snake_case keys do not occur in prose
+            topic_of.setdefault(compact_key(name), (spec.key, spec.kind))
+    release = taxonomy.topic("release_date") if any(
+        t.key == "release_date" for t in taxonomy.topics) else None
+
+    return Grammar(
+        lexicon=lex,
+        core=core,
+        right=right,
+        left=left,
+        left_through_base=left_through_base,
+        range_joiner=range_joiner,
+        between=between,
+        dates=dates,
+        sentence_end=sentence_end,
+        clause_end=clause_end,
+        direction=direction,
+        direction_after=direction_after,
+        attribution=attribution,
+        event=event,
+        anaphora=anaphora,
+        future=future,
+        ordinal_not_rank=ordinal_not_rank,
+        comparison_before=comparison_before,
+        turn=turn,
+        excluded=excluded,
+        entity=re.compile(_alias_pattern(_alias_keys(spec.names() for spec in taxonomy.entities))),
+        topic=re.compile(_alias_pattern(_alias_keys(
+            [n for n in spec.names() if not (n == spec.key and "_" in n)]
+            for spec in taxonomy.topics))),
+        unit_of=unit_of,
+        currency_suffix=currency_suffix,
+        currency_prefix=currency_prefix,
+        prefix_qualifier=prefix_qualifier,
+        suffix_qualifier=suffix_qualifier,
+        vague_numbers={k.lower(): v for k, v in {**zh.vague_numbers, **en.vague_numbers}.items()},
+        scales=scales,
+        increase_words=frozenset(w.lower() for w in increase),
+        entity_of=entity_of,
+        topic_of=topic_of,
+        generic_sources=frozenset(
+            alias_key(w) for w in [*zh.generic_sources, *en.generic_sources]
+        ),
+        name_stop_chars=frozenset(zh.name_stop_chars + en.name_stop_chars),
+        change_topic={t.key: t.change_topic for t in taxonomy.topics if t.change_topic},
+        release_words=frozenset(alias_key(n) for n in release.names()) if release else frozenset(),
+    )
+
+
+def _alias_keys(groups) -> list[str]:
+    return sorted({alias_key(name) for names in groups for name in names})

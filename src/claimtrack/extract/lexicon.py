@@ -1,0 +1,208 @@
+"""The extractor's language data (lang/zh.yaml, en.yaml, units.yaml), validated and compiled.
+
+Everything here is built once per process (``lexicon()`` is cached): the YAML is
+read and checked with pydantic (unknown keys are errors that name the file),
+the word lists become regular expressions (longest word first, as a trie so a
+list of hundreds of words stays fast), and the taxonomy's aliases become one
+matcher for entities and one for topics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from claimtrack.errors import DataFileError
+from claimtrack.lang.hanzi import _translation
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+LANGUAGE_FILES = {"zh": "zh.yaml", "en": "en.yaml"}
+UNITS_FILE = "units.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QualifierWords(_Strict):
+    words: list[str]
+    qualifier: Literal["approx", "upper_bound", "lower_bound"]
+    side: Literal["both", "below", "above"] = "both"
+
+
+class QualifierLists(_Strict):
+    prefix: list[QualifierWords] = []
+    suffix: list[QualifierWords] = []
+
+
+class Directions(_Strict):
+    increase: list[str]
+    decrease: list[str]
+
+
+class LanguageData(_Strict):
+    """One language file; the keys are explained in zh.yaml's header."""
+
+    word_spacing: bool
+    numerals: dict[str, int]
+    numeral_units: dict[str, int]
+    scales: dict[str, int]
+    qualifiers: QualifierLists
+    vague_suffix: list[str]
+    vague_numbers: dict[str, tuple[float, float]]
+    range_joiners: list[str]
+    percent_prefix: str | None
+    fraction_infix: str | None
+    ordinal_prefix: str | None
+    directions: Directions
+    attribution: list[str]
+    generic_sources: list[str]
+    event_words: list[str]
+    period_anaphora: list[str]
+    future_markers: list[str]
+    name_stop_chars: str
+    ordinal_not_rank: list[str]
+    dates: list[str]
+    sentence_end: str
+    clause_end: str
+    comparison_markers: list[str]
+    month_names: dict[str, int] = {}
+    quarter_words: dict[str, int] = {}
+    fractions: dict[str, float] = {}
+    multiples: dict[str, float] = {}
+    ordinals: dict[str, int] = {}
+
+
+class CurrencyWords(_Strict):
+    prefix: list[str] = []
+    suffix: list[str] = []
+
+
+class UnitWords(_Strict):
+    kind: Literal["percent", "count", "duration", "quantity", "ratio"]
+    unit: str
+    words: list[str]
+
+
+class UnitsData(_Strict):
+    currencies: dict[str, CurrencyWords]
+    ambiguous_symbols: dict[str, dict[str, str]]
+    units: list[UnitWords]
+
+
+def _load(path: Path, model: type[_Strict]) -> _Strict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return model.model_validate(data)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataFileError(path, f"malformed YAML: {getattr(error, 'problem', error)}",
+                            line=mark.line + 1 if mark else None) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise DataFileError(path, f"{where}: {first['msg']}") from None
+
+
+# --- Folding: one text the rules match, as long as the original ---------------
+
+
+@cache
+def fold_table() -> dict[int, int]:
+    """Full-width ASCII to ASCII, ideographic space to space, traditional to simplified.
+
+    Every mapping is one character to one character, so offsets into the folded
+    text are offsets into the original.
+    """
+    table = dict(_translation())
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = code - 0xFEE0
+    table[0x3000] = 0x20
+    table[0x00A0] = 0x20
+    for dash in "\u2010\u2011\u2012\u2212":
+        table[ord(dash)] = ord("-")
+    return table
+
+
+def fold(text: str) -> str:
+    """fold("２４３０萬") == "2430万"; len(fold(text)) == len(text)."""
+    return text.translate(fold_table())
+
+
+# --- Word lists as regular expressions ---------------------------------------
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` (lowercased), longest first, as a trie.
+
+    A trie keeps a list of hundreds of words fast: the engine tries one branch
+    per character instead of every word at every position.
+    """
+    trie: dict = {}
+    for word in {w.lower() for w in words if w}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = []
+        for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+            piece = r"\s+" if char == " " else re.escape(char)
+            branches.append(piece + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie) or "(?!)"
+
+
+def _depth(node: dict) -> int:
+    return max((1 + _depth(child) for key, child in node.items() if key), default=0)
+
+
+def latin_bounded(words: Iterable[str]) -> str:
+    """word_pattern with word boundaries around the words written in Latin letters.
+
+    So "bn" is not found inside "bnb" nor "won" inside "wonder"; Chinese words,
+    written without spaces, get none.
+    """
+    words = list(words)
+    latin = [w for w in words if re.search(r"[A-Za-z]", w)]
+    other = [w for w in words if not re.search(r"[A-Za-z]", w)]
+    parts = []
+    if latin:
+        parts.append(r"(?<![A-Za-z])" + word_pattern(latin) + r"(?![A-Za-z])")
+    if other:
+        parts.append(word_pattern(other))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Both languages' data and the units, merged where the engine matches them together."""
+
+    zh: LanguageData
+    en: LanguageData
+    units: UnitsData
+
+    def languages(self) -> tuple[LanguageData, LanguageData]:
+        return (self.zh, self.en)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The language data, read and validated once per process."""
+    zh = _load(LANG_DIR / LANGUAGE_FILES["zh"], LanguageData)
+    en = _load(LANG_DIR / LANGUAGE_FILES["en"], LanguageData)
+    units = _load(LANG_DIR / UNITS_FILE, UnitsData)
+    return Lexicon(zh=zh, en=en, units=units)  # type: ignore[arg-type]
