@@ -1,0 +1,428 @@
+"""Extraction speed benchmark: how fast claimtrack.extract.extract_claims reads news text.
+
+Run it with the project's virtual environment (paths are found from this file, so any
+working directory will do):
+
+    .venv/bin/python benchmarks/extract_speed.py                  # zh and en, 5 MB each, 3 runs
+    .venv/bin/python benchmarks/extract_speed.py --lang zh --size-mb 20 --runs 5
+    .venv/bin/python benchmarks/extract_speed.py --json > extract_speed.json
+
+It builds two corpora in memory, deterministically, each of at least --size-mb
+megabytes of UTF-8 (1 MB = 1,000,000 bytes):
+
+- zh: the article bodies of the demo corpus in seeds/ (Chinese, simplified and
+  traditional), read with claimtrack.articles.read_article; the body is the text
+  after any front matter (``text[body_start:]``).
+- en: the article bodies of benchmarks/english/ (original English news articles).
+
+Each corpus is the source articles, in file-name order, repeated whole until the
+size is reached, so a corpus is a little over the target. Everything runs in this
+one process, on one core. Until the engine exists (extract_claims raises
+NotImplementedError) the script stops with a one-line message and exit code 1.
+
+For each corpus, extract_claims is called once per article, as ingest does (never
+on one 5 MB string), with the article's language, publication date and first
+author from its metadata. Every figure is measured in the same run on the same
+chunks of text:
+
+articles            how many article-sized chunks the corpus holds, and how many
+                    distinct source articles they repeat.
+size (MB)           the corpus in UTF-8 bytes / 1,000,000.
+characters          the corpus in Python characters (code points).
+first call (s)      the first extract_claims call on this corpus, timed alone: for
+                    the first corpus it includes whatever the engine loads once
+                    (taxonomy, patterns); it is not part of the timed passes.
+claims found        claims returned over one whole pass (the same in every run).
+claimtrack (s)      median wall time (time.perf_counter) of --runs passes of
+                    extract_claims over every chunk; min and max beside it.
+claimtrack MB/s     size (MB) / median seconds.
+claimtrack chars/s  characters / median seconds.
+ceiling             a bare scan over the same chunks with one compiled regular
+                    expression for digit runs, re.compile(r"\\d+").finditer; an
+                    extractor must at least find the digits, so this is the upper
+                    bound on its speed (figures in words, like "threefold", aside).
+                    Reported the same way: digit runs found, median seconds, MB/s,
+                    chars/s. Each run times the ceiling pass right before the
+                    claimtrack pass.
+claimtrack/ceiling  claimtrack throughput / ceiling throughput (= ceiling seconds /
+                    claimtrack seconds): the fraction of the ceiling's speed the
+                    extractor reaches; "Nx slower" is its inverse.
+tracemalloc peak    the peak of Python memory allocated (tracemalloc) during one
+                    extra, untimed extraction pass over the corpus, above what was
+                    allocated when the pass began: the extractor's working memory
+                    (each article's claims are released once counted, as ingest
+                    would hand them to the database).
+tracemalloc kept    what that pass left allocated when it ended (caches, leaks).
+ru_maxrss (MB)      resource.getrusage(RUSAGE_SELF).ru_maxrss after the timed runs
+                    of this corpus: the process's peak resident memory so far
+                    (interpreter, libraries, every corpus built, every pass run).
+                    The header gives it before any extraction, as a baseline.
+
+The header names the Python version, the machine's core count (os.cpu_count())
+and the platform. --json prints the same figures as one JSON object instead of the
+table; progress goes to stderr, so stdout stays clean either way.
+
+The corpora repeat a few articles many times: an engine that memoised results by
+text would look faster here than on real news.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimtrack.articles import iter_article_paths, read_article
+from claimtrack.extract import extract_claims
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SOURCES = {
+    "zh": ROOT / "seeds",
+    "en": HERE / "english",
+}
+MB = 1_000_000
+DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One article's body with the metadata ingest would pass to the extractor."""
+
+    text: str
+    lang: str
+    published: date | None
+    author: str | None
+    size: int  # UTF-8 bytes
+
+
+@dataclass
+class Corpus:
+    name: str
+    source: Path
+    distinct: int
+    chunks: list[Chunk]
+
+    @property
+    def size(self) -> int:
+        return sum(chunk.size for chunk in self.chunks)
+
+    @property
+    def characters(self) -> int:
+        return sum(len(chunk.text) for chunk in self.chunks)
+
+
+@dataclass
+class Result:
+    corpus: Corpus
+    first_call_seconds: float = 0.0
+    claims: int = 0
+    digit_runs: int = 0
+    claimtrack_seconds: list[float] = field(default_factory=list)
+    ceiling_seconds: list[float] = field(default_factory=list)
+    tracemalloc_peak: int = 0
+    tracemalloc_kept: int = 0
+    maxrss: int = 0
+
+
+def load_articles(folder: Path) -> list[Chunk]:
+    """The body of every article under ``folder``, in file-name order."""
+    chunks = []
+    for path in iter_article_paths([folder]):
+        article = read_article(path)
+        body = article.text[article.body_start:]
+        authors = article.meta.authors or []
+        chunks.append(
+            Chunk(
+                text=body,
+                lang=article.language,
+                published=article.meta.published,
+                author=authors[0] if authors else None,
+                size=len(body.encode("utf-8")),
+            )
+        )
+    if not chunks:
+        raise SystemExit(f"extract_speed: no articles under {folder}")
+    return chunks
+
+
+def build_corpus(name: str, folder: Path, target_bytes: int) -> Corpus:
+    """The articles of ``folder`` repeated, in order, until they reach ``target_bytes``."""
+    articles = load_articles(folder)
+    chunks: list[Chunk] = []
+    total = 0
+    for chunk in itertools.cycle(articles):
+        if total >= target_bytes:
+            break
+        chunks.append(chunk)
+        total += chunk.size
+    return Corpus(name=name, source=folder, distinct=len(articles), chunks=chunks)
+
+
+def extraction_pass(chunks: Sequence[Chunk]) -> int:
+    """Call extract_claims once per chunk; the number of claims found."""
+    extract = extract_claims
+    found = 0
+    for chunk in chunks:
+        found += len(
+            extract(chunk.text, lang=chunk.lang, published=chunk.published, author=chunk.author)
+        )
+    return found
+
+
+def ceiling_pass(chunks: Sequence[Chunk]) -> int:
+    """Scan every chunk for digit runs with one compiled expression; the runs found."""
+    finditer = DIGITS.finditer
+    found = 0
+    for chunk in chunks:
+        for _ in finditer(chunk.text):
+            found += 1
+    return found
+
+
+def timed(function: Callable[[Sequence[Chunk]], int], chunks: Sequence[Chunk]) -> tuple[float, int]:
+    gc.collect()
+    start = time.perf_counter()
+    found = function(chunks)
+    return time.perf_counter() - start, found
+
+
+def maxrss_bytes() -> int:
+    """The process's peak resident set size: ru_maxrss is KiB on Linux, bytes on macOS."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def progress(message: str) -> None:
+    print(f"extract_speed: {message}", file=sys.stderr, flush=True)
+
+
+def measure(corpus: Corpus, runs: int) -> Result:
+    result = Result(corpus)
+    first = corpus.chunks[0]
+    start = time.perf_counter()
+    try:
+        extract_claims(first.text, lang=first.lang, published=first.published, author=first.author)
+    except NotImplementedError as error:
+        raise SystemExit(f"extract_speed: extract_claims is not available yet ({error})") from None
+    result.first_call_seconds = time.perf_counter() - start
+
+    for run in range(1, runs + 1):
+        seconds, digit_runs = timed(ceiling_pass, corpus.chunks)
+        result.ceiling_seconds.append(seconds)
+        result.digit_runs = digit_runs
+        seconds, claims = timed(extraction_pass, corpus.chunks)
+        result.claimtrack_seconds.append(seconds)
+        if run > 1 and claims != result.claims:
+            progress(f"{corpus.name}: run {run} found {claims} claims, run 1 found {result.claims}")
+        elif run == 1:
+            result.claims = claims
+        progress(f"{corpus.name}: run {run}/{runs}: {seconds:.2f} s, {claims:,} claims")
+    result.maxrss = maxrss_bytes()
+
+    progress(f"{corpus.name}: memory pass (tracemalloc)")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        baseline = tracemalloc.get_traced_memory()[0]
+        extraction_pass(corpus.chunks)
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    result.tracemalloc_peak = peak - baseline
+    result.tracemalloc_kept = current - baseline
+    return result
+
+
+def speed(result: Result, seconds: list[float], found: int) -> dict[str, Any]:
+    median = statistics.median(seconds)
+    corpus = result.corpus
+    return {
+        "found": found,
+        "seconds_median": median,
+        "seconds_min": min(seconds),
+        "seconds_max": max(seconds),
+        "seconds_runs": seconds,
+        "mb_per_second": corpus.size / MB / median if median else None,
+        "chars_per_second": corpus.characters / median if median else None,
+    }
+
+
+def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int) -> dict[str, Any]:
+    corpora = {}
+    for result in results:
+        corpus = result.corpus
+        claimtrack = speed(result, result.claimtrack_seconds, result.claims)
+        ceiling = speed(result, result.ceiling_seconds, result.digit_runs)
+        ratio = (
+            ceiling["seconds_median"] / claimtrack["seconds_median"]
+            if claimtrack["seconds_median"]
+            else None
+        )
+        corpora[corpus.name] = {
+            "source": _display_path(corpus.source),
+            "distinct_articles": corpus.distinct,
+            "articles": len(corpus.chunks),
+            "bytes": corpus.size,
+            "mb": corpus.size / MB,
+            "characters": corpus.characters,
+            "first_call_seconds": result.first_call_seconds,
+            "claimtrack": claimtrack,
+            "ceiling": ceiling,
+            "claimtrack_over_ceiling": ratio,
+            "tracemalloc_peak_bytes": result.tracemalloc_peak,
+            "tracemalloc_kept_bytes": result.tracemalloc_kept,
+            "ru_maxrss_bytes": result.maxrss,
+        }
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "processes": 1,
+        "runs": runs,
+        "size_mb_target": size_mb,
+        "baseline_ru_maxrss_bytes": baseline_rss,
+        "corpora": corpora,
+    }
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return f"{path.relative_to(ROOT)}/"
+    except ValueError:
+        return str(path)
+
+
+def _seconds(figures: dict[str, Any]) -> str:
+    return (
+        f"{figures['seconds_median']:.3f} "
+        f"({figures['seconds_min']:.3f}-{figures['seconds_max']:.3f})"
+    )
+
+
+def _rate(value: float | None, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def _mb(size: int, digits: int = 1) -> str:
+    return f"{size / MB:,.{digits}f}"
+
+
+def table(data: dict[str, Any]) -> str:
+    corpora = data["corpora"]
+    names = list(corpora)
+
+    def ratio(figures: dict[str, Any]) -> str:
+        value = figures["claimtrack_over_ceiling"]
+        if not value:
+            return "n/a"
+        factor, word = (1 / value, "slower") if value <= 1 else (value, "faster")
+        return f"{value:.4f} ({factor:,.{1 if factor < 100 else 0}f}x {word})"
+
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        ("source", lambda c: f"{c['source']} ({c['distinct_articles']} articles)"),
+        ("articles (chunks)", lambda c: f"{c['articles']:,}"),
+        ("size (MB, UTF-8)", lambda c: f"{c['mb']:,.2f}"),
+        ("characters", lambda c: f"{c['characters']:,}"),
+        ("first call (s)", lambda c: f"{c['first_call_seconds']:.4f}"),
+        ("claims found", lambda c: f"{c['claimtrack']['found']:,}"),
+        ("claimtrack (s, median (min-max))", lambda c: _seconds(c["claimtrack"])),
+        ("claimtrack MB/s", lambda c: _rate(c["claimtrack"]["mb_per_second"], 3)),
+        ("claimtrack chars/s", lambda c: _rate(c["claimtrack"]["chars_per_second"], 0)),
+        ("ceiling: digit runs found", lambda c: f"{c['ceiling']['found']:,}"),
+        ("ceiling (s, median (min-max))", lambda c: _seconds(c["ceiling"])),
+        ("ceiling MB/s", lambda c: _rate(c["ceiling"]["mb_per_second"], 1)),
+        ("ceiling chars/s", lambda c: _rate(c["ceiling"]["chars_per_second"], 0)),
+        ("claimtrack/ceiling", ratio),
+        ("tracemalloc peak (MB)", lambda c: _mb(c["tracemalloc_peak_bytes"], 3)),
+        ("tracemalloc kept (MB)", lambda c: _mb(c["tracemalloc_kept_bytes"], 3)),
+        ("ru_maxrss after runs (MB)", lambda c: _mb(c["ru_maxrss_bytes"])),
+    ]
+    cells = [[label, *(render(corpora[name]) for name in names)] for label, render in rows]
+    header = ["", *names]
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        first, *rest = row
+        right = (cell.rjust(width) for cell, width in zip(rest, widths[1:], strict=True))
+        return "  ".join([first.ljust(widths[0]), *right])
+
+    out = [
+        "claimtrack extraction speed "
+        f"(Python {data['implementation']} {data['python']}, "
+        f"os.cpu_count() = {data['cpu_count']}, single process, {data['platform']})",
+        f"median of {data['runs']} runs; corpora of at least {data['size_mb_target']:g} MB; "
+        f"ru_maxrss before extraction: {_mb(data['baseline_ru_maxrss_bytes'])} MB",
+        "",
+        line(header),
+        line(["-" * w for w in widths]),
+        *(line(row) for row in cells),
+    ]
+    return "\n".join(out)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Time claimtrack.extract.extract_claims on a Chinese and an English "
+        "corpus against a bare digit-scanning regular expression (single process).",
+        epilog="The module docstring explains every figure.",
+    )
+    parser.add_argument(
+        "--size-mb", type=float, default=5.0,
+        help="minimum size of each corpus in MB of UTF-8, 1 MB = 10^6 bytes (default: 5)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3,
+        help="timed passes per corpus; the median is shown (default: 3)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en", "both"), default="both",
+        help="which corpus to measure (default: both)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of the table"
+    )
+    args = parser.parse_args(argv)
+    if not args.size_mb > 0:
+        parser.error("--size-mb must be greater than 0")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    names = ["zh", "en"] if args.lang == "both" else [args.lang]
+    target = int(args.size_mb * MB)
+    corpora = []
+    for name in names:
+        corpus = build_corpus(name, SOURCES[name], target)
+        progress(
+            f"{name}: {len(corpus.chunks):,} articles, {corpus.size / MB:.2f} MB, "
+            f"{corpus.characters:,} characters"
+        )
+        corpora.append(corpus)
+    baseline_rss = maxrss_bytes()
+    results = [measure(corpus, args.runs) for corpus in corpora]
+    data = report(results, args.runs, args.size_mb, baseline_rss)
+    print(json.dumps(data, indent=2) if args.json else table(data))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
