@@ -464,7 +464,6 @@ def test_verbose_output(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
 # --- (b) the real engine ----------------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="extraction engine not written yet", strict=False)
 def test_the_extractor_meets_the_targets() -> None:
     result = sg.score(GOLD, SEEDS)
     assert result["recall"] >= 0.95

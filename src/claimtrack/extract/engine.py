@@ -47,7 +47,7 @@ _MAY_HOLD_FIGURE = re.compile(
     r"|fourth|year|month)"
 )
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
-_AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$")
+_AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # An interview answer runs over a few lines after its "郑永年:" line; further
 # than this, the text has gone back to narrative (seed 001 quotes a few turns).
 TURN_CARRY_LINES = 4
@@ -189,6 +189,7 @@ class Extraction:
     def run(self) -> list[Claim]:
         self._mark_excluded()
         dates = self._dates()
+        self.dates = dates
         for mention in dates:
             self.mask[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
         figures = self._figures()
@@ -436,8 +437,17 @@ class Extraction:
             if not scaled:
                 return None, joined
             kind, unit = "count", "count"
-        if kind in ("count", "duration") and _spelled_small(groups, value, scaled):
-            return None, joined
+            # 斥资数十亿, spent 3 billion: money whose currency the text leaves unsaid.
+            verb_window = self.lower[max(window_start, self._clause_start(start)) : start]
+            if g.money_verb.search(verb_window):
+                kind, unit = "money", None
+        # Spelled small numbers are prose (三个臭皮匠) unless they state a range
+        # (两个到三个) or, for durations, a length (用两年时间).
+        if kind in ("count", "duration") and not joined and _spelled_small(groups, value, scaled):
+            if kind == "count" or not g.duration_length.match(self.lower, end):
+                return None, joined
+        if kind == "duration" and g.duration_not_length.match(self.lower, end):
+            return None, joined  # 十年前, two years ago: a point in time, not a length
         if kind == "duration" and value is not None and value >= 1000 and not scaled:
             return None, joined  # 2025年 is a date, never 2025 years
 
@@ -469,6 +479,8 @@ class Extraction:
                 low, high = None, value
             elif info.side == "above":
                 low, high = value, None
+        if kind == "percent" and step is not None and step > 1:
+            step = 1.0  # 20% and 100% are stated to the percentage point
         if kind == "money" and unit and unit_text is None:
             unit_text = unit
         if value is not None:
@@ -585,6 +597,10 @@ class Extraction:
                             not source[match.start()].isalnum() or \
                             source[match.start()] in "据根" else who_start
                         phrase_start = max(phrase_start, clause_start)
+                    elif (antecedent := self._antecedent(who_text, info)) is not None:
+                        # 该报告质疑, the company said: the name the sentence before gave.
+                        speaker = antecedent
+                        who_start = phrase_start = max(who_start, clause_start)
                     elif self._looks_like_name(who_text):
                         speaker = who_text
                         who_start = phrase_start = max(who_start, clause_start)
@@ -603,6 +619,22 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _antecedent(self, who: str, info: SentenceInfo) -> str | None:
+        """The entity an anaphoric who-phrase (该报告, the company) points back to."""
+        folded = fold(who).translate(ASCII_LOWER).strip()
+        if len(folded) > 16 or not self.g.anaphoric_source.match(folded):
+            return None
+        if info.start <= self.body_start:
+            return None
+        # Two sentences back: the sentence before may be a title cut short at its "？".
+        previous_start = self._sentence_start(self._sentence_start(info.start - 1) - 1)
+        names = list(self.g.entity.finditer(self.lower, previous_start, info.start))
+        for match in reversed(names):
+            found = self.g.entity_of.get(compact_key(match.group(0)))
+            if found and found[1] != "place":
+                return found[0]
+        return None
 
     def _looks_like_name(self, who: str) -> bool:
         """A short who-phrase without function characters (的, 在, 被) and not generic."""
@@ -650,6 +682,8 @@ class Extraction:
         topic = self._topic(figure, info, clause_start, clause_end)
         if topic is None:
             topic = self._carried_topic(figure, direction, info)
+        if topic is None:
+            topic = self.g.lexicon.units.default_topics.get(figure.unit or "")
         if direction != "none":
             topic = self.g.change_topic.get(topic, topic)
         self.last_claim = (info.start, figure.kind, direction, topic)
@@ -777,7 +811,7 @@ class Extraction:
 
         after = [e for e in eligible if e.start >= figure.end and e.start < clause_end]
         if after and _AFTER_FIGURE_GAP.match(self.text[figure.end : after[0].start]):
-            return after[0].name
+            return self._possessive_chain_end(after, clause_end).name
         in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
         if in_clause:
             return pick(in_clause)
@@ -794,6 +828,17 @@ class Extraction:
             return pick(later_in_clause, nearest_last=False)
         return self._carried_subject(info, sentences)
 
+    def _possessive_chain_end(self, entities: list[EntityMention],
+                              clause_end: int) -> EntityMention:
+        """The last of X的Y的Z: 阿里巴巴集团的千问模型 is Qwen, not Alibaba."""
+        current = entities[0]
+        for following in entities[1:]:
+            gap = self.lower[current.end : following.start]
+            if following.start >= clause_end or not re.fullmatch(r"[^，,。的]{0,3}的|'s\s", gap):
+                break
+            current = following
+        return current
+
     def _carried_subject(self, info: SentenceInfo,
                          sentences: dict[int, SentenceInfo]) -> str | None:
         """The subject of the sentence before, in the same paragraph (该模型, its, the company)."""
@@ -808,10 +853,12 @@ class Extraction:
                 return None
             if previous.subject:
                 return previous.subject
-            names = [e for e in previous.entities if e.kind != "place" and not any(
+            # A name that was only a source (Apple reported...) still counts, last.
+            names = [e for e in previous.entities if e.kind != "place"]
+            not_sources = [e for e in names if not any(
                 a.who_start <= e.start < a.who_end for a in previous.attributions)]
             if names:
-                return names[-1].name
+                return (not_sources or names)[-1].name
             position = previous.start
         return None
 
@@ -834,6 +881,12 @@ class Extraction:
             return after[0][2]
         return before[-1][2] if before else None
 
+    def _event_between(self, mention: DateMention, figure: Figure) -> bool:
+        low, high = sorted((mention.end, figure.start))
+        if mention.start > figure.end:
+            low, high = figure.end, mention.start
+        return self.g.event.search(self.lower, low, high) is not None
+
     def _carried_topic(self, figure: Figure, direction: str, info: SentenceInfo) -> str | None:
         """A list of like figures shares its topic: 市值蒸发6000亿美元。谷歌损失了1000亿美元."""
         if self.last_claim is None:
@@ -848,7 +901,13 @@ class Extraction:
 
     def _period(self, figure: Figure, info: SentenceInfo, dates: list[DateMention],
                 clause_start: int, clause_end: int) -> DateMention | None:
-        in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start]
+        """The period a figure refers to: a date in its clause, else before it in its sentence.
+
+        A date with an event word between it and the figure dates the event, not
+        the figure: in 特朗普在1月宣布的5000亿美元计划, January is when it was announced.
+        """
+        in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start
+                       and not self._event_between(d, figure)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
         chosen = None
         if in_clause:
@@ -865,19 +924,32 @@ class Extraction:
 
     def _date_claim(self, mention: DateMention, figures: list[Figure],
                     sentences: dict[int, SentenceInfo]) -> Claim | None:
-        """A date is a claim of its own when its clause says an event happened then."""
-        clause_start = self._clause_start(mention.start)
-        clause_end = self._clause_end(mention.end)
-        if any(clause_start <= f.start < clause_end for f in figures):
+        """A date is a claim of its own when the text says an event happened then.
+
+        The event word may be in the date's clause or in the clauses after it, up
+        to the first clause holding a figure or another date (1957年10月4日,前苏联
+        成功发射了...). A date that is some figure's period is not a claim, nor a
+        decade (2000年代初) or a date without a year the text lets us resolve.
+        """
+        if mention.used_as_period or mention.iso.endswith("s") or mention.period_start is None:
             return None
+        clause_start = self._clause_start(mention.start)
         sentence_end = self._sentence_end(mention.start)
-        event = self.g.event.search(self.lower, clause_start, clause_end)
+        search_end = self._clause_end(mention.end)
+        while search_end < sentence_end:
+            next_end = self._clause_end(search_end + 1)
+            if next_end <= search_end or self._holds_figure_or_date(search_end, next_end,
+                                                                     figures, mention):
+                break
+            search_end = next_end
+        event = self.g.event.search(self.lower, clause_start, search_end)
         if event is None:
             return None
         info = self._sentence(mention.start, sentences)
         pseudo = Figure(mention.start, mention.end, "date", None, None, None)
         speaker, attribution = self._speaker(pseudo, info, sentences)
-        subject = self._subject(pseudo, info, clause_start, sentence_end, sentences)
+        subject = self._released_thing(event, info, search_end) or self._subject(
+            pseudo, info, clause_start, search_end, sentences)
         topic = "release_date" if compact_key(event.group(0)) in self.g.release_words else None
         return Claim(
             start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
@@ -886,6 +958,20 @@ class Extraction:
             period_precision=mention.precision, subject=subject, topic=topic, speaker=speaker,
             attribution=attribution, extractor=EXTRACTOR,
         )
+
+    def _holds_figure_or_date(self, start: int, end: int, figures: list[Figure],
+                              mention: DateMention) -> bool:
+        if any(start <= f.start < end for f in figures):
+            return True
+        return any(start <= d.start < end and d is not mention for d in self.dates)
+
+    def _released_thing(self, event: re.Match, info: SentenceInfo, end: int) -> str | None:
+        """What an event word names right after it: 发布的o1模型 → OpenAI o1."""
+        for entity in info.entities:
+            if event.end() <= entity.start < end and re.fullmatch(
+                    r"[^，,。;；:：]{0,6}", self.lower[event.end() : entity.start]):
+                return entity.name
+        return None
 
 
 # --- helpers ------------------------------------------------------------------

@@ -57,6 +57,10 @@ class Grammar:
     event: re.Pattern
     anaphora: re.Pattern
     future: re.Pattern
+    money_verb: re.Pattern
+    duration_not_length: re.Pattern
+    duration_length: re.Pattern
+    anaphoric_source: re.Pattern
     ordinal_not_rank: re.Pattern
     comparison_before: re.Pattern
     turn: re.Pattern
@@ -203,12 +207,25 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)})"
     )
     direction_after = re.compile(
-        rf"^\s?(?:的|of\s)?\s?(?:(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)}))"
+        rf"\s?(?:的|of\s)?\s?(?:(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)}))"
     )
     attribution = [re.compile(p) for p in zh.attribution + en.attribution]
-    event = re.compile(latin_bounded([*zh.event_words, *en.event_words]))
+    event = re.compile(
+        rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})"
+        rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
+    )
     anaphora = re.compile(latin_bounded([*zh.period_anaphora, *en.period_anaphora]))
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
+    money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})\s?$")
+    duration_not_length = re.compile(
+        rf"\s?(?:{latin_bounded([*zh.duration_not_length, *en.duration_not_length])})"
+    )
+    duration_length = re.compile(
+        rf"\s?(?:{latin_bounded([*zh.duration_length_markers, *en.duration_length_markers])})"
+    )
+    anaphoric_source = re.compile(
+        rf"(?:{latin_bounded([*zh.anaphoric_sources, *en.anaphoric_sources])})"
+    )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
     comparison_before = re.compile(
         rf"(?:{latin_bounded([*zh.comparison_markers, *en.comparison_markers])})\s?$"
@@ -258,6 +275,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         event=event,
         anaphora=anaphora,
         future=future,
+        money_verb=money_verb,
+        duration_not_length=duration_not_length,
+        duration_length=duration_length,
+        anaphoric_source=anaphoric_source,
         ordinal_not_rank=ordinal_not_rank,
         comparison_before=comparison_before,
         turn=turn,

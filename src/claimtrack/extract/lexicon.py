@@ -66,6 +66,11 @@ class LanguageData(_Strict):
     event_words: list[str]
     period_anaphora: list[str]
     future_markers: list[str]
+    event_noun_suffixes: list[str]
+    money_verbs: list[str]
+    duration_not_length: list[str]
+    duration_length_markers: list[str]
+    anaphoric_sources: list[str]
     name_stop_chars: str
     ordinal_not_rank: list[str]
     dates: list[str]
@@ -93,6 +98,7 @@ class UnitWords(_Strict):
 class UnitsData(_Strict):
     currencies: dict[str, CurrencyWords]
     ambiguous_symbols: dict[str, dict[str, str]]
+    default_topics: dict[str, str] = {}
     units: list[UnitWords]
 
 

@@ -22,8 +22,13 @@ def arabic_value(digits: str) -> tuple[float, float]:
 
 
 def step_of_integer(value: int) -> float:
-    """The place of the last non-zero digit: step_of_integer(5580000) == 10000.0."""
-    if value == 0:
+    """The place of the last non-zero digit: step_of_integer(5580000) == 10000.0.
+
+    Numbers below 100 are taken as stated to the unit (20 is 20, not "about 20"
+    to the nearest ten); from 100 on, trailing zeros are read as rounding
+    (6000亿 is stated to the nearest 1000亿).
+    """
+    if value < 100:
         return 1.0
     step = 1
     while value % (step * 10) == 0:
