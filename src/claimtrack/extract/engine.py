@@ -32,7 +32,13 @@ from datetime import date, timedelta
 from claimtrack import __version__
 from claimtrack.extract.grammar import ASCII_LOWER, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import fold
-from claimtrack.extract.numbers import arabic_value, chinese_value, clean, english_value
+from claimtrack.extract.numbers import (
+    arabic_value,
+    chinese_value,
+    clean,
+    english_value,
+    mixed_value,
+)
 from claimtrack.schemas import Claim
 
 EXTRACTOR = f"claimtrack-rules/{__version__}"
@@ -46,6 +52,10 @@ _MAY_HOLD_FIGURE = re.compile(
     r"february|march|april|may|june|july|august|september|october|november|december|first|second"
     r"|fourth|year|month)"
 )
+# A capitalised word ending where a number starts (Fortune 500, Windows 11).
+_NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
+# An English plural noun after a number makes it a count: 100,000 robots.
+_PLURAL_NOUN = re.compile(r"\s(?P<noun>[a-z][a-z-]{2,}s)\b")
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # An interview answer runs over a few lines after its "郑永年:" line; further
@@ -161,14 +171,20 @@ class Extraction:
             if who.lower() in {"note", "update", "source", "注", "来源", "编者按", "图", "按",
                                "date", "title", "url", "photo", "summary"}:
                 continue
-            turns.append((match.start(), self._canonical(who), match.group(0).strip()))
-        # A lone "X:" is a label, not an interview.
-        return turns if len(turns) >= 2 else []
+            written = self.text[match.start("who") : match.end("who")].strip()
+            turns.append((match.start(), self._canonical(who), written))
+        # A lone "X:" is a label, not an interview, unless X is a person we know.
+        if len(turns) == 1:
+            known = self.g.entity_of.get(compact_key(turns[0][2]))
+            return turns if known and known[1] == "person" else []
+        return turns
 
     def _mark_excluded(self) -> None:
+        """Mark what holds no figure: 1 where nothing counts, 3 in a 《title》 (names still do)."""
         for pattern in self.g.excluded:
+            mark = b"\x03" if pattern.pattern.startswith("《") else b"\x01"
             for match in pattern.finditer(self.lower, self.body_start):
-                self.mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+                self.mask[match.start() : match.end()] = mark * (match.end() - match.start())
 
     def _free(self, start: int, end: int) -> bool:
         return not any(self.mask[start:end])
@@ -248,6 +264,19 @@ class Extraction:
         elif groups.get("qword"):
             quarter = en.quarter_words.get(groups["qword"].lower())
         published = self.published
+        if groups.get("roc"):  # 民国113年: the Republic of China calendar, year 1 = 1912
+            roc = _small_number(groups["roc"], zh)
+            year = None if roc is None else 1911 + roc
+        if groups.get("rel_last") and month is not None:  # last December, this March, next May
+            if published is None:
+                return None
+            which = groups["rel_last"].lower()
+            if which == "last":
+                year = published.year if month < published.month else published.year - 1
+            elif which == "next":
+                year = published.year if month > published.month else published.year + 1
+            else:
+                year = published.year
         if groups.get("rel_year"):
             if published is None:
                 return None
@@ -344,7 +373,9 @@ class Extraction:
         before2 = text[start - 2] if start > 1 else " "
         if before.isascii() and (before.isalpha() or before == "_"):
             return True
-        if before in "-." and before2.isascii() and before2.isalnum():
+        if before in "-." and before2.isascii() and before2.isalpha():
+            return True
+        if before == " " and not core.group("arscale") and self._after_name_word(start - 1):
             return True
         after = text[end] if end < len(text) else " "
         after2 = text[end + 1] if end + 1 < len(text) else " "
@@ -354,23 +385,43 @@ class Extraction:
             return True
         return after == "-" and after2.isascii() and after2.isalpha() and not core.group("arscale")
 
+    def _after_name_word(self, space: int) -> bool:
+        """Whether a capitalised word (not a sentence opener) ends at ``space``: Fortune 500."""
+        word = _NAME_WORD.search(self.folded, max(0, space - 20), space)
+        if word is None or self.g.prefix_qualifier.get(word.group(1).lower()):
+            return False
+        word_start = space - len(word.group(1))
+        before = self.folded[max(0, word_start - 2) : word_start].strip()
+        if not before or before[-1] in ".!?\"“:":
+            return False  # a sentence opener: "About 500 companies"
+        after = self.lower[space + 1 :]
+        return not re.match(r"\d[\d,.]*\s?(?:%|percent|per cent)", after)
+
     def _figure(self, core: re.Match, following: re.Match | None) -> tuple[Figure | None, bool]:
+        """The figure a number core states, read from its neighbours; (None, _) if no claim.
+
+        The second value says whether ``following`` was taken into this figure as
+        the upper end of a range.
+        """
         g = self.g
         groups = core.groupdict()
         value, step, kind, unit, unit_text = self._core_value(groups)
         if value is None and not groups.get("vague"):
             return None, False
         start, end = core.start(), core.end()
-        if unit == "rank" and g.ordinal_not_rank.match(self.lower, end):
+        if unit == "rank" and not groups.get("ordsuf") and \
+                g.ordinal_not_rank.match(self.lower, end):
             return None, False  # 第一颗卫星: the n-th thing, not a ranking
         scaled = bool(groups.get("arscale") or groups.get("cnscale") or groups.get("vscale")
+                      or groups.get("mix")
                       or (groups.get("en") and _has_scale(groups["en"], g)))
         qualifier, low, high = "exact", value, value
         vague = groups.get("arvague") or groups.get("cnvague")
 
         if groups.get("vague"):
             base_low, base_high = g.vague_numbers[groups["vague"].lower()]
-            scale = g.scales.get((groups.get("vscale") or "").strip().lower().rstrip("s"), 1)
+            scale_word = (groups.get("vscale") or "").strip().lower()
+            scale = g.scales.get(scale_word) or g.scales.get(scale_word.rstrip("s"), 1)
             if base_high <= 10 and scale == 1:
                 return None, False  # 几个, 数人, several: ordinary words
             low, high, value, step = base_low * scale, base_high * scale, None, None
@@ -380,13 +431,10 @@ class Extraction:
         joined = False
         end_for_unit = end
         if following is not None and kind in (None, "percent") and value is not None:
-            gap = self.lower[end : following.start()]
-            joiner = g.range_joiner.fullmatch(gap)
             right_here = g.right.match(self.lower, end)
-            if joiner is None and right_here.group("unit") and self.lower[right_here.end():
-                                                                          following.start()]:
-                joiner = g.range_joiner.fullmatch(self.lower[right_here.end() : following.start()])
-            word = gap.strip().lower()
+            gap_end = right_here.end("unit") if right_here.group("unit") else end
+            joiner = g.range_joiner.fullmatch(self.lower, gap_end, following.start())
+            word = self.lower[gap_end : following.start()].strip().split(" ")[0]
             # "and" joins a range only after "between": 3 and 5 million are two figures.
             if joiner and (word != "and" or self._between_before(start)):
                 second_value, second_step, *_ = self._core_value(following.groupdict())
@@ -398,77 +446,89 @@ class Extraction:
                     low, high = value, second_value
                     qualifier = "range"
                     joined = True
-                    end_for_unit = following.end()
-                    end = following.end()
+                    end_for_unit = end = following.end()
                     step = min(step or second_step or 1, second_step or step or 1)
                     scaled = scaled or bool(second_scaled)
+                    between = g.between.search(self.lower, max(0, start - 16), start)
+                    if word == "and" and between:
+                        start = between.start()
 
         right = g.right.match(self.lower, end_for_unit)
         if right.group("vague") and value is not None and not vague:
             vague = right.group("vague")
         unit_word = right.group("unit")
         suffix = right.group("suffix")
+        factor = 1.0
         if unit_word:
             word = unit_word.lower()
             if word in g.currency_suffix:
-                kind, unit, unit_text = "money", g.currency_suffix[word], self.text[
-                    right.start("unit") : right.end("unit")]
+                kind, unit = "money", g.currency_suffix[word]
+                unit_text = self.text[right.start("unit") : right.end("unit")]
             elif kind is None or kind == "count":
                 info = g.unit_of[word]
-                kind, unit = info.kind, info.unit
+                kind, unit, factor = info.kind, info.unit, info.factor
                 unit_text = self.text[right.start("unit") : right.end("unit")]
             end = right.end("unit")
-        # A currency symbol or qualifier before the figure.
-        window_start = max(self.body_start, start - 24)
-        left = g.left.search(self.lower[window_start:start])
+        if right.group("unitvague") and unit_word and value is not None and qualifier != "range":
+            vague = right.group("unitvague")  # 两倍多, 3年多
+            end = right.end("unitvague")
+        # A currency symbol or a qualifier before the figure.
+        window_start = max(self.body_start, core.start() - 24)
+        left = g.left.search(self.lower, window_start, core.start())
         if left and left.group("cur"):
             code = g.currency_prefix[left.group("cur").lower()]
             if code == "?":
-                symbols = g.lexicon.units.ambiguous_symbols
-                code = symbols[left.group("cur")].get(self.lang, next(iter(
-                    symbols[left.group("cur")].values())))
+                symbols = g.lexicon.units.ambiguous_symbols[left.group("cur")]
+                code = symbols.get(self.lang, next(iter(symbols.values())))
             if kind in (None, "count", "money"):
                 if kind != "money":
-                    unit_text = self.text[window_start + left.start("cur") : window_start
-                                          + left.end("cur")].strip()
+                    unit_text = self.text[left.start("cur") : left.end("cur")].strip()
                 kind, unit = "money", code
-            start = window_start + left.start("cur")
+            start = min(start, left.start("cur"))
+        plural = self._plural_noun(end) if kind is None and groups.get("ar") else None
+        if plural is not None:
+            kind, unit, unit_text = "count", "count", self.text[plural[0] : plural[1]]
+            end = plural[1]
         if kind is None:
-            if not scaled:
+            if not scaled and not (groups.get("ar") and "," in groups["ar"]):
                 return None, joined
-            kind, unit = "count", "count"
-            # 斥资数十亿, spent 3 billion: money whose currency the text leaves unsaid.
-            verb_window = self.lower[max(window_start, self._clause_start(start)) : start]
-            if g.money_verb.search(verb_window):
-                kind, unit = "money", None
+            else:
+                kind, unit = "count", "count"
+                # 斥资数十亿, spent 3 billion: money whose currency the text leaves unsaid.
+                verb_window = self.lower[max(window_start, self._clause_start(start)) : start]
+                if g.money_verb.search(verb_window):
+                    kind, unit = "money", None
         # Spelled small numbers are prose (三个臭皮匠) unless they state a range
-        # (两个到三个) or, for durations, a length (用两年时间).
+        # (两个到三个) or, for durations, a length (用两年时间, for two months).
         if kind in ("count", "duration") and not joined and _spelled_small(groups, value, scaled):
-            if kind == "count" or not g.duration_length.match(self.lower, end):
+            if kind == "count" or not self._states_length(groups, start, end):
                 return None, joined
         if kind == "duration" and g.duration_not_length.match(self.lower, end):
             return None, joined  # 十年前, two years ago: a point in time, not a length
         if kind == "duration" and value is not None and value >= 1000 and not scaled:
             return None, joined  # 2025年 is a date, never 2025 years
+        if factor != 1.0 and value is not None:
+            value, step = value * factor, (step or 1) * factor
+            low = None if low is None else low * factor
+            high = None if high is None else high * factor
 
         # Qualifiers: before ("不到", "more than"), or before a comparison base
         # ("不到GPT-4o的1/20"), or after ("左右", "or more").
         prefix = left.group("qual") if left else None
+        if prefix and kind == "duration" and re.fullmatch(g.duration_preposition, prefix.lower()):
+            prefix = None  # over four years, for two months: when, not how long at least
         if prefix:
-            start = window_start + left.start("qual")
+            start = min(start, left.start("qual"))
         elif kind in ("ratio", "percent"):
-            through = g.left_through_base.search(self.lower[window_start : core.start()])
+            through = g.left_through_base.search(self.lower, window_start, core.start())
             if through:
                 prefix = through.group("qual")
-        info = None
-        if prefix:
-            info = g.prefix_qualifier[prefix.lower()]
+        info = g.prefix_qualifier[prefix.lower()] if prefix else None
         if suffix:
             info = g.suffix_qualifier[suffix.lower()]
             end = right.end("suffix")
         if vague and value is not None and qualifier != "range":
-            place = step or 1
-            low, high, qualifier = value, value + _vague_step(value, place), "range"
+            low, high, qualifier = value, value + _vague_step(value, step or 1), "range"
         elif info is not None and qualifier != "range" and value is not None:
             qualifier = info.qualifier
             if qualifier == "upper_bound":
@@ -483,14 +543,28 @@ class Extraction:
             step = 1.0  # 20% and 100% are stated to the percentage point
         if kind == "money" and unit and unit_text is None:
             unit_text = unit
-        if value is not None:
-            value = clean(value)
         return Figure(
-            start=start, end=end, kind=kind, value=value, unit=unit, unit_text=unit_text,
-            qualifier=qualifier, low=None if low is None else clean(low),
-            high=None if high is None else clean(high), precision=None if step is None else
-            clean(step), core_start=core.start(), core_end=core.end(),
+            start=start, end=end, kind=kind, value=None if value is None else clean(value),
+            unit=unit, unit_text=unit_text, qualifier=qualifier,
+            low=None if low is None else clean(low), high=None if high is None else clean(high),
+            precision=None if step is None else clean(step), core_start=core.start(),
+            core_end=core.end(),
         ), joined
+
+    def _plural_noun(self, end: int) -> tuple[int, int] | None:
+        """An English plural noun right after a number: 100,000 robots, 139 engineers."""
+        match = _PLURAL_NOUN.match(self.folded, end)
+        if match is None:
+            return None
+        return match.start("noun"), match.end("noun")
+
+    def _states_length(self, groups: dict, start: int, end: int) -> bool:
+        """Whether a spelled small duration is a length: 用了两个月, for two months, 三年内."""
+        if groups.get("en"):
+            return not self.lower[end : end + 1] == "-"  # a two-year plan is a kind of plan
+        before = self.lower[max(self.body_start, start - 4) : start]
+        return bool(self.g.duration_length.match(self.lower, end)
+                    or self.g.duration_length_before.search(before))
 
     def _between_before(self, start: int) -> bool:
         return bool(self.g.between.search(self.lower[max(0, start - 12) : start]))
@@ -513,12 +587,17 @@ class Extraction:
             if not den or numer >= den:
                 return None, None, None, None, None
             return numer / den, None, "ratio", "fraction", None
-        if groups.get("ord") or groups.get("ordw"):
+        if groups.get("ord") or groups.get("ordw") or groups.get("nord"):
             if groups.get("ordw"):
                 value = float(en.ordinals[groups["ordw"].lower()])
+            elif groups.get("nord"):
+                value = float(groups["nordnum"])
             else:
                 value, _ = _number(groups["ordnum"], zh)
             return value, 1.0, "quantity", "rank", None
+        if groups.get("mix"):
+            value, step = mixed_value(groups["mix"], zh.numeral_units, zh.scales)
+            return value, step, None, None, None
         if groups.get("fracw"):
             return float(en.fractions[groups["fracw"].lower()]), None, "ratio", "fraction", None
         if groups.get("mult"):
@@ -576,8 +655,10 @@ class Extraction:
         """Who the sentence says a figure comes from; earlier patterns in the data win overlaps."""
         found: list[Attribution] = []
         taken = bytearray(info.end - info.start)
-        for pattern in self.g.attribution:
-            source = self.folded
+        source = self.folded
+        for pattern, script in self.g.attribution:
+            if not script.search(source, info.start, info.end):
+                continue
             for match in pattern.finditer(source, info.start, info.end):
                 if any(taken[match.start() - info.start : match.end() - info.start]):
                     continue
@@ -589,31 +670,33 @@ class Extraction:
                     inside = [e for e in info.entities if e.start >= who_start and e.end <= who_end]
                     clause_start = self._clause_start(match.end("who"))
                     who_text = self.text[max(who_start, clause_start) : who_end].strip()
+                    # "据X报道", "according to X", "said X": the phrase starts with the
+                    # pattern; "X表示": it starts at the name (what precedes is not hers).
+                    leads = match.start("who") > match.start()
                     if inside:
                         speaker = inside[-1].name
                         who_start = inside[-1].start
-                        # "据X的数据显示": the phrase starts at 据, not at X.
-                        phrase_start = match.start() if match.start() < who_start and \
-                            not source[match.start()].isalnum() or \
-                            source[match.start()] in "据根" else who_start
-                        phrase_start = max(phrase_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
                     elif (antecedent := self._antecedent(who_text, info)) is not None:
                         # 该报告质疑, the company said: the name the sentence before gave.
                         speaker = antecedent
-                        who_start = phrase_start = max(who_start, clause_start)
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
                     elif self._looks_like_name(who_text):
-                        speaker = who_text
-                        who_start = phrase_start = max(who_start, clause_start)
+                        speaker = who_text.strip("《》〈〉「」“”\"' ")
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
                     elif self._generic(who_text):
                         speaker, phrase_start = None, max(match.start(), clause_start)
                     else:
                         continue  # a phrase, not a source: 而后者的推理模型被认为
-                    phrase = self.text[phrase_start : match.end()].strip()
+                    phrase = self.text[phrase_start : match.end()].strip().rstrip(".,;:")
                     attribution = Attribution(phrase_start, match.end(), who_start, who_end,
                                               speaker, phrase)
                 else:
                     attribution = Attribution(match.start(), match.end(), match.start(),
-                                              match.end(), None, match.group(0).strip())
+                                              match.end(), None,
+                                              self.text[match.start() : match.end()].strip())
                 found.append(attribution)
                 taken[match.start() - info.start : match.end() - info.start] = b"\x01" * (
                     match.end() - match.start())
@@ -639,6 +722,8 @@ class Extraction:
     def _looks_like_name(self, who: str) -> bool:
         """A short who-phrase without function characters (的, 在, 被) and not generic."""
         if not who or len(who) > 12 or not any(char.isalpha() for char in who):
+            return False
+        if any(char.isdigit() for char in who):
             return False
         if self._generic(who):
             return False
@@ -702,6 +787,10 @@ class Extraction:
         )
 
     def _direction(self, figure: Figure, clause_start: int, clause_end: int) -> str:
+        """increase or decrease for a change; none for a level (从95%降至50%, rose to $39bn)."""
+        if self.g.level_before.search(self.lower, max(clause_start, figure.start - 6),
+                                      figure.start):
+            return "none"
         after = self.g.direction_after.match(self.lower, figure.end, clause_end)
         best = None
         for match in self.g.direction.finditer(self.lower, clause_start, figure.start):
@@ -763,6 +852,9 @@ class Extraction:
     def _eligible(self, info: SentenceInfo, figure: Figure) -> list[EntityMention]:
         """Entities that may be the figure's subject: not a source, not a comparison base."""
         eligible = []
+        # 一家杭州的初创公司, a Hangzhou startup: the place only locates the subject.
+        located = {id(e) for e in info.entities if e.kind == "place" and self.g.indefinite.search(
+            self.lower, max(info.start, e.start - 4), e.start)}
         bases = [e for e in info.entities if self._comparison_base(e, figure, info.entities)]
         for entity in info.entities:
             # The owner of a base is part of it: Meta的Llama 3.1模型十分之一.
@@ -773,7 +865,7 @@ class Extraction:
                    for a in info.attributions if a.start <= entity.start < a.end or
                    a.who_start <= entity.start < a.who_end):
                 continue
-            if entity in bases:
+            if entity in bases or id(entity) in located:
                 continue
             eligible.append(entity)
         return eligible
@@ -810,7 +902,10 @@ class Extraction:
             return chosen.name
 
         after = [e for e in eligible if e.start >= figure.end and e.start < clause_end]
-        if after and _AFTER_FIGURE_GAP.match(self.text[figure.end : after[0].start]):
+        # 60万块H100: what a count counts is not what the count is about.
+        counted = figure.kind == "count" and figure.unit_text is not None
+        gap = self.text[figure.end : after[0].start] if after else ""
+        if after and not counted and _AFTER_FIGURE_GAP.match(gap):
             return self._possessive_chain_end(after, clause_end).name
         in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
         if in_clause:
@@ -871,6 +966,9 @@ class Extraction:
                 matches.append((match.start(), match.end(), found[0]))
         if not matches:
             return None
+        inside = [m for m in matches if figure.start <= m[0] and m[1] <= figure.end]
+        if inside:
+            return inside[-1][2]  # the unit names it: 16 million downloads
         in_clause = [m for m in matches if clause_start <= m[0] and m[1] <= clause_end]
         pool = in_clause or matches
         before = [m for m in pool if m[1] <= figure.start]
@@ -909,6 +1007,9 @@ class Extraction:
         in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start
                        and not self._event_between(d, figure)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
+        # DeepSeek launched V3 last December; it cost $5.58 million: December dates the launch.
+        in_sentence = [d for d in in_sentence if d in in_clause or not self.g.event.search(
+            self.lower, self._clause_start(d.start), self._clause_end(d.end))]
         chosen = None
         if in_clause:
             chosen = min(in_clause, key=lambda d: abs(d.start - figure.start))
@@ -986,6 +1087,13 @@ def _detect(text: str) -> str:
 def _number(text: str, zh) -> tuple[float | None, float | None]:
     if text and text[0].isdigit():
         return arabic_value(text)
+    if "点" in text:  # 零点五: a spelled decimal
+        whole, _, decimals = text.partition("点")
+        whole_value = chinese_value(whole, zh.numerals, zh.numeral_units, zh.scales)
+        if whole_value is None or not decimals or any(c not in zh.numerals for c in decimals):
+            return None, None
+        digits = "".join(str(zh.numerals[c]) for c in decimals)
+        return float(f"{int(whole_value)}.{digits}"), 10.0 ** -len(digits)
     value = chinese_value(text, zh.numerals, zh.numeral_units, zh.scales)
     return value, None if value is None else _integer_step(value)
 

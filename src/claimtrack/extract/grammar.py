@@ -20,8 +20,10 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Characters a figure's neighbour may be and still belong to an identifier (GPT-4o, R1, H800).
 IDENTIFIER_EDGE = re.compile(r"[a-z0-9_]")
 # Separators inside a name: "DeepSeek-V3", "DeepSeek V3" and "DeepSeekV3" are one name.
-NAME_SEPARATOR = r"[\s_\-·.]*"
+NAME_SEPARATOR = r"[ \t_\-·.]*"
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]{2}")
 ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
@@ -29,6 +31,7 @@ ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 class UnitInfo:
     kind: str
     unit: str
+    factor: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,20 @@ class Grammar:
     clause_end: re.Pattern
     direction: re.Pattern
     direction_after: re.Pattern
-    attribution: list[re.Pattern]
+    attribution: list[tuple[re.Pattern, re.Pattern]]
     event: re.Pattern
     anaphora: re.Pattern
     future: re.Pattern
     money_verb: re.Pattern
     duration_not_length: re.Pattern
     duration_length: re.Pattern
+    duration_length_before: re.Pattern
+    indefinite: re.Pattern
     anaphoric_source: re.Pattern
     ordinal_not_rank: re.Pattern
     comparison_before: re.Pattern
+    level_before: re.Pattern
+    duration_preposition: str
     turn: re.Pattern
     excluded: list[re.Pattern]
     entity: re.Pattern
@@ -89,10 +96,10 @@ def _alias_pattern(keys: list[str]) -> str:
     other = [k for k in keys if k not in set(latin)]
     parts = []
     if latin:
-        body = word_pattern(latin).replace(r"\s+", NAME_SEPARATOR)
+        body = word_pattern(latin).replace(r"[ \t]+", NAME_SEPARATOR)
         parts.append(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])")
     if other:
-        parts.append(word_pattern(other).replace(r"\s+", NAME_SEPARATOR))
+        parts.append(word_pattern(other).replace(r"[ \t]+", NAME_SEPARATOR))
     return "|".join(parts) or "(?!)"
 
 
@@ -116,7 +123,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     unit_of: dict[str, UnitInfo] = {}
     for entry in units.units:
         for word in entry.words:
-            unit_of.setdefault(word.lower(), UnitInfo(entry.kind, entry.unit))
+            unit_of.setdefault(word.lower(), UnitInfo(entry.kind, entry.unit, entry.factor))
     currency_suffix, currency_prefix = {}, {}
     for code, words in units.currencies.items():
         for word in words.suffix:
@@ -140,38 +147,52 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     scales = {**{k.lower(): v for k, v in en.scales.items()}, **zh.scales}
     zh_numeral_chars = "".join(zh.numerals) + "".join(zh.numeral_units)
     zh_all_chars = zh_numeral_chars + "万亿"
-    zh_scale = word_pattern([s for s in zh.scales])
+    # A unit written with a scale character (兆瓦, 千瓦, 千米) keeps it: 3千瓦 is 3 kW.
+    clashes = sorted({w[len(s):] for s in zh.scales for w, info in unit_of.items()
+                      if w.startswith(s) and len(w) > len(s) and info.kind != "count"})
+    not_a_unit = rf"(?!{word_pattern(clashes)})" if clashes else ""
+    zh_scale = rf"(?:{word_pattern(list(zh.scales))}){not_a_unit}"
     en_scale_words = [s for s in en.scales if len(s) > 2]
     en_scale_words += [s + "s" for s in en_scale_words]
     en_scale_abbrev = [s for s in en.scales if len(s) <= 3 and s not in en_scale_words]
     en_scale = (
-        r"(?:\s?(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
+        r"(?:[ \t]?(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
         + r"))(?![a-z])"
     )
-    zh_vague_suffix = word_pattern(zh.vague_suffix)
+    zh_vague_suffix = word_pattern([*zh.vague_suffix, *en.vague_suffix])
     en_number_words = [w for w in en.numerals if w not in ("a", "an")] + list(en.numeral_units)
     en_word = word_pattern(en_number_words)
+    en_any = rf"(?:{en_word}|{word_pattern(en_scale_words)})"
+    # twenty-five, three hundred and eighty-nine billion, a million (never a bare "million").
     en_words = (
-        rf"(?:(?:a|an|{en_word})[\s-]+)*(?:{en_word}|{word_pattern(en_scale_words)})"
+        rf"(?:(?:a|an)[ \t-]+(?:{word_pattern([*en_scale_words, *en.numeral_units])})"
+        rf"|{en_word})(?:(?:[ \t-]+and)?[ \t-]+{en_any})*"
     )
     vague = word_pattern([*zh.vague_numbers, *en.vague_numbers])
     cn = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]*"
     fraction_words = word_pattern(en.fractions)
     multiples = word_pattern(en.multiples)
     ordinals = word_pattern(en.ordinals)
+    ordinal_suffix = word_pattern([*zh.ordinal_suffix, *en.ordinal_suffix])
+    zh_digits = re.escape("".join(zh.numerals))
 
     core = re.compile(
         "|".join(
             [
-                rf"(?P<pct>{re.escape(zh.percent_prefix)})(?P<pctnum>{ARABIC}|{cn})",
+                rf"(?P<pct>{re.escape(zh.percent_prefix)})"
+                rf"(?P<pctnum>{ARABIC}|{cn}(?:点[{re.escape(''.join(zh.numerals))}]+)?)",
                 rf"(?P<den>{ARABIC}|{cn}){re.escape(zh.fraction_infix)}(?P<numer>{ARABIC}|{cn})",
                 r"(?<![a-z0-9./])(?P<fa>\d{1,3})/(?P<fb>\d{1,4})(?![a-z0-9/])",
-                rf"(?P<ord>{re.escape(zh.ordinal_prefix)})(?P<ordnum>{ARABIC}|{cn})",
-                rf"(?<![a-z])(?P<ordw>{ordinals})(?=[\s-](?:largest|biggest|most|highest|place|"
-                r"lowest|fastest|popular|richest|best))",
+                rf"(?P<ord>{re.escape(zh.ordinal_prefix)})(?P<ordnum>{ARABIC}|{cn})"
+                rf"(?P<ordsuf>{ordinal_suffix})?",
+                rf"(?<![a-z])(?P<ordw>{ordinals})(?P<ordwsuf>{ordinal_suffix})",
+                r"(?<![a-z])(?P<nord>no\.\s?)(?P<nordnum>\d{1,3})(?![\d.])",
+                # 3万5千, 6兆8,595亿, 1亿2000万: Arabic digits between Chinese scales.
+                rf"(?P<mix>\d+(?:[万亿兆]|(?<=\d)千)(?:零?(?:{ARABIC})(?:[万亿兆千百十])?)+)"
+                rf"(?=[^\d{zh_digits}]|$)",
                 rf"(?<![a-z])(?P<fracw>{fraction_words})(?![a-z])",
                 rf"(?<![a-z])(?P<mult>{multiples})(?![a-z])",
-                rf"(?<![a-z])(?P<vague>{vague})(?:\s?(?P<vscale>{zh_scale}|"
+                rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?(?P<vscale>{zh_scale}|"
                 + word_pattern(en_scale_words) + r"))?(?![a-z])",
                 rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?(?P<arscale>{zh_scale}|{en_scale})?",
                 rf"(?P<cn>{cn})(?P<cnvague>{zh_vague_suffix})?(?P<cnscale>{zh_scale})?",
@@ -181,20 +202,28 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
 
     unit_words = [*unit_of, *currency_suffix]
+    vague_after_unit = word_pattern(
+        [*zh.qualifiers.vague_after_unit, *en.qualifiers.vague_after_unit])
     right = re.compile(
-        rf"(?P<vague>{zh_vague_suffix})?\s?(?:(?P<unit>{latin_bounded(unit_words)}))?"
-        rf"(?:\s?(?P<suffix>{latin_bounded(suffix_qualifier)}))?"
+        rf"(?P<vague>{zh_vague_suffix})?[ \t]?"
+        rf"(?:(?:of[ \t])?(?P<unit>{latin_bounded(unit_words)}))?"
+        rf"(?P<unitvague>{vague_after_unit})?"
+        rf"(?:[ \t]?(?P<suffix>{latin_bounded(suffix_qualifier)}))?"
     )
+    copulas = word_pattern([*zh.qualifiers.copulas, *en.qualifiers.copulas])
     left = re.compile(
-        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})\s?)?"
-        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})\s?)?$"
+        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})[ \t]?(?:{copulas})?[ \t]?)?"
+        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})[ \t]?)?\Z"
     )
     left_through_base = re.compile(
-        rf"(?P<qual>{latin_bounded(prefix_qualifier)})(?P<base>[^，,。;；:：\n]{{1,24}}?)的\s?$"
+        rf"(?P<qual>{latin_bounded(prefix_qualifier)})(?P<base>[^，,。;；:：\n]{{1,24}}?)的[ \t]?\Z"
     )
     joiners = latin_bounded([*zh.range_joiners, *en.range_joiners])
-    range_joiner = re.compile(rf"\s?(?:{joiners})\s?")
-    between = re.compile(r"(?<![a-z])(?:between|from)\s$")
+    # The second figure of a range may repeat the currency: between $12,000 and $15,000.
+    range_joiner = re.compile(
+        rf"[ \t]?(?:{joiners})[ \t]?(?P<cur2>{latin_bounded(currency_prefix)})?[ \t]?"
+    )
+    between = re.compile(r"(?<![a-z])between\s(?:(?P<cur>[^\s\d]{1,3})\s?)?\Z")
 
     dates = [(re.compile(p), "zh") for p in zh.dates] + [(re.compile(p), "en") for p in en.dates]
 
@@ -209,30 +238,46 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     direction_after = re.compile(
         rf"\s?(?:的|of\s)?\s?(?:(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)}))"
     )
-    attribution = [re.compile(p) for p in zh.attribution + en.attribution]
+    # Each attribution pattern with the script a sentence must contain for it to
+    # apply: Chinese patterns never run over an English sentence, nor the reverse.
+    attribution = [(re.compile(p), HAN) for p in zh.attribution] + [
+        (re.compile(p), LATIN) for p in en.attribution
+    ]
     event = re.compile(
         rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})"
         rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
     )
     anaphora = re.compile(latin_bounded([*zh.period_anaphora, *en.period_anaphora]))
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
-    money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})\s?$")
+    money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})\s?\Z")
     duration_not_length = re.compile(
         rf"\s?(?:{latin_bounded([*zh.duration_not_length, *en.duration_not_length])})"
     )
     duration_length = re.compile(
         rf"\s?(?:{latin_bounded([*zh.duration_length_markers, *en.duration_length_markers])})"
     )
+    duration_length_before = re.compile(
+        rf"(?:{latin_bounded([*zh.duration_length_before, *en.duration_length_before])})\s?\Z"
+    )
+    indefinite = re.compile(
+        rf"(?:{latin_bounded([*zh.indefinite_determiners, *en.indefinite_determiners])})\s?\Z"
+    )
     anaphoric_source = re.compile(
         rf"(?:{latin_bounded([*zh.anaphoric_sources, *en.anaphoric_sources])})"
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
+    level_before = re.compile(
+        rf"(?:{latin_bounded([*zh.level_markers, *en.level_markers])})\s?\Z"
+    )
+    duration_preposition = word_pattern([*zh.duration_prepositions, *en.duration_prepositions])
     comparison_before = re.compile(
-        rf"(?:{latin_bounded([*zh.comparison_markers, *en.comparison_markers])})\s?$"
+        rf"(?:{latin_bounded([*zh.comparison_markers, *en.comparison_markers])})\s?\Z"
     )
     # An interview turn: a short name and a colon at the start of a line (郑永年: / Q:).
     turn = re.compile(
-        r"^[ \t]*(?:\d{1,2}[、.．]\s*)?(?P<who>[^\s:：，,。]{1,12}?)\s?[:：](?!//)", re.M
+        r"^[ \t]*(?:\d{1,2}[、.．]\s*)?"
+        r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[^\s:：，,。]{1,12}?)"
+        r"\s?[:：](?!//)", re.M
     )
     excluded = [
         re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),  # Markdown images and links
@@ -278,9 +323,13 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         money_verb=money_verb,
         duration_not_length=duration_not_length,
         duration_length=duration_length,
+        duration_length_before=duration_length_before,
+        indefinite=indefinite,
         anaphoric_source=anaphoric_source,
         ordinal_not_rank=ordinal_not_rank,
         comparison_before=comparison_before,
+        level_before=level_before,
+        duration_preposition=duration_preposition,
         turn=turn,
         excluded=excluded,
         entity=re.compile(_alias_pattern(_alias_keys(spec.names() for spec in taxonomy.entities))),

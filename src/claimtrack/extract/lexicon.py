@@ -38,7 +38,9 @@ class QualifierWords(_Strict):
 
 class QualifierLists(_Strict):
     prefix: list[QualifierWords] = []
+    copulas: list[str] = []
     suffix: list[QualifierWords] = []
+    vague_after_unit: list[str] = []
 
 
 class Directions(_Strict):
@@ -60,6 +62,7 @@ class LanguageData(_Strict):
     percent_prefix: str | None
     fraction_infix: str | None
     ordinal_prefix: str | None
+    ordinal_suffix: list[str] = []
     directions: Directions
     attribution: list[str]
     generic_sources: list[str]
@@ -70,6 +73,8 @@ class LanguageData(_Strict):
     money_verbs: list[str]
     duration_not_length: list[str]
     duration_length_markers: list[str]
+    duration_length_before: list[str]
+    indefinite_determiners: list[str]
     anaphoric_sources: list[str]
     name_stop_chars: str
     ordinal_not_rank: list[str]
@@ -77,6 +82,8 @@ class LanguageData(_Strict):
     sentence_end: str
     clause_end: str
     comparison_markers: list[str]
+    level_markers: list[str]
+    duration_prepositions: list[str]
     month_names: dict[str, int] = {}
     quarter_words: dict[str, int] = {}
     fractions: dict[str, float] = {}
@@ -93,6 +100,7 @@ class UnitWords(_Strict):
     kind: Literal["percent", "count", "duration", "quantity", "ratio"]
     unit: str
     words: list[str]
+    factor: float = 1.0
 
 
 class UnitsData(_Strict):
@@ -162,7 +170,7 @@ def word_pattern(words: Iterable[str]) -> str:
     def emit(node: dict) -> str:
         branches = []
         for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
-            piece = r"\s+" if char == " " else re.escape(char)
+            piece = r"[ \t]+" if char == " " else re.escape(char)
             branches.append(piece + emit(node[char]))
         if not branches:
             return ""

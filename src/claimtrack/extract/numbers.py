@@ -98,6 +98,36 @@ def chinese_value(text: str, digits: dict[str, int], units: dict[str, int],
     return float(total + section + (number or 0))
 
 
+def mixed_value(text: str, units: dict[str, int],
+                scales: dict[str, int]) -> tuple[float | None, float | None]:
+    """Arabic numbers between Chinese scales: mixed_value("3万5千", ...) == (35000.0, 1000.0)."""
+    import re
+
+    total = 0.0
+    section = 0.0
+    step = None
+    for number, unit in re.findall(r"([\d,.]+)([万亿兆千百十]?)", text.replace("零", "")):
+        amount = float(number.replace(",", ""))
+        if unit in scales and scales[unit] >= 10_000:
+            scale = scales[unit]
+            section += amount
+            total = (total + section) * scale if total and total < scale else total + \
+                section * scale
+            section = 0.0
+            step = scale
+        elif unit in units:
+            section += amount * units[unit]
+            step = units[unit]
+        else:
+            section += amount
+            step = 1
+    value = total + section
+    decimals = re.search(r"\.(\d+)", text)
+    if decimals and step:
+        step = step * 10.0 ** -len(decimals.group(1))
+    return value, float(step or 1)
+
+
 def english_value(words: list[str], numerals: dict[str, int], units: dict[str, int],
                   scales: dict[str, int]) -> float | None:
     """english_value(["twenty", "five", "million"]) == 25000000.0; None if not a number."""
