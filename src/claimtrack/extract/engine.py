@@ -767,8 +767,11 @@ class Extraction:
         topic = self._topic(figure, info, clause_start, clause_end)
         if topic is None:
             topic = self._carried_topic(figure, direction, info)
+        units = self.g.lexicon.units
         if topic is None:
-            topic = self.g.lexicon.units.default_topics.get(figure.unit or "")
+            topic = units.default_topics.get(figure.unit or "")
+        if topic is None and direction != "none":
+            topic = units.change_default_topics.get(figure.unit or "")
         if direction != "none":
             topic = self.g.change_topic.get(topic, topic)
         self.last_claim = (info.start, figure.kind, direction, topic)

@@ -107,6 +107,7 @@ class UnitsData(_Strict):
     currencies: dict[str, CurrencyWords]
     ambiguous_symbols: dict[str, dict[str, str]]
     default_topics: dict[str, str] = {}
+    change_default_topics: dict[str, str] = {}
     units: list[UnitWords]
 
 
