@@ -118,6 +118,22 @@ ROWS_AT_REVISION = {
 }
 
 
+def test_0002_fills_search_text_of_existing_claims(engine):
+    migrate.upgrade(engine, "0001")
+    old = MetaData()
+    old.reflect(engine)
+    with engine.begin() as connection:
+        for table, table_rows in ROWS_AT_REVISION["0001"].items():
+            connection.execute(insert(old.tables[table]), table_rows)
+    migrate.upgrade(engine, "0002")
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT search_text, speaker_name, overridden_by_id FROM claim")
+        ).one()
+    # Folded to simplified script and lower case: a search for 发布 finds 發佈.
+    assert row == ("今年1月20日,深度求索发布了r1。", None, None)
+
+
 @pytest.mark.parametrize("revision", sorted(ROWS_AT_REVISION))
 def test_rows_survive_upgrade_to_head(engine, revision):
     migrate.upgrade(engine, revision)

@@ -8,19 +8,25 @@ or to list its history.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from claimtrack.config import describe_url
-from claimtrack.db.session import writer
+from claimtrack.db.session import (
+    sqlite_foreign_key_violations,
+    sqlite_set_foreign_keys,
+    writer,
+)
 from claimtrack.errors import DatabaseError, OutdatedDatabaseError, UnknownRevisionError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 #: The newest migration in alembic/versions; tests/test_migrations.py keeps it honest.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 VERSION_TABLE = "alembic_version"
 
 
@@ -49,11 +55,28 @@ def known_revisions() -> list[str]:
     return [revision for revision, _ in history()]
 
 
+@contextmanager
+def _migration(engine: Engine) -> Iterator[Connection]:
+    """One transaction for a migration; on SQLite with foreign keys off, checked at the end."""
+    with writer(engine).connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            sqlite_set_foreign_keys(connection, False)
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite and (broken := sqlite_foreign_key_violations(connection)):
+                    raise DatabaseError(f"migration left {len(broken)} dangling references")
+        finally:
+            if sqlite:
+                sqlite_set_foreign_keys(connection, True)
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction."""
     from alembic import command
 
-    with writer(engine).begin() as connection:
+    with _migration(engine) as connection:
         command.upgrade(_alembic_config(connection), revision)
 
 
@@ -61,7 +84,7 @@ def downgrade(engine: Engine, revision: str) -> None:
     """Run the migrations down to ``revision`` ("base" empties the database)."""
     from alembic import command
 
-    with writer(engine).begin() as connection:
+    with _migration(engine) as connection:
         command.downgrade(_alembic_config(connection), revision)
 
 

@@ -292,6 +292,16 @@ class Claim(Base):
     )
     # The attribution as written (据彭博社, 郑永年表示, according to Reuters).
     attribution: Mapped[str | None] = mapped_column(String(500))
+    # The speaker as written when no entity in the taxonomy is that speaker.
+    speaker_name: Mapped[str | None] = mapped_column(String(200))
+    # The sentence folded for search: simplified script, lower case (see
+    # claimtrack.lang.hanzi.alias_key), so 英伟达 finds a sentence written 輝達.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    # A claim another claim overrides: an extracted claim a curated one replaces,
+    # or a re-extraction of a claim a person has reviewed. Hidden from queries.
+    overridden_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claim.id", ondelete="SET NULL"), index=True
+    )
 
     origin: Mapped[Origin] = mapped_column(_enum(Origin, "origin"), default=Origin.extracted)
     extractor_version: Mapped[str | None] = mapped_column(String(64))

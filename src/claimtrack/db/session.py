@@ -35,6 +35,21 @@ def _sqlite_on_begin(connection) -> None:
     # waits out the busy timeout instead of failing when it upgrades its lock.
     mode = "IMMEDIATE" if connection.get_execution_options().get("claimtrack_write") else ""
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def sqlite_set_foreign_keys(connection, enabled: bool) -> None:
+    """Switch SQLite's foreign-key enforcement, outside any transaction (it is a no-op inside).
+
+    Migrations switch it off: SQLite's batch mode rebuilds a table by dropping
+    it, which would cascade-delete the rows that point at it (review log rows).
+    """
+    dbapi_connection = connection.connection.dbapi_connection
+    dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if enabled else 'OFF'}")
+
+
+def sqlite_foreign_key_violations(connection) -> list:
+    """Rows whose foreign keys point nowhere (empty when the database is consistent)."""
+    return list(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 # --- end of SQLite-only SQL ---
 
 
