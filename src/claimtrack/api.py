@@ -35,6 +35,7 @@ class FileOutcome:
     title: str | None = None
     language: str | None = None
     error: str | None = None
+    claims: int = 0
 
 
 @dataclass
@@ -92,11 +93,14 @@ def ingest(
     from sqlalchemy.exc import IntegrityError
 
     from claimtrack.articles import iter_article_paths, read_article
+    from claimtrack.db.claims import Names, store_extracted
     from claimtrack.db.session import session_scope
-    from claimtrack.db.store import store_article
+    from claimtrack.db.store import find_article_by_hash, store_article
 
     engine = open_database(db)
     sync_taxonomy(engine)
+    with session_scope(engine) as session:
+        names = Names.load(session)
     report = IngestReport()
 
     def record(outcome: FileOutcome) -> None:
@@ -110,12 +114,21 @@ def ingest(
         except InputError as error:
             record(FileOutcome(str(path), "failed", error=str(error)))
             continue
+        # Extract outside the write transaction, and only for a text not stored yet.
+        with session_scope(engine) as session:
+            known = find_article_by_hash(session, article.content_hash) is not None
+        claims = None if known else _extract_article(article)
         for attempt in (1, 2):
             try:
                 with session_scope(engine, write=True) as session:
                     stored, status = store_article(session, article)
+                    count = 0
+                    if status == "added":
+                        claims = claims if claims is not None else _extract_article(article)
+                        count = len(store_extracted(session, stored, claims, names))
                     outcome = FileOutcome(
-                        article.path, status, stored.id, stored.title, stored.language.value
+                        article.path, status, stored.id, stored.title, stored.language.value,
+                        claims=count,
                     )
                 break
             except IntegrityError:
@@ -125,6 +138,14 @@ def ingest(
                     raise
         record(outcome)
     return report
+
+
+def _extract_article(article) -> list:
+    """The claims of an article read from disk, with its language, date and first author."""
+    from claimtrack.extract import extract_claims
+
+    return extract_claims(article.text, lang=article.language, published=article.meta.published,
+                          author=(article.meta.authors or [None])[0])
 
 
 def _paths_with_missing_reported(paths, iterate, record):
@@ -191,3 +212,200 @@ def extract_file(
         author = (article.meta.authors or [None])[0]
     claims = extract_claims(text, lang=language, published=when, author=author)
     return ExtractedFile(str(path), claims, language)
+
+
+def find_claims(
+    *,
+    db: str | Engine | None = None,
+    topic: str | None = None,
+    subject: str | None = None,
+    speaker: str | None = None,
+    article: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    search: str | None = None,
+    sort: str = "article",
+    limit: int | None = None,
+) -> list:
+    """Stored claims matching every given filter (overridden claims are hidden).
+
+    Topic, subject and speaker match any name of a topic or entity in any script
+    or case (训练成本, 訓練成本, training_cost, "training cost"); an unknown name
+    raises UnknownNameError with the nearest names. ``since`` and ``until``
+    (YYYY[-MM[-DD]]) compare with the period the figure refers to, else the
+    publication date. ``search`` looks for text in the claim's sentence, in
+    either script.
+    """
+    from claimtrack.db.claims import ClaimFilter, stored_claim
+    from claimtrack.db.claims import find_claims as query
+    from claimtrack.db.session import session_scope
+
+    engine = open_database(db)
+    with session_scope(engine) as session:
+        wanted = ClaimFilter(
+            outlet=outlet, kind=kind, status=status, min_value=min_value, max_value=max_value,
+            search=search,
+        )
+        if topic:
+            wanted.topic_ids = _resolve(session, "topic", topic)
+        if subject:
+            wanted.subject_ids = _resolve(session, "subject", subject)
+        if speaker:
+            wanted.speaker_ids, wanted.speaker_text = _resolve_speaker(session, speaker)
+        if article:
+            wanted.article_ids = _resolve_article(session, article)
+        if since:
+            wanted.since = _period_bound(since, end=False)
+        if until:
+            wanted.until = _period_bound(until, end=True)
+        return [stored_claim(row) for row in query(session, wanted, sort=sort, limit=limit)]
+
+
+def show_claim(claim_id: int, *, db: str | Engine | None = None):
+    """One claim, its article's text around it and its review history: (StoredClaim, reviews)."""
+    from claimtrack.db.claims import get_claim, stored_claim
+    from claimtrack.db.session import session_scope
+    from claimtrack.errors import UnknownClaimError
+
+    engine = open_database(db)
+    with session_scope(engine) as session:
+        row = get_claim(session, claim_id)
+        if row is None:
+            raise UnknownClaimError(claim_id)
+        reviews = [
+            {"at": review.at, "field": review.field, "old": review.old_value,
+             "new": review.new_value, "reviewer": review.reviewer, "note": review.note}
+            for review in row.reviews
+        ]
+        # The sentence split around the figure, for highlighting.
+        text = row.article.text
+        sentence_start = text.rfind(row.sentence, 0, row.span_end)
+        if sentence_start < 0 or sentence_start + len(row.sentence) < row.span_end:
+            before, after = "", ""
+        else:
+            before = text[sentence_start : row.span_start]
+            after = text[row.span_end : sentence_start + len(row.sentence)]
+        return stored_claim(row), reviews, (before, row.surface, after)
+
+
+def taxonomy_with_counts(*, topics: bool, db: str | Engine | None = None) -> list[dict]:
+    """Every topic (topics=True) or entity with its names and its number of claims."""
+    from claimtrack.db.claims import taxonomy_counts
+    from claimtrack.db.session import session_scope
+
+    engine = open_database(db)
+    sync_taxonomy(engine)
+    with session_scope(engine) as session:
+        rows = []
+        for item, count in taxonomy_counts(session, topics=topics):
+            aliases = [alias.alias for alias in item.aliases]
+            if topics:
+                rows.append({"key": item.key, "name": item.name, "name_zh": item.name_zh,
+                             "kind": item.kind.value if item.kind else None, "claims": count,
+                             "aliases": aliases})
+            else:
+                rows.append({"name": item.name, "name_zh": item.name_zh,
+                             "kind": item.kind.value, "claims": count,
+                             "part_of": item.part_of.name if item.part_of else None,
+                             "aliases": aliases})
+        return rows
+
+
+def _resolve(session, what: str, name: str) -> set[int]:
+    from claimtrack.db.claims import all_names, entity_ids_for, topic_ids_for
+    from claimtrack.errors import UnknownNameError
+
+    is_topic = what == "topic"
+    ids = topic_ids_for(session, name) if is_topic else entity_ids_for(session, name)
+    if not ids:
+        raise UnknownNameError(what, name, _nearest(name, all_names(session, topics=is_topic)))
+    return ids
+
+
+def _resolve_speaker(session, name: str) -> tuple[set[int] | None, str | None]:
+    """Entity ids for a known speaker, else the name as written if some claim has it."""
+    from sqlalchemy import func, select
+
+    from claimtrack.db.claims import all_names, entity_ids_for
+    from claimtrack.db.models import Claim as ClaimRow
+    from claimtrack.errors import UnknownNameError
+
+    ids = entity_ids_for(session, name)
+    written = session.scalars(
+        select(ClaimRow.speaker_name).where(func.lower(ClaimRow.speaker_name) == name.lower())
+        .limit(1)
+    ).first()
+    if not ids and written is None:
+        spoken = session.scalars(select(ClaimRow.speaker_name).distinct()).all()
+        names = [*all_names(session, topics=False), *(n for n in spoken if n)]
+        raise UnknownNameError("speaker", name, _nearest(name, names))
+    return (ids or None), (name if written is not None else None)
+
+
+def _resolve_article(session, reference: str) -> set[int]:
+    """Article ids for an id, a file name or path, a URL, or a content-hash prefix."""
+    from sqlalchemy import or_, select
+
+    from claimtrack.db.models import Article
+    from claimtrack.errors import UnknownNameError
+
+    conditions = [Article.url == reference, Article.source_path == reference,
+                  Article.source_path.endswith("/" + reference, autoescape=True)]
+    if reference.isdigit():
+        conditions.append(Article.id == int(reference))
+    if len(reference) >= 6 and all(c in "0123456789abcdef" for c in reference.lower()):
+        conditions.append(Article.content_hash.startswith(reference.lower(), autoescape=True))
+    ids = set(session.scalars(select(Article.id).where(or_(*conditions))).all())
+    if not ids:
+        paths = [Path(p).name for p in session.scalars(select(Article.source_path)).all()]
+        raise UnknownNameError("article", reference, _nearest(reference, paths))
+    return ids
+
+
+def _nearest(name: str, candidates: Iterable[str]) -> list[str]:
+    """Up to three candidates closest to a name, compared in simplified script and lower case."""
+    import difflib
+
+    from claimtrack.lang.hanzi import alias_key
+
+    # One spelling per name, the one nearest to what was typed (same script, same case).
+    by_key: dict[str, str] = {}
+    for candidate in candidates:
+        key = alias_key(candidate)
+        kept = by_key.get(key)
+        if kept is None or _likeness(candidate, name) > _likeness(kept, name):
+            by_key[key] = candidate
+    close = difflib.get_close_matches(alias_key(name), list(by_key), n=3, cutoff=0.5)
+    return [by_key[key] for key in close]
+
+
+def _likeness(a: str, b: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _period_bound(value: str, *, end: bool):
+    """The first (or last) day of YYYY, YYYY-MM or YYYY-MM-DD."""
+    import calendar
+    from datetime import date
+
+    from claimtrack.errors import MetadataError
+    from claimtrack.schemas import parse_published
+
+    try:
+        day, precision = parse_published(value)
+    except ValueError as error:
+        raise MetadataError(f"bad date {value!r}: {error}") from None
+    if day is None or not end:
+        return day
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day

@@ -81,3 +81,18 @@ class UnknownRevisionError(DatabaseError):
 
 class OutdatedDatabaseError(DatabaseError):
     """The database is at an older known revision; `claimtrack db upgrade` fixes it."""
+
+
+class UnknownNameError(ClaimtrackError):
+    """A topic, entity, speaker or article the database does not know; suggests near names."""
+
+    def __init__(self, what: str, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown {what} {name!r}{hint}")
+
+
+class UnknownClaimError(ClaimtrackError):
+    """No claim has this id."""
+
+    def __init__(self, claim_id: int) -> None:
+        super().__init__(f"no claim with id {claim_id}; `claimtrack claims` lists them")

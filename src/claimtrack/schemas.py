@@ -311,3 +311,48 @@ class Claim(BaseModel):
     # The attribution phrase as written (据彭博社, 郑永年表示, according to Reuters).
     attribution: str | None = None
     extractor: str = ""
+
+
+class ArticleRef(BaseModel):
+    """The article a stored claim comes from, as claim listings show it."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None  # at its stated precision: 2025-02, 2025-02-11
+    url: str | None
+
+
+class StoredClaim(BaseModel):
+    """A claim as stored: the extracted fields plus its id, article, origin and review status."""
+
+    id: int
+    article: ArticleRef
+    surface: str
+    sentence: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    unit_text: str | None
+    kind: str
+    qualifier: str
+    low: float | None
+    high: float | None
+    precision: float | None
+    direction: str
+    iso: str | None
+    period_start: date | None
+    period_end: date | None
+    period_precision: str
+    subject: str | None
+    topic: str | None
+    speaker: str | None
+    attribution: str | None
+    origin: str
+    extractor_version: str | None
+    curated_file: str | None
+    status: str
+    notes: str | None
+    overridden_by: int | None = None

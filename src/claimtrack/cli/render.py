@@ -151,16 +151,161 @@ def print_ingest_summary(report: IngestReport, *, quiet: bool) -> None:
         table.add_column("result")
         table.add_column("id", justify="right")
         table.add_column("lang")
+        table.add_column("claims", justify="right")
         table.add_column("title", overflow="fold", max_width=40)
         for outcome in report.outcomes:
             style = _STATUS_STYLE[outcome.status]
             table.add_row(
                 escape(outcome.path), f"[{style}]{outcome.status}[/]",
                 str(outcome.article_id or ""), outcome.language or "",
+                str(outcome.claims) if outcome.status == "added" else "",
                 escape(outcome.title or (outcome.error or "").split(": ", 1)[-1]),
             )
         console.print(table)
     parts = [f"{report.count(status)} {status}" for status in ("added", "updated", "unchanged")]
     totals = ", ".join(parts) + f", {report.count('failed')} failed"
+    claims = sum(outcome.claims for outcome in report.outcomes)
+    if claims:
+        totals += f"; {claims} claim{'' if claims == 1 else 's'} extracted"
     files = len(report.outcomes)
     print(f"{files} file{'' if files == 1 else 's'}: {totals}", file=sys.stdout)
+
+
+# --- Stored claims ---------------------------------------------------------------
+
+STORED_CLAIM_COLUMNS = (
+    Column("id", "id", justify="right"),
+    Column("surface", "figure", max_width=14),
+    Column("subject", "subject", max_width=12),
+    Column("topic", "topic", max_width=14),
+    Column("when", "when"),
+    Column("outlet", "source", max_width=12),
+    Column("speaker", "speaker", max_width=12),
+    Column("value", "value"),
+    Column("unit", "unit"),
+    Column("qualifier", "qualifier"),
+    Column("low", "low"),
+    Column("high", "high"),
+    Column("direction", "direction"),
+    Column("kind", "kind"),
+    Column("status", "status"),
+    Column("origin", "origin"),
+    Column("article_id", "article_id"),
+    Column("article_title", "article_title"),
+    Column("published", "published"),
+    Column("url", "url"),
+    Column("start", "start"),
+    Column("end", "end"),
+    Column("attribution", "attribution"),
+    Column("sentence", "sentence"),
+)
+# An 80-column terminal fits the first seven.
+STORED_CLAIM_TABLE_COLUMNS = 7
+
+
+def print_claims(claims, fmt: str) -> None:
+    """Claims from the database in a format: json/jsonl nest the article, table/csv flatten it."""
+    from claimtrack.export import render
+
+    if fmt in ("json", "jsonl"):
+        records = [claim.model_dump(mode="json") for claim in claims]
+        render(fmt, records, STORED_CLAIM_COLUMNS, sys.stdout)
+        return
+    records = [flat_claim_record(claim) for claim in claims]
+    columns = STORED_CLAIM_COLUMNS[:STORED_CLAIM_TABLE_COLUMNS] if fmt == "table" else \
+        STORED_CLAIM_COLUMNS
+    render(fmt, records, columns, sys.stdout)
+
+
+def flat_claim_record(claim) -> dict:
+    """A stored claim with its article's fields beside its own, for tables and CSV."""
+    record = claim.model_dump(mode="json")
+    article = record.pop("article")
+    record.update(article_id=article["id"], article_title=article["title"],
+                  outlet=article["outlet"], published=article["published"], url=article["url"])
+    # The period the figure refers to, else when its article appeared.
+    record["when"] = claim_period_label(claim) or article["published"]
+    return record
+
+
+def print_claim(claim, reviews: list[dict], context: tuple[str, str, str], fmt: str) -> None:
+    """One claim: as JSON, or as a block with its sentence and the figure highlighted."""
+    import json
+
+    if fmt == "json":
+        record = claim.model_dump(mode="json")
+        record["history"] = [{**review, "at": review["at"].isoformat()} for review in reviews]
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    from rich.text import Text
+
+    console = Console()
+    before, surface, after = context
+    sentence = Text(before) + Text(surface, style="bold reverse") + Text(after)
+    if not surface or not (before or after):
+        sentence = Text(claim.sentence)
+    console.print(Text(f"claim {claim.id}", style="bold"), Text(f"({claim.status})", style="dim"))
+    console.print(sentence)
+    article = claim.article
+    value = table_value(claim)
+    lines = [
+        ("value", value),
+        ("subject", claim.subject),
+        ("topic", claim.topic),
+        ("period", claim_period_label(claim)),
+        ("speaker", claim.speaker),
+        ("attribution", claim.attribution),
+        ("article", f"{article.id}: {article.title or ''}"),
+        ("outlet", article.outlet),
+        ("published", article.published),
+        ("url", article.url),
+        ("origin", claim.origin + (f" ({claim.extractor_version})" if
+                                   claim.extractor_version else "")),
+        ("notes", claim.notes),
+    ]
+    for label, text in lines:
+        if text:
+            console.print(Text(f"  {label:<12}", style="dim") + Text(str(text)))
+    if reviews:
+        console.print(Text("  history", style="dim"))
+        for review in reviews:
+            note = f"  ({review['note']})" if review["note"] else ""
+            console.print(f"    {review['at']:%Y-%m-%d %H:%M}  {review['field']}: "
+                          f"{review['old']} → {review['new']}{note}", markup=False)
+
+
+def table_value(claim) -> str:
+    """A claim's figure as a person reads it: ≈ 6e+11 USD, < 6,000,000 USD, 20–30 year."""
+    from claimtrack.export import table_cell
+
+    unit = claim.unit or ""
+    if claim.kind == "date":
+        return claim.iso or ""
+    if claim.qualifier == "range":
+        return f"{table_cell(claim.low)}–{table_cell(claim.high)} {unit}".strip()
+    if claim.qualifier == "upper_bound":
+        return f"< {table_cell(claim.high)} {unit}".strip()
+    if claim.qualifier == "lower_bound":
+        return f"> {table_cell(claim.low)} {unit}".strip()
+    prefix = "≈ " if claim.qualifier == "approx" else ""
+    return f"{prefix}{table_cell(claim.value)} {unit}".strip()
+
+
+TOPIC_COLUMNS = (
+    Column("key", "topic"), Column("name_zh", "名称"), Column("kind", "kind"),
+    Column("claims", "claims", justify="right"), Column("name", "name"),
+    Column("aliases", "aliases"),
+)
+ENTITY_COLUMNS = (
+    Column("name", "entity"), Column("name_zh", "名称"), Column("kind", "kind"),
+    Column("claims", "claims", justify="right"), Column("part_of", "part of"),
+    Column("aliases", "aliases"),
+)
+
+
+def print_taxonomy(rows: list[dict], fmt: str, *, topics: bool) -> None:
+    """Topics or entities with their counts; the table leaves the aliases out."""
+    from claimtrack.export import render
+
+    columns = TOPIC_COLUMNS if topics else ENTITY_COLUMNS
+    render(fmt, rows, columns[:5] if fmt == "table" else columns, sys.stdout)

@@ -1,0 +1,254 @@
+"""Storing claims and reading them back: the claim table's unit of work and its queries.
+
+Functions take a session and never commit (the caller's session_scope is the
+transaction). Names cross this boundary as the taxonomy writes them: an
+entity's canonical name, a topic's key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, joinedload
+
+from claimtrack.db.models import (
+    Article,
+    Entity,
+    EntityAlias,
+    Origin,
+    Topic,
+    TopicAlias,
+)
+from claimtrack.db.models import Claim as ClaimRow
+from claimtrack.lang.hanzi import alias_key
+from claimtrack.schemas import ArticleRef, Claim, StoredClaim
+
+
+@dataclass
+class Names:
+    """The taxonomy's ids by canonical name and key, read once per unit of work."""
+
+    entity_ids: dict[str, int]
+    topic_ids: dict[str, int]
+
+    @classmethod
+    def load(cls, session: Session) -> Names:
+        return cls(
+            entity_ids={name: id_ for name, id_ in session.execute(select(Entity.name, Entity.id))},
+            topic_ids={key: id_ for key, id_ in session.execute(select(Topic.key, Topic.id))},
+        )
+
+
+def store_extracted(session: Session, article: Article, claims: Iterable[Claim],
+                    names: Names) -> list[ClaimRow]:
+    """Add the extractor's claims for an article; returns the new rows."""
+    rows = [claim_row(claim, article.id, names, origin=Origin.extracted) for claim in claims]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def claim_row(claim: Claim, article_id: int, names: Names, *, origin: Origin,
+              curated_file: str | None = None) -> ClaimRow:
+    """A claim as a new database row (subject, topic and speaker looked up by name)."""
+    speaker_id = names.entity_ids.get(claim.speaker) if claim.speaker else None
+    return ClaimRow(
+        article_id=article_id,
+        span_start=claim.start,
+        span_end=claim.end,
+        surface=claim.surface,
+        sentence=claim.sentence,
+        search_text=alias_key(claim.sentence),
+        subject_id=names.entity_ids.get(claim.subject) if claim.subject else None,
+        topic_id=names.topic_ids.get(claim.topic) if claim.topic else None,
+        kind=claim.kind,
+        value=claim.value,
+        unit=claim.unit,
+        unit_text=claim.unit_text,
+        qualifier=claim.qualifier,
+        low=claim.low,
+        high=claim.high,
+        precision=claim.precision,
+        direction=claim.direction,
+        iso=claim.iso,
+        period_start=claim.period_start,
+        period_end=claim.period_end,
+        period_precision=claim.period_precision,
+        speaker_id=speaker_id,
+        speaker_name=None if speaker_id is not None else claim.speaker,
+        attribution=claim.attribution,
+        origin=origin,
+        extractor_version=claim.extractor or None,
+        curated_file=curated_file,
+    )
+
+
+# --- Reading ------------------------------------------------------------------
+
+
+def entity_ids_for(session: Session, name: str) -> set[int]:
+    """Ids of the entities any of whose names (any script, any case) is ``name``."""
+    key = alias_key(name)
+    found = session.scalars(
+        select(EntityAlias.entity_id).where(EntityAlias.alias_key == key)
+    ).all()
+    return set(found)
+
+
+def topic_ids_for(session: Session, name: str) -> set[int]:
+    """Ids of the topics any of whose names (key, names, aliases in any script) is ``name``."""
+    key = alias_key(name)
+    found = session.scalars(select(TopicAlias.topic_id).where(TopicAlias.alias_key == key)).all()
+    return set(found)
+
+
+def all_names(session: Session, *, topics: bool) -> list[str]:
+    """Every name users may type for topics (or entities): for suggestions."""
+    table = TopicAlias if topics else EntityAlias
+    return list(session.scalars(select(table.alias)).all())
+
+
+@dataclass
+class ClaimFilter:
+    """What `claimtrack claims` asks for; ids are already resolved from names."""
+
+    topic_ids: set[int] | None = None
+    subject_ids: set[int] | None = None
+    speaker_ids: set[int] | None = None
+    speaker_text: str | None = None
+    article_ids: set[int] | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    since: date | None = None
+    until: date | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    search: str | None = None
+    include_overridden: bool = False
+
+
+SORTS = ("article", "value", "date", "topic", "id")
+
+
+def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
+                limit: int | None = None) -> list[ClaimRow]:
+    """Claims matching every given filter, with their article, subject, topic and speaker."""
+    query = _claim_query(wanted)
+    published = Article.published
+    order = {
+        "article": (ClaimRow.article_id, ClaimRow.span_start),
+        "value": (ClaimRow.value.desc(), ClaimRow.id),
+        "date": (func.coalesce(ClaimRow.period_start, published), ClaimRow.id),
+        "topic": (ClaimRow.topic_id, ClaimRow.value.desc(), ClaimRow.id),
+        "id": (ClaimRow.id,),
+    }[sort]
+    query = query.order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query).unique().all())
+
+
+def _claim_query(wanted: ClaimFilter) -> Select:
+    query = select(ClaimRow).join(ClaimRow.article).options(
+        joinedload(ClaimRow.article), joinedload(ClaimRow.subject), joinedload(ClaimRow.topic),
+        joinedload(ClaimRow.speaker),
+    )
+    conditions = []
+    if not wanted.include_overridden:
+        conditions.append(ClaimRow.overridden_by_id.is_(None))
+    if wanted.topic_ids is not None:
+        conditions.append(ClaimRow.topic_id.in_(wanted.topic_ids))
+    if wanted.subject_ids is not None:
+        conditions.append(ClaimRow.subject_id.in_(wanted.subject_ids))
+    if wanted.speaker_ids is not None or wanted.speaker_text is not None:
+        either = []
+        if wanted.speaker_ids:
+            either.append(ClaimRow.speaker_id.in_(wanted.speaker_ids))
+        if wanted.speaker_text:
+            either.append(func.lower(ClaimRow.speaker_name) == wanted.speaker_text.lower())
+        conditions.append(or_(*either) if either else ClaimRow.id.is_(None))
+    if wanted.article_ids is not None:
+        conditions.append(ClaimRow.article_id.in_(wanted.article_ids))
+    if wanted.outlet:
+        conditions.append(func.lower(Article.outlet).contains(wanted.outlet.lower(),
+                                                             autoescape=True))
+    if wanted.kind:
+        conditions.append(ClaimRow.kind == wanted.kind)
+    if wanted.status:
+        conditions.append(ClaimRow.status == wanted.status)
+    # Time filters use the period the figure refers to, else the publication date.
+    if wanted.since:
+        conditions.append(func.coalesce(ClaimRow.period_end, Article.published) >= wanted.since)
+    if wanted.until:
+        conditions.append(func.coalesce(ClaimRow.period_start, Article.published) <= wanted.until)
+    if wanted.min_value is not None:
+        conditions.append(func.coalesce(ClaimRow.value, ClaimRow.high) >= wanted.min_value)
+    if wanted.max_value is not None:
+        conditions.append(func.coalesce(ClaimRow.value, ClaimRow.low) <= wanted.max_value)
+    if wanted.search:
+        conditions.append(ClaimRow.search_text.contains(alias_key(wanted.search), autoescape=True))
+    return query.where(and_(*conditions)) if conditions else query
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimRow | None:
+    """One claim with everything it links to, or None."""
+    return session.scalars(
+        select(ClaimRow).where(ClaimRow.id == claim_id).options(
+            joinedload(ClaimRow.article), joinedload(ClaimRow.subject),
+            joinedload(ClaimRow.topic), joinedload(ClaimRow.speaker),
+            joinedload(ClaimRow.reviews),
+        )
+    ).unique().first()
+
+
+def taxonomy_counts(session: Session, *, topics: bool) -> list[tuple[object, int]]:
+    """Every topic (or entity) with the number of visible claims about it (as subject)."""
+    owner = Topic if topics else Entity
+    column = ClaimRow.topic_id if topics else ClaimRow.subject_id
+    visible = aliased(ClaimRow)
+    query = (
+        select(owner, func.count(visible.id))
+        .outerjoin(visible, and_(getattr(visible, column.key) == owner.id,
+                                 visible.overridden_by_id.is_(None)))
+        .group_by(owner.id)
+        .order_by(func.count(visible.id).desc(), owner.id)
+    )
+    return [(row, count) for row, count in session.execute(query).all()]
+
+
+def stored_claim(row: ClaimRow) -> StoredClaim:
+    """A claim row as the pydantic object listings and JSON output carry."""
+    from claimtrack.schemas import StoredArticle
+
+    article = row.article
+    published = StoredArticle.from_model(article).published_display or None
+    return StoredClaim(
+        id=row.id,
+        article=ArticleRef(
+            id=article.id, title=article.title, outlet=article.outlet,
+            author=(article.authors or [None])[0], published=published, url=article.url,
+        ),
+        surface=row.surface, sentence=row.sentence, start=row.span_start, end=row.span_end,
+        value=row.value, unit=row.unit, unit_text=row.unit_text, kind=row.kind.value,
+        qualifier=row.qualifier.value, low=row.low, high=row.high, precision=row.precision,
+        direction=row.direction.value, iso=row.iso, period_start=row.period_start,
+        period_end=row.period_end, period_precision=row.period_precision.value,
+        subject=row.subject.name if row.subject else None,
+        topic=row.topic.key if row.topic else None,
+        speaker=row.speaker.name if row.speaker else row.speaker_name,
+        attribution=row.attribution, origin=row.origin.value,
+        extractor_version=row.extractor_version, curated_file=row.curated_file,
+        status=row.status.value, notes=row.notes, overridden_by=row.overridden_by_id,
+    )
+
+
+def claims_of_article(session: Session, article_id: int) -> Sequence[ClaimRow]:
+    """Every claim of an article, overridden ones included, in text order."""
+    return session.scalars(
+        select(ClaimRow).where(ClaimRow.article_id == article_id)
+        .order_by(ClaimRow.span_start, ClaimRow.id)
+    ).all()
