@@ -409,3 +409,203 @@ def _period_bound(value: str, *, end: bool):
     if precision == "month":
         return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     return day
+
+
+# --- Hand curation ----------------------------------------------------------------
+
+
+def default_curated_dir() -> Path:
+    """./data/curated when the working directory has one, else the shipped data folder's."""
+    from claimtrack.resources import data_dir
+
+    local = Path("data") / "curated"
+    return local if local.is_dir() else data_dir() / "curated"
+
+
+@dataclass
+class CurateImportResult:
+    """Every curated file's report, and the one-line errors of the files left unapplied."""
+
+    reports: list = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def curate_import(path: str | Path | None = None, *,
+                  db: str | Engine | None = None) -> CurateImportResult:
+    """Apply curated files (a file or a folder, default data/curated), one transaction each.
+
+    A file that fails (bad YAML, unknown key, a quote not in its article, an
+    unknown name) changes nothing and is reported; the other files are applied.
+    Running it twice changes nothing the second time.
+    """
+    from claimtrack.curation import curated_paths, read_curated_file
+    from claimtrack.db.review import import_curated
+    from claimtrack.db.session import session_scope
+
+    root = Path(path) if path is not None else default_curated_dir()
+    engine = open_database(db)
+    sync_taxonomy(engine)
+    result = CurateImportResult()
+    for file in curated_paths(root):
+        label = file.relative_to(root).as_posix() if root.is_dir() else file.name
+        try:
+            curated = read_curated_file(file)
+            with session_scope(engine, write=True) as session:
+                result.reports.append(import_curated(session, curated, path=file, label=label))
+        except ClaimtrackError as error:
+            result.errors.append(str(error))
+    return result
+
+
+def curate_export(directory: str | Path | None = None, *,
+                  db: str | Engine | None = None) -> list[Path]:
+    """Write every hand-changed claim to curated files, one per file it came from or article.
+
+    Claims curated from a file go back to that file; claims reviewed or edited
+    from the command line go to <article file name>.yaml. Returns the files written.
+    """
+    from claimtrack.curation import dump_curated_file
+    from claimtrack.db.review import curated_entry, hand_changed_claims
+    from claimtrack.db.session import session_scope
+
+    target = Path(directory) if directory is not None else Path("data") / "curated"
+    engine = open_database(db)
+    files: dict[str, list] = {}
+    with session_scope(engine) as session:
+        for claim in hand_changed_claims(session):
+            article = claim.article
+            label = claim.curated_file or f"{Path(article.source_path).stem}.yaml"
+            entry = curated_entry(claim, article)
+            entry["article"] = {"file": Path(article.source_path).name}
+            files.setdefault(label, []).append(entry)
+    written = []
+    for label, entries in sorted(files.items()):
+        articles = {entry["article"]["file"] for entry in entries}
+        shared = None
+        if len(articles) == 1:
+            shared = entries[0]["article"]
+            for entry in entries:
+                del entry["article"]
+        path = target / label
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_curated_file(shared, entries), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def claim_add(article: str, quote: str, *, occurrence: int = 1, fields: dict | None = None,
+              note: str | None = None, db: str | Engine | None = None) -> int:
+    """Add a hand-made claim quoting an article; returns its id."""
+    from claimtrack.curation import CuratedClaim, CuratedFile
+    from claimtrack.db.review import ReviewError, import_curated
+    from claimtrack.db.session import session_scope
+    from claimtrack.errors import MetadataError
+
+    engine = open_database(db)
+    sync_taxonomy(engine)
+    with session_scope(engine, write=True) as session:
+        from claimtrack.db.models import Article
+
+        ids = sorted(_resolve_article(session, article))
+        if len(ids) != 1:
+            raise MetadataError(f"article {article!r} names {len(ids)} articles; use its id")
+        stored = session.get(Article, ids[0])
+        _refuse_a_second_claim_at(session, stored, quote, occurrence)
+        try:
+            item = CuratedClaim(quote=quote, occurrence=occurrence, note=note,
+                                article={"file": Path(stored.source_path).name},
+                                **(fields or {}))
+        except ValueError as error:
+            raise MetadataError(" ".join(str(error).split())) from None
+        try:
+            report = import_curated(session, CuratedFile(claims=[item]), path=article,
+                                    label=None)
+        except ReviewError as error:
+            raise MetadataError(str(error)) from None
+        return (report.added or report.changed or report.left)[0]
+
+
+def _refuse_a_second_claim_at(session, article, quote: str, occurrence: int) -> None:
+    """A figure is one claim: adding one where a visible claim stands is an error."""
+    from sqlalchemy import select
+
+    from claimtrack.curation import find_quote
+    from claimtrack.db.models import Claim as ClaimRow
+    from claimtrack.errors import MetadataError
+
+    start = find_quote(article.text, quote, occurrence, article.body_start)
+    if start is None:
+        raise MetadataError(f"quote {quote!r} is not in article {article.id} "
+                            f"({Path(article.source_path).name})")
+    existing = session.scalars(select(ClaimRow.id).where(
+        ClaimRow.article_id == article.id, ClaimRow.span_start == start,
+        ClaimRow.span_end == start + len(quote), ClaimRow.overridden_by_id.is_(None))).first()
+    if existing is not None:
+        raise MetadataError(f"claim {existing} already stands for {quote!r} there; "
+                            f"change it with `claimtrack claim edit {existing}`")
+
+
+def claim_edit(claim_id: int, changes: dict, *, note: str | None = None,
+               db: str | Engine | None = None) -> list[str]:
+    """Change fields of a claim (subject, topic, value, period...), logging each change."""
+    from claimtrack.db.claims import get_claim
+    from claimtrack.db.review import ReviewError, change_claim
+    from claimtrack.db.session import session_scope
+    from claimtrack.errors import MetadataError, UnknownClaimError
+
+    engine = open_database(db)
+    with session_scope(engine, write=True) as session:
+        claim = get_claim(session, claim_id)
+        if claim is None:
+            raise UnknownClaimError(claim_id)
+        try:
+            return change_claim(session, claim, changes, note=note, reviewer=_reviewer())
+        except ReviewError as error:
+            raise MetadataError(str(error)) from None
+
+
+def _reviewer() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a container
+        return None
+
+
+def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
+              db: str | Engine | None = None) -> list:
+    """Run this claimtrack's extractor again over stored articles, one transaction each.
+
+    Untouched extracted claims are replaced; claims a person curated, reviewed or
+    edited are kept, and a new claim at the span of one is linked to it.
+    """
+    from sqlalchemy import select
+
+    from claimtrack.db.claims import Names
+    from claimtrack.db.models import Article
+    from claimtrack.db.review import replace_extracted
+    from claimtrack.db.session import session_scope
+    from claimtrack.extract import extract_claims
+    from claimtrack.schemas import StoredArticle
+
+    engine = open_database(db)
+    sync_taxonomy(engine)
+    with session_scope(engine) as session:
+        if all_articles:
+            ids = list(session.scalars(select(Article.id).order_by(Article.id)).all())
+        else:
+            ids = sorted({found for reference in articles
+                          for found in _resolve_article(session, reference)})
+        names = Names.load(session)
+    reports = []
+    for article_id in ids:
+        with session_scope(engine) as session:
+            article = session.get(Article, article_id)
+            meta = StoredArticle.from_model(article)
+            claims = extract_claims(article.text, lang=meta.language, published=meta.published,
+                                    author=(meta.authors or [None])[0])
+        with session_scope(engine, write=True) as session:
+            reports.append(replace_extracted(session, session.get(Article, article_id), claims,
+                                             names))
+    return reports

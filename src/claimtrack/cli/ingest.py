@@ -52,4 +52,24 @@ def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db):
         sys.exit(1)
 
 
-COMMANDS = [ingest]
+@click.command(short_help="Run the extractor again over stored articles.")
+@click.argument("articles", nargs=-1)
+@click.option("--all", "all_articles", is_flag=True, help="Every stored article.")
+@pass_db
+def reextract(articles, all_articles, db):
+    """Re-extract ARTICLES (ids, file names, URLs or hash prefixes), or --all.
+
+    Extracted claims nobody touched are replaced by the new extraction's; claims
+    a person curated, reviewed or edited are kept, and a re-extracted claim at
+    the same span is linked to them rather than duplicated.
+    """
+    from claimtrack import api
+
+    if not articles and not all_articles:
+        raise click.UsageError("name the articles to re-extract, or give --all")
+    for report in api.reextract(articles, all_articles=all_articles, db=db):
+        click.echo(f"article {report.article_id}: {report.replaced} replaced, {report.added} "
+                   f"added, {report.linked} linked to kept claims, {report.kept} kept")
+
+
+COMMANDS = [ingest, reextract]

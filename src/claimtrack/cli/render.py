@@ -92,19 +92,10 @@ def claim_record(claim, article: str) -> dict:
 
 
 def claim_period_label(claim) -> str | None:
-    """2025-03 for a month, 2025 for a year, 2020/2023 for a span: the period at its precision."""
-    if claim.period_start is None:
-        return None
-    start, end = claim.period_start.isoformat(), claim.period_end.isoformat()
-    if claim.period_precision == "day":
-        return start
-    if claim.period_precision == "month":
-        return start[:7]
-    if claim.period_precision == "quarter":
-        return f"{start[:4]}-Q{(claim.period_start.month + 2) // 3}"
-    if start[:4] == end[:4]:
-        return start[:4]
-    return f"{start[:4]}/{end[:4]}"
+    """The period a claim's figure refers to, at its precision (see schemas.period_label)."""
+    from claimtrack.schemas import period_label
+
+    return period_label(claim.period_start, claim.period_end, claim.period_precision)
 
 
 _STATUS_STYLE = {"added": "green", "updated": "yellow", "unchanged": "dim", "failed": "red"}
@@ -309,3 +300,33 @@ def print_taxonomy(rows: list[dict], fmt: str, *, topics: bool) -> None:
 
     columns = TOPIC_COLUMNS if topics else ENTITY_COLUMNS
     render(fmt, rows, columns[:5] if fmt == "table" else columns, sys.stdout)
+
+
+HISTORY_COLUMNS = (
+    Column("at", "at"), Column("field", "field"), Column("old", "old", max_width=20),
+    Column("new", "new", max_width=20), Column("reviewer", "by"), Column("note", "note"),
+)
+
+
+def history_record(review: dict) -> dict:
+    """A review log entry with its values decoded from JSON."""
+    import json
+
+    def decoded(value):
+        return None if value is None else json.loads(value)
+
+    return {"at": review["at"].strftime("%Y-%m-%d %H:%M:%S"), "field": review["field"],
+            "old": decoded(review["old"]), "new": decoded(review["new"]),
+            "reviewer": review["reviewer"], "note": review["note"]}
+
+
+def print_curate_report(result) -> None:
+    """One line per curated file, then the failed files' errors on stderr."""
+    for report in result.reports:
+        print(f"{report.file}: {len(report.added)} added, {len(report.changed)} changed, "
+              f"{len(report.left)} left, {len(report.removed)} removed")
+    for error in result.errors:
+        print(f"claimtrack: error: {error}", file=sys.stderr)
+    if result.errors:
+        print(f"{len(result.errors)} file{'' if len(result.errors) == 1 else 's'} not applied",
+              file=sys.stderr)

@@ -19,6 +19,7 @@ from claimtrack.db.models import (
     Entity,
     EntityAlias,
     Origin,
+    ReviewStatus,
     Topic,
     TopicAlias,
 )
@@ -143,7 +144,8 @@ def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
         "article": (ClaimRow.article_id, ClaimRow.span_start),
         "value": (ClaimRow.value.desc(), ClaimRow.id),
         "date": (func.coalesce(ClaimRow.period_start, published), ClaimRow.id),
-        "topic": (ClaimRow.topic_id, ClaimRow.value.desc(), ClaimRow.id),
+        "topic": (ClaimRow.topic_id.is_(None), ClaimRow.topic_id, ClaimRow.value.desc(),
+                  ClaimRow.id),
         "id": (ClaimRow.id,),
     }[sort]
     query = query.order_by(*order)
@@ -180,6 +182,8 @@ def _claim_query(wanted: ClaimFilter) -> Select:
         conditions.append(ClaimRow.kind == wanted.kind)
     if wanted.status:
         conditions.append(ClaimRow.status == wanted.status)
+    else:  # a rejected claim is no claim: shown only when asked for by status
+        conditions.append(ClaimRow.status != ReviewStatus.rejected)
     # Time filters use the period the figure refers to, else the publication date.
     if wanted.since:
         conditions.append(func.coalesce(ClaimRow.period_end, Article.published) >= wanted.since)
