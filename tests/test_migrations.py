@@ -134,6 +134,40 @@ def test_0002_fills_search_text_of_existing_claims(engine):
     assert row == ("今年1月20日,深度求索发布了r1。", None, None)
 
 
+# At 0002 a claim also has speaker_name, search_text and overridden_by_id.
+ROWS_AT_REVISION["0002"] = {
+    **ROWS_AT_REVISION["0001"],  # the same tables in the same order (foreign keys first)...
+    "claim": [  # ...but claims with 0002's columns
+        {
+            **ROWS_AT_REVISION["0001"]["claim"][0],
+            "speaker_name": "侠客岛", "search_text": "今年1月20日,深度求索发布了r1。",
+            "overridden_by_id": None,
+        },
+        {
+            **ROWS_AT_REVISION["0001"]["claim"][0],
+            "id": 2, "span_start": 9, "span_end": 12, "surface": "17%", "kind": "percent",
+            "value": 17.0, "unit": "%", "direction": "decrease", "iso": None,
+            "period_start": None, "period_end": None, "period_precision": "unknown",
+            "origin": "extracted", "curated_file": None, "status": "unreviewed",
+            "speaker_name": None, "search_text": "", "overridden_by_id": 1,
+        },
+    ],
+}
+
+
+def test_0003_tags_stored_changes_as_changes(engine):
+    migrate.upgrade(engine, "0002")
+    old = MetaData()
+    old.reflect(engine)
+    with engine.begin() as connection:
+        for table, table_rows in ROWS_AT_REVISION["0002"].items():
+            connection.execute(insert(old.tables[table]), table_rows)
+    migrate.upgrade(engine, "0003")
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, statement FROM claim ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [(1, "level"), (2, "change")]
+
+
 @pytest.mark.parametrize("revision", sorted(ROWS_AT_REVISION))
 def test_rows_survive_upgrade_to_head(engine, revision):
     migrate.upgrade(engine, revision)

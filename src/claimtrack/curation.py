@@ -17,6 +17,7 @@ applies them to a database. Format, as a file's header says it::
         value: 5580000
         unit: USD
         qualifier: exact          # exact approx upper_bound lower_bound range
+        statement: level          # level change share comparison forecast
         subject: DeepSeek-V3      # an entity's name (any alias) or null
         topic: training_cost      # a topic's key (any alias) or null
         period: 2025-03           # 2025, 2025-03, 2025-03-01, 2025-Q1, 2020/2023
@@ -44,7 +45,7 @@ FILE_HEADER = """\
 # Hand-curated claims (claimtrack curate import / export). Each claim quotes the
 # article's text exactly; claimtrack finds the quote and computes the span.
 # Keys: quote, occurrence, kind, value, unit, unit_text, qualifier, low, high,
-# precision, direction, iso, period, subject, topic, speaker, attribution,
+# precision, direction, statement, iso, period, subject, topic, speaker, attribution,
 # status, note, article. See claimtrack/curation.py for the format.
 """
 
@@ -90,6 +91,7 @@ class CuratedClaim(BaseModel):
     high: float | None = None
     precision: float | None = None
     direction: Literal["increase", "decrease", "none"] = "none"
+    statement: Literal["level", "change", "share", "comparison", "forecast"] = "level"
     iso: str | None = None
     period: str | None = None
     subject: str | None = None

@@ -261,6 +261,7 @@ ClaimKindValue = Literal["money", "percent", "count", "ratio", "duration", "date
 QualifierValue = Literal["exact", "approx", "upper_bound", "lower_bound", "range"]
 DirectionValue = Literal["increase", "decrease", "none"]
 PrecisionValue = Literal["day", "month", "quarter", "year", "unknown"]
+StatementValue = Literal["level", "change", "share", "comparison", "forecast"]
 
 
 class Claim(BaseModel):
@@ -310,6 +311,10 @@ class Claim(BaseModel):
     speaker: str | None = None
     # The attribution phrase as written (据彭博社, 郑永年表示, according to Reuters).
     attribution: str | None = None
+    # What kind of statement the figure makes; only statements of one kind are
+    # compared: a level (市值3万亿美元), a change (蒸发6000亿美元), a share (GPT-4o的
+    # 1/20), a comparison (便宜95%) or a forecast (预计投入800亿美元).
+    statement: StatementValue = "level"
     extractor: str = ""
 
 
@@ -350,6 +355,7 @@ class StoredClaim(BaseModel):
     topic: str | None
     speaker: str | None
     attribution: str | None
+    statement: str
     origin: str
     extractor_version: str | None
     curated_file: str | None

@@ -105,6 +105,16 @@ class Direction(enum.StrEnum):
     none = "none"
 
 
+class Statement(enum.StrEnum):
+    """What kind of statement a figure makes; only like statements are compared."""
+
+    level = "level"
+    change = "change"
+    share = "share"
+    comparison = "comparison"
+    forecast = "forecast"
+
+
 class Origin(enum.StrEnum):
     extracted = "extracted"
     curated = "curated"
@@ -292,6 +302,9 @@ class Claim(Base):
     )
     # The attribution as written (据彭博社, 郑永年表示, according to Reuters).
     attribution: Mapped[str | None] = mapped_column(String(500))
+    statement: Mapped[Statement] = mapped_column(
+        _enum(Statement, "statement"), default=Statement.level
+    )
     # The speaker as written when no entity in the taxonomy is that speaker.
     speaker_name: Mapped[str | None] = mapped_column(String(200))
     # The sentence folded for search: simplified script, lower case (see

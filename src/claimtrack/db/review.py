@@ -33,6 +33,7 @@ from claimtrack.db.models import (
     Qualifier,
     ReviewLog,
     ReviewStatus,
+    Statement,
     Topic,
 )
 from claimtrack.db.models import Claim as ClaimRow
@@ -41,10 +42,10 @@ from claimtrack.schemas import parse_period, period_label
 
 # The fields a person may change, as the CLI and curated files name them.
 EDITABLE = ("kind", "value", "unit", "unit_text", "qualifier", "low", "high", "precision",
-            "direction", "iso", "period", "subject", "topic", "speaker", "attribution",
-            "status", "notes")
+            "direction", "statement", "iso", "period", "subject", "topic", "speaker",
+            "attribution", "status", "notes")
 _ENUMS = {"kind": ClaimKind, "qualifier": Qualifier, "direction": Direction,
-          "status": ReviewStatus}
+          "status": ReviewStatus, "statement": Statement}
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 
 
@@ -263,7 +264,8 @@ def _changes_from(item: CuratedClaim, twin: ClaimRow | None) -> dict[str, Any]:
     defaults = CuratedClaim.model_fields
     changes: dict[str, Any] = {}
     for name in ("kind", "value", "unit", "unit_text", "qualifier", "precision", "direction",
-                 "iso", "period", "subject", "topic", "speaker", "attribution", "status"):
+                 "statement", "iso", "period", "subject", "topic", "speaker", "attribution",
+                 "status"):
         if name in stated:
             changes[name] = getattr(item, name)
         elif twin is not None and name != "status":
@@ -359,11 +361,11 @@ def curated_entry(claim: ClaimRow, article: Article) -> dict[str, Any]:
     if occurrence > 1:
         entry["occurrence"] = occurrence
     for name in ("kind", "value", "unit", "unit_text", "qualifier", "low", "high", "precision",
-                 "direction", "iso", "period", "subject", "topic", "speaker", "attribution",
-                 "status", "notes"):
+                 "direction", "statement", "iso", "period", "subject", "topic", "speaker",
+                 "attribution", "status", "notes"):
         value = field_value(claim, name)
         if value is None or (name, value) in (("qualifier", "exact"), ("direction", "none"),
-                                              ("status", "unreviewed")):
+                                              ("status", "unreviewed"), ("statement", "level")):
             continue
         entry["note" if name == "notes" else name] = value
     return entry

@@ -776,6 +776,7 @@ class Extraction:
             topic = self.g.change_topic.get(topic, topic)
         self.last_claim = (info.start, figure.kind, direction, topic)
         period = self._period(figure, info, dates, clause_start, clause_end)
+        statement = self._statement(figure, direction, clause_start, clause_end)
         return Claim(
             start=figure.start, end=figure.end, surface=self.text[figure.start : figure.end],
             sentence=self.text[info.start : info.end].strip(), kind=figure.kind,
@@ -786,8 +787,22 @@ class Extraction:
             period_end=period.period_end if period else None,
             period_precision=period.precision if period else "unknown",
             subject=subject, topic=topic, speaker=speaker, attribution=attribution,
-            extractor=EXTRACTOR,
+            statement=statement, extractor=EXTRACTOR,
         )
+
+    def _statement(self, figure: Figure, direction: str, clause_start: int,
+                   clause_end: int) -> str:
+        """forecast, comparison, share, change or level: what kind of statement a figure makes."""
+        before = (self.lower, clause_start, figure.start)
+        if self.g.forecast.search(*before):
+            return "forecast"
+        if self.g.comparison.search(*before) or figure.unit == "times":
+            return "comparison"
+        if figure.kind == "ratio":
+            return "share"
+        if direction != "none":
+            return "change"
+        return "level"
 
     def _direction(self, figure: Figure, clause_start: int, clause_end: int) -> str:
         """increase or decrease for a change; none for a level (从95%降至50%, rose to $39bn)."""

@@ -60,6 +60,8 @@ class Grammar:
     event: re.Pattern
     anaphora: re.Pattern
     future: re.Pattern
+    forecast: re.Pattern
+    comparison: re.Pattern
     money_verb: re.Pattern
     duration_not_length: re.Pattern
     duration_length: re.Pattern
@@ -249,6 +251,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     anaphora = re.compile(latin_bounded([*zh.period_anaphora, *en.period_anaphora]))
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
+    forecast = re.compile(latin_bounded([*zh.forecast_markers, *en.forecast_markers]))
+    comparison = re.compile(latin_bounded([*zh.comparison_words, *en.comparison_words]))
     money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})\s?\Z")
     duration_not_length = re.compile(
         rf"\s?(?:{latin_bounded([*zh.duration_not_length, *en.duration_not_length])})"
@@ -320,6 +324,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         event=event,
         anaphora=anaphora,
         future=future,
+        forecast=forecast,
+        comparison=comparison,
         money_verb=money_verb,
         duration_not_length=duration_not_length,
         duration_length=duration_length,

@@ -69,6 +69,8 @@ class LanguageData(_Strict):
     event_words: list[str]
     period_anaphora: list[str]
     future_markers: list[str]
+    forecast_markers: list[str]
+    comparison_words: list[str]
     event_noun_suffixes: list[str]
     money_verbs: list[str]
     duration_not_length: list[str]
