@@ -197,6 +197,11 @@ def test_reextract_replaces_untouched_claims_and_links_to_kept_ones(seeded, db_p
     assert seeded("reextract").exit_code == 2  # nothing named
 
 
+# Where the desk knows more than the text says (each has a note in its curated file):
+# the gold set scores the extractor on what the text says, the curated file is the record.
+DESK_KNOWLEDGE = {("不到600万美元", "subject"): ("DeepSeek", "DeepSeek-V3")}
+
+
 def test_curated_seed_files_read_the_seeds_as_the_gold_set_does():
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     for article in gold["articles"]:
@@ -207,6 +212,10 @@ def test_curated_seed_files_read_the_seeds_as_the_gold_set_does():
         for want, have in zip(article["claims"], curated["claims"], strict=True):
             assert have["quote"] == want["surface"]
             for key in keys:
+                if (want["surface"], key) in DESK_KNOWLEDGE:
+                    assert (want.get(key), have.get(key)) == DESK_KNOWLEDGE[want["surface"], key]
+                    assert "the desk" in have["note"]
+                    continue
                 assert have.get(key) == want.get(key), (path.name, want["surface"], key)
             # Stated even when null, so that the extractor's reading does not fill them in.
             assert {"subject", "topic", "speaker"} <= set(have), (path.name, want["surface"])

@@ -609,3 +609,118 @@ def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
             reports.append(replace_extracted(session, session.get(Article, article_id), claims,
                                              names))
     return reports
+
+
+# --- Cross-checking ---------------------------------------------------------------
+
+
+def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
+              subject: str | None = None, since: str | None = None, until: str | None = None,
+              tolerance: float | None = None, include_all: bool = False) -> list:
+    """Groups of claims about one fact with a verdict per pair (crosscheck.Group).
+
+    By default only the groups with a conflict or a scale slip; ``include_all``
+    adds the consistent ones and the possibly-same-fact groups.
+    """
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
+
+    claims = find_claims(db=db, topic=topic, subject=subject, since=since, until=until,
+                         sort="date")
+    groups = crosscheck(claims, parents=_part_of(db), rates=_rates(),
+                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
+    return groups if include_all else [group for group in groups if group.has_conflict]
+
+
+@dataclass
+class ComparisonRow:
+    """One claim in a comparison table, with its group's reference and its deviation from it."""
+
+    claim: object
+    group: str
+    reference: float | None
+    reference_label: str
+    deviation: float | None
+    conflicting: bool
+    interval: str
+
+
+def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
+            tolerance: float | None = None) -> list[ComparisonRow]:
+    """Every claim on a topic, grouped by subject, statement and period, against a reference.
+
+    The reference of a group is its verified claim if it has one, otherwise the
+    median of the other claims' figures (labelled so).
+    """
+    import statistics
+
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
+    from claimtrack.crosscheck.grouping import claim_period
+    from claimtrack.crosscheck.intervals import reference_value
+    from claimtrack.export.crosscheck import interval_text
+
+    tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
+    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
+    groups = crosscheck(claims, parents=_part_of(db), rates=_rates(), tolerance=tolerance)
+    in_conflict = {claim_id for group in groups if not group.related for pair in group.pairs
+                   if pair.verdict in ("conflict", "scale_slip")
+                   for claim_id in (pair.a, pair.b)}
+    by_group: dict[tuple, list] = {}
+    for claim in claims:
+        key = (claim.subject or "", claim.statement, claim.unit or "", claim_period(claim) or "")
+        by_group.setdefault(key, []).append(claim)
+    def point(claim) -> float | None:
+        """A figure that stands for one value (exact or approximate); bounds have none."""
+        if claim.kind == "date" or claim.qualifier not in ("exact", "approx"):
+            return None
+        return reference_value(claim)
+
+    rows = []
+    for key in sorted(by_group):
+        members = by_group[key]
+        verified = [c for c in members if c.status == "verified" and point(c) is not None]
+        for claim in members:
+            value = point(claim)
+            if not key[0]:  # claims about no named subject are not one fact
+                reference, label = None, ""
+            elif verified and claim not in verified:
+                reference, label = point(verified[0]), f"verified claim {verified[0].id}"
+            else:
+                others = [point(c) for c in members if c is not claim and point(c) is not None]
+                reference = statistics.median(others) if others else None
+                label = f"median of {len(others)} other" + ("s" if len(others) != 1 else "") \
+                    if others else ""
+            deviation = None
+            if value is not None and reference:
+                deviation = (value - reference) / abs(reference)
+            subject_label = key[0] or "(no subject)"
+            period = f", {key[3]}" if key[3] else ""
+            rows.append(ComparisonRow(
+                claim=claim, group=f"{subject_label} · {key[1]}{period}", reference=reference,
+                reference_label=label, deviation=deviation,
+                conflicting=claim.id in in_conflict,
+                interval=interval_text(claim, tolerance),
+            ))
+    return rows
+
+
+def _part_of(db) -> dict[str, str | None]:
+    """Each entity's larger entity (DeepSeek-V3 → DeepSeek), by canonical name."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import aliased
+
+    from claimtrack.db.models import Entity
+    from claimtrack.db.session import session_scope
+
+    parent = aliased(Entity)
+    with session_scope(open_database(db)) as session:
+        rows = session.execute(select(Entity.name, parent.name).join(
+            parent, Entity.part_of_id == parent.id)).all()
+    return {name: whole for name, whole in rows}
+
+
+def _rates():
+    from claimtrack.crosscheck import RateTable
+    from claimtrack.crosscheck.rates import RATES_FILE
+    from claimtrack.resources import data_dir
+
+    return RateTable.load(data_dir() / RATES_FILE)

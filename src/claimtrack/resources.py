@@ -39,3 +39,8 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     return _shipped("data")
+
+
+def seeds_dir() -> Path:
+    """The bundled demo corpus (seeds/ in the repository)."""
+    return _shipped("seeds")

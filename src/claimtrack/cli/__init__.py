@@ -32,9 +32,18 @@ def main(ctx: click.Context, db: str | None, debug: bool) -> None:
 
 
 def _register() -> None:
-    from claimtrack.cli import articles, claim, claims, curate, database, extract, ingest
+    from claimtrack.cli import (
+        articles,
+        claim,
+        claims,
+        crosscheck,
+        curate,
+        database,
+        extract,
+        ingest,
+    )
 
-    for module in (ingest, articles, claims, claim, curate, extract, database):
+    for module in (ingest, articles, claims, crosscheck, claim, curate, extract, database):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -272,9 +272,11 @@ def _changes_from(item: CuratedClaim, twin: ClaimRow | None) -> dict[str, Any]:
             changes[name] = field_value(twin, name)
         else:
             changes[name] = defaults[name].default
-    if {"low", "high"} & stated or "value" in stated or twin is None:
+    same_reading = twin is not None and twin.qualifier.value == changes["qualifier"] and (
+        "value" not in stated or twin.value == item.value)
+    if {"low", "high"} & stated or not same_reading:
         changes["low"], changes["high"] = item.bounds()
-    else:
+    else:  # 近6000亿 read alike: keep the extraction's one-sided interval (just under)
         changes["low"], changes["high"] = twin.low, twin.high
     if changes["period"] is None and changes["kind"] == "date" and changes["iso"]:
         changes["period"] = changes["iso"]  # a date's period is the date itself

@@ -1,0 +1,280 @@
+"""Renderers for cross-checking: conflict groups and comparison tables, keyed by format.
+
+CONFLICT_RENDERERS and COMPARE_RENDERERS map a format name to a function that
+writes to a text stream; the CLI's --format choices are their keys. Every text
+from an article is escaped in HTML and Markdown.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from claimtrack.crosscheck.intervals import interval_of, number
+from claimtrack.export import csv_cell
+
+VERDICT_STYLE = {"conflict": "bold red", "scale_slip": "bold magenta",
+                 "possibly_same_fact": "yellow", "consistent_bound": "green",
+                 "consistent_rounding": "green", "same": "green", "not_compared": "dim"}
+
+
+def _claim_json(claim, tolerance: float) -> dict[str, Any]:
+    record = claim.model_dump(mode="json")
+    interval = interval_of(claim, tolerance)
+    record["interval"] = {"low": _finite(interval.low), "high": _finite(interval.high),
+                          "text": interval_text(claim, tolerance)}
+    return record
+
+
+def interval_text(claim, tolerance: float) -> str:
+    """What a figure admits, for people: [5,575,000, 5,585,000] USD; a date as written (ISO)."""
+    if claim.kind == "date":
+        from claimtrack.schemas import period_label
+
+        return claim.iso or period_label(claim.period_start, claim.period_end,
+                                         claim.period_precision) or ""
+    return interval_of(claim, tolerance).describe(claim.unit or "")
+
+
+def _finite(value: float) -> float | None:
+    return None if value in (float("inf"), float("-inf")) else value
+
+
+def _source(claim) -> str:
+    article = claim.article
+    return ", ".join(part for part in (article.outlet, article.published) if part)
+
+
+# --- conflicts ---------------------------------------------------------------------
+
+
+def conflicts_json(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    records = [{
+        "subject": group.subject, "topic": group.topic, "statement": group.statement,
+        "unit": group.unit, "period": group.period, "verdict": group.verdict,
+        "claims": [_claim_json(claim, tolerance) for claim in group.claims],
+        "pairs": [{"a": pair.a, "b": pair.b, "verdict": pair.verdict, "reason": pair.reason,
+                   "gap": pair.gap, "rate": pair.rate} for pair in group.pairs],
+    } for group in groups]
+    json.dump(records, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+CONFLICT_CSV_COLUMNS = ("subject", "topic", "statement", "unit", "period", "group_verdict",
+                        "a", "a_figure", "a_source", "b", "b_figure", "b_source", "verdict",
+                        "gap", "rate", "reason")
+
+
+def conflicts_csv(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CONFLICT_CSV_COLUMNS)
+    for group in groups:
+        by_id = {claim.id: claim for claim in group.claims}
+        for pair in group.pairs:
+            a, b = by_id[pair.a], by_id[pair.b]
+            writer.writerow([csv_cell(value) for value in (
+                group.subject, group.topic, group.statement, group.unit, group.period,
+                group.verdict, a.id, a.surface, _source(a), b.id, b.surface, _source(b),
+                pair.verdict, round(pair.gap, 6), pair.rate, pair.reason)])
+
+
+def conflicts_markdown(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    if not groups:
+        out.write("No conflicts found.\n")
+    for group in groups:
+        details = ", ".join(part for part in (group.statement, group.unit, group.period) if part)
+        out.write(f"## {_md(group.subject)} · {group.topic} ({_md(details)}): "
+                  f"{group.verdict}\n\n")
+        out.write("| id | source | speaker | figure | interval | status |\n")
+        out.write("|---:|---|---|---|---|---|\n")
+        for claim in group.claims:
+            interval = interval_text(claim, tolerance)
+            out.write(f"| {claim.id} | {_md(_source(claim))} | {_md(claim.speaker or '')} | "
+                      f"{_md(claim.surface)} | {_md(interval)} | {claim.status} |\n")
+        out.write("\n")
+        for pair in group.pairs:
+            out.write(f"- **{pair.verdict}** ({pair.a}, {pair.b}): {_md(pair.reason)}\n")
+        out.write("\n")
+
+
+def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=out)
+    if not groups:
+        console.print("No conflicts found (--all shows the groups that agree).")
+    for group in groups:
+        details = ", ".join(part for part in (group.statement, group.unit, group.period) if part)
+        console.print(f"[bold]{escape(group.subject)} · {group.topic}[/] ({escape(details)}): "
+                      f"[{VERDICT_STYLE.get(group.verdict, '')}]{group.verdict}[/]")
+        table = Table(header_style="bold", show_edge=False)
+        for heading, justify in (("id", "right"), ("source", "left"), ("speaker", "left"),
+                                 ("figure", "left"), ("interval", "left")):
+            table.add_column(heading, justify=justify, overflow="fold")
+        for claim in group.claims:
+            mark = " (disputed)" if claim.status == "disputed" else ""
+            table.add_row(str(claim.id), escape(_source(claim)), escape(claim.speaker or ""),
+                          escape(claim.surface + mark),
+                          escape(interval_text(claim, tolerance)))
+        console.print(table)
+        for pair in group.pairs:
+            style = VERDICT_STYLE.get(pair.verdict, "")
+            console.print(f"  [{style}]{pair.verdict}[/] {escape(pair.reason)}",
+                          soft_wrap=False)
+        console.print()
+
+
+CONFLICT_RENDERERS: dict[str, Callable] = {
+    "table": conflicts_table, "json": conflicts_json, "csv": conflicts_csv,
+    "markdown": conflicts_markdown,
+}
+
+
+# --- comparison tables --------------------------------------------------------------
+
+COMPARE_COLUMNS = ("group", "id", "outlet", "author", "published", "url", "speaker", "figure",
+                   "value", "unit", "interval", "qualifier", "status", "reference",
+                   "deviation", "conflict")
+
+
+def _row_values(row) -> dict[str, Any]:
+    claim = row.claim
+    article = claim.article
+    return {
+        "group": row.group, "id": claim.id, "outlet": article.outlet, "author": article.author,
+        "published": article.published, "url": article.url, "speaker": claim.speaker,
+        "figure": claim.surface, "value": claim.value, "unit": claim.unit,
+        "interval": row.interval, "qualifier": claim.qualifier, "status": claim.status,
+        "reference": (f"{number(row.reference)} ({row.reference_label})"
+                      if row.reference is not None else ""),
+        "deviation": _deviation(row.deviation), "conflict": "yes" if row.conflicting else "",
+    }
+
+
+def _deviation(deviation: float | None) -> str:
+    return "" if deviation is None else f"{deviation:+.1%}"
+
+
+def compare_csv(rows: Sequence, out: TextIO, title: str) -> None:
+    """UTF-8 with a byte-order mark, so that a spreadsheet shows Chinese right."""
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COMPARE_COLUMNS)
+    for row in rows:
+        values = _row_values(row)
+        writer.writerow([csv_cell(values[column]) for column in COMPARE_COLUMNS])
+
+
+def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
+    records = []
+    for row in rows:
+        record = row.claim.model_dump(mode="json")
+        record.update(group=row.group, interval=row.interval, reference=row.reference,
+                      reference_label=row.reference_label, deviation=row.deviation,
+                      conflict=row.conflicting)
+        records.append(record)
+    json.dump(records, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def compare_markdown(rows: Sequence, out: TextIO, title: str) -> None:
+    out.write(f"# {_md(title)}\n")
+    group = None
+    for row in rows:
+        if row.group != group:
+            group = row.group
+            out.write(f"\n## {_md(group)}\n\n| id | source | speaker | figure | interval | "
+                      "qualifier | status | deviation |\n|---:|---|---|---|---|---|---|---:|\n")
+        values = _row_values(row)
+        flag = " ⚠" if row.conflicting else ""
+        out.write(f"| {values['id']} | {_md(_source(row.claim))} | {_md(values['speaker'] or '')}"
+                  f" | {_md(values['figure'])}{flag} | {_md(values['interval'])} | "
+                  f"{values['qualifier']} | {values['status']} | {values['deviation']} |\n")
+
+
+def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=out)
+    table = Table(title=escape(title), header_style="bold")
+    for heading, justify in (("id", "right"), ("source", "left"), ("speaker", "left"),
+                             ("figure", "left"), ("interval", "left"), ("dev.", "right")):
+        table.add_column(heading, justify=justify, overflow="fold")
+    group = None
+    for row in rows:
+        if row.group != group:
+            group = row.group
+            table.add_row("", f"[bold]{escape(group)}[/]", "", "", "", "", end_section=False)
+        values = _row_values(row)
+        figure = escape(values["figure"]) + (" [bold red]≠[/]" if row.conflicting else "")
+        table.add_row(str(values["id"]), escape(_source(row.claim)),
+                      escape(values["speaker"] or ""), figure, escape(values["interval"]),
+                      values["deviation"])
+    console.print(table)
+
+
+_HTML_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC",
+"Microsoft YaHei",sans-serif;margin:2rem;color:#1b1b1b}
+h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}tr.group td{background:#fafafa;font-weight:600;padding-top:.9rem}
+tr.conflict td{background:#fde8e8}tr.conflict td.figure::after{content:" ≠";color:#b00020}
+td.num{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#666;font-size:.85rem}
+"""
+
+
+def compare_html(rows: Sequence, out: TextIO, title: str) -> None:
+    """One self-contained page: inline CSS, no script, no network; conflicting rows marked."""
+    e = html.escape
+    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    conflicts = sum(1 for row in rows if row.conflicting)
+    out.write("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+              f"<title>{e(title)}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n"
+              f"<h1>{e(title)}</h1>\n<p class=\"muted\">{len(rows)} claims, {conflicts} in "
+              f"conflict; made by claimtrack {made}. Deviation is from the group's "
+              "reference: its verified claim, else the median of the others.</p>\n<table>\n"
+              "<thead><tr><th>id</th><th>source</th><th>author</th><th>speaker</th>"
+              "<th>figure</th><th>value</th><th>interval</th><th>qualifier</th>"
+              "<th>status</th><th>reference</th><th>deviation</th></tr></thead>\n<tbody>\n")
+    group = None
+    for row in rows:
+        if row.group != group:
+            group = row.group
+            out.write(f"<tr class=\"group\"><td colspan=\"11\">{e(group)}</td></tr>\n")
+        values = _row_values(row)
+        article = row.claim.article
+        source = e(_source(row.claim))
+        if article.url:
+            source = f"<a href=\"{e(article.url)}\">{source}</a>"
+        value = "" if values["value"] is None else e(number(values["value"]))
+        css = " class=\"conflict\"" if row.conflicting else ""
+        out.write(
+            f"<tr{css} data-claim=\"{values['id']}\"><td class=\"num\">{values['id']}</td>"
+            f"<td>{source}</td><td>{e(values['author'] or '')}</td>"
+            f"<td>{e(values['speaker'] or '')}</td>"
+            f"<td class=\"figure\" title=\"{e(row.claim.sentence)}\">{e(values['figure'])}</td>"
+            f"<td class=\"num\">{value} {e(values['unit'] or '')}</td>"
+            f"<td>{e(values['interval'])}</td><td>{e(values['qualifier'])}</td>"
+            f"<td>{e(values['status'])}</td><td>{e(values['reference'])}</td>"
+            f"<td class=\"num\">{e(values['deviation'])}</td></tr>\n")
+    out.write("</tbody>\n</table>\n</body>\n</html>\n")
+
+
+COMPARE_RENDERERS: dict[str, Callable] = {
+    "table": compare_table, "csv": compare_csv, "json": compare_json,
+    "markdown": compare_markdown, "html": compare_html,
+}
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown table cell."""
+    return html.escape(str(text)).replace("|", "\\|").replace("\n", " ")
