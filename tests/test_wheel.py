@@ -74,3 +74,13 @@ def test_wheel_extracts_with_its_own_language_data(installed, tmp_path):
         ("17%", "Nvidia", "share_price_change"),
         ("近6000亿美元", "Nvidia", "market_value_change"),
     ]
+
+
+def test_wheel_runs_the_demo_outside_the_repository(installed, tmp_path):
+    result = _run(installed, tmp_path, "--db", str(tmp_path / "demo.db"), "demo")
+    assert result.returncode == 0, result.stderr
+    assert "004_130b86545e55295d.yaml: 18 added" in result.stdout
+    assert "consistent_bound" in result.stdout
+    bundled = installed / "claimtrack" / "_bundled"
+    assert (bundled / "data" / "rates.yaml").is_file()
+    assert len(list((bundled / "seeds").glob("*.txt"))) == 5
