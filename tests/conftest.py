@@ -31,13 +31,35 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claimtrack.db"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path) -> str:
+    """A fresh database on each backend: an SQLite file, and a PostgreSQL schema.
+
+    The PostgreSQL one is skipped (with the reason shown by -ra) unless
+    CLAIMTRACK_TEST_PG_URL names a server.
+    """
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'claimtrack.db'}"
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
-def cli(db_path: Path) -> Callable[..., Result]:
-    """Run the real CLI on a fresh SQLite file: cli("ingest", "seeds")."""
+def cli(db_url: str) -> Callable[..., Result]:
+    """Run the real CLI on a fresh database of each backend: cli("ingest", "seeds")."""
 
     def invoke(*args: str, input: str | None = None, db: str | None = None) -> Result:
         runner = CliRunner()
-        return runner.invoke(main, ["--db", db or str(db_path), *args], input=input)
+        return runner.invoke(main, ["--db", db or db_url, *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def sqlite_cli(db_path: Path) -> Callable[..., Result]:
+    """Run the real CLI on a fresh SQLite file (for what only SQLite has: a file path)."""
+
+    def invoke(*args: str, input: str | None = None, db: str | None = None) -> Result:
+        return CliRunner().invoke(main, ["--db", db or str(db_path), *args], input=input)
 
     return invoke
 

@@ -30,20 +30,20 @@ def _rows(cli, *args):
     return json.loads(result.stdout)
 
 
-def _count(db_path, model=ClaimRow) -> int:
-    with engine_for(f"sqlite:///{db_path}").connect() as connection:
+def _count(db_url, model=ClaimRow) -> int:
+    with engine_for(db_url).connect() as connection:
         return connection.execute(select(func.count(model.id))).scalar_one()
 
 
-def test_import_twice_changes_nothing_the_second_time(seeded, db_path):
+def test_import_twice_changes_nothing_the_second_time(seeded, db_url):
     first = seeded("curate", "import", str(CURATED))
     assert first.exit_code == 0, first.output
     assert "004_130b86545e55295d.yaml: 18 added, 0 changed, 0 left, 0 removed" in first.stdout
-    claims, logs = _count(db_path), _count(db_path, ReviewLog)
+    claims, logs = _count(db_url), _count(db_url, ReviewLog)
     before = _rows(seeded)
     second = seeded("curate", "import", str(CURATED))
     assert "004_130b86545e55295d.yaml: 0 added, 0 changed, 18 left, 0 removed" in second.stdout
-    assert (_count(db_path), _count(db_path, ReviewLog)) == (claims, logs)
+    assert (_count(db_url), _count(db_url, ReviewLog)) == (claims, logs)
     assert _rows(seeded) == before
 
 
@@ -66,7 +66,7 @@ def test_curated_claims_override_extracted_ones_at_their_span(seeded):
         (row["surface"], row["article"]["outlet"]) for row in training}
 
 
-def test_a_file_with_a_missing_quote_applies_nothing_and_names_the_line(seeded, tmp_path, db_path):
+def test_a_file_with_a_missing_quote_applies_nothing_and_names_the_line(seeded, tmp_path, db_url):
     curated = tmp_path / "curated"
     curated.mkdir()
     text = (CURATED / "002_a30d2c9fff7fa017.yaml").read_text(encoding="utf-8")
@@ -74,13 +74,13 @@ def test_a_file_with_a_missing_quote_applies_nothing_and_names_the_line(seeded, 
     (curated / "002.yaml").write_text(broken, encoding="utf-8")
     line = next(number for number, content in enumerate(broken.splitlines(), 1)
                 if "quote: 54天" in content)
-    claims = _count(db_path)
+    claims = _count(db_url)
     result = seeded("curate", "import", str(curated))
     assert result.exit_code == 1
     assert f"002.yaml:{line}: quote '54天' is not in article 002_a30d2c9fff7fa017.txt" in (
         result.stderr)
     assert "Traceback" not in result.output
-    assert _count(db_path) == claims  # the claims before the bad one were not kept either
+    assert _count(db_url) == claims  # the claims before the bad one were not kept either
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -179,7 +179,7 @@ def test_rejected_claims_are_hidden_unless_asked_for(seeded):
     assert [row["surface"] for row in _rows(seeded, "--status", "rejected")] == ["50 公里"]
 
 
-def test_reextract_replaces_untouched_claims_and_links_to_kept_ones(seeded, db_path):
+def test_reextract_replaces_untouched_claims_and_links_to_kept_ones(seeded, db_url):
     [claim] = [row for row in _rows(seeded, "--subject", "Nvidia") if row["surface"] == "17%"]
     seeded("claim", "edit", str(claim["id"]), "--topic", "market_value_change")
     visible = len(_rows(seeded))
@@ -190,7 +190,7 @@ def test_reextract_replaces_untouched_claims_and_links_to_kept_ones(seeded, db_p
     assert len(rows) == visible  # no duplicates: the new 17% hides behind the edited one
     [kept] = [row for row in rows if row["surface"] == "17%"]
     assert kept["id"] == claim["id"] and kept["topic"] == "market_value_change"
-    with engine_for(f"sqlite:///{db_path}").connect() as connection:
+    with engine_for(db_url).connect() as connection:
         linked = connection.execute(select(ClaimRow.id).where(
             ClaimRow.overridden_by_id == claim["id"])).all()
     assert len(linked) == 1

@@ -23,8 +23,8 @@ def _articles(cli) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def _snapshot(db_path: Path) -> list[tuple]:
-    engine = engine_for(f"sqlite:///{db_path}")
+def _snapshot(db_url: str) -> list[tuple]:
+    engine = engine_for(db_url)
     with session_scope(engine) as session:
         rows = session.scalars(select(Article).order_by(Article.id)).all()
         return [
@@ -59,9 +59,9 @@ def test_ingest_seeds_stores_every_article_with_its_sidecar_metadata(cli):
         assert by_file[code]["language"] == "zh-Hans"
 
 
-def test_stored_text_is_the_file_exactly_and_the_body_skips_front_matter(cli, db_path):
+def test_stored_text_is_the_file_exactly_and_the_body_skips_front_matter(cli, db_url):
     assert cli("ingest", str(SEEDS)).exit_code == 0
-    engine = engine_for(f"sqlite:///{db_path}")
+    engine = engine_for(db_url)
     with session_scope(engine) as session:
         stored = {Path(a.source_path).name: a for a in session.scalars(select(Article))}
         for path in SEED_FILES:
@@ -76,13 +76,13 @@ def test_stored_text_is_the_file_exactly_and_the_body_skips_front_matter(cli, db
         assert stored["000_2a557d286c989814.txt"].body_start == 0
 
 
-def test_rerunning_ingest_changes_nothing(cli, db_path):
+def test_rerunning_ingest_changes_nothing(cli, db_url):
     assert cli("ingest", str(SEEDS)).exit_code == 0
-    before = _snapshot(db_path)
+    before = _snapshot(db_url)
     again = cli("ingest", str(SEEDS))
     assert again.exit_code == 0
     assert "5 files: 0 added, 0 updated, 5 unchanged, 0 failed" in again.stdout
-    assert _snapshot(db_path) == before
+    assert _snapshot(db_url) == before
 
 
 def big5_safe_traditional() -> str:
@@ -94,7 +94,7 @@ def big5_safe_traditional() -> str:
     return text.translate(str.maketrans("税脱説", "稅脫說"))
 
 
-def test_same_text_at_another_path_or_encoding_is_one_article(cli, tmp_path, db_path):
+def test_same_text_at_another_path_or_encoding_is_one_article(cli, tmp_path, db_url):
     assert cli("ingest", str(SEEDS)).exit_code == 0
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -105,7 +105,7 @@ def test_same_text_at_another_path_or_encoding_is_one_article(cli, tmp_path, db_
     result = cli("ingest", str(elsewhere))
     assert result.exit_code == 0, result.output
     assert "3 files: 0 added, 0 updated, 3 unchanged, 0 failed" in result.stdout
-    assert len(_snapshot(db_path)) == 5
+    assert len(_snapshot(db_url)) == 5
 
     traditional = big5_safe_traditional()
     (elsewhere / "trad-utf8.txt").write_text(traditional, "utf-8")

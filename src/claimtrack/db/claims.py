@@ -143,10 +143,12 @@ def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
     published = Article.published
     order = {
         "article": (ClaimRow.article_id, ClaimRow.span_start),
-        "value": (ClaimRow.value.desc(), ClaimRow.id),
-        "date": (func.coalesce(ClaimRow.period_start, published), ClaimRow.id),
-        "topic": (ClaimRow.topic_id.is_(None), ClaimRow.topic_id, ClaimRow.value.desc(),
-                  ClaimRow.id),
+        # Nulls last on every backend (PostgreSQL puts them first in a descending sort).
+        "value": (ClaimRow.value.is_(None), ClaimRow.value.desc(), ClaimRow.id),
+        "date": (func.coalesce(ClaimRow.period_start, published).is_(None),
+                 func.coalesce(ClaimRow.period_start, published), ClaimRow.id),
+        "topic": (ClaimRow.topic_id.is_(None), ClaimRow.topic_id, ClaimRow.value.is_(None),
+                  ClaimRow.value.desc(), ClaimRow.id),
         "id": (ClaimRow.id,),
     }[sort]
     query = query.order_by(*order)
