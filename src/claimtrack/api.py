@@ -71,10 +71,20 @@ def sync_taxonomy(db: str | Engine | None = None) -> None:
     from claimtrack.db.store import sync_taxonomy as store_taxonomy
     from claimtrack.taxonomy import load_taxonomy
 
+    from sqlalchemy.exc import IntegrityError
+
     engine = open_database(db)
     taxonomy = load_taxonomy()
-    with session_scope(engine, write=True) as session:
-        store_taxonomy(session, taxonomy)
+    for attempt in (1, 2):
+        try:
+            with session_scope(engine, write=True) as session:
+                store_taxonomy(session, taxonomy)
+            return
+        except IntegrityError:
+            # Another process stored the same names first (PostgreSQL lets both
+            # read the empty tables): the second attempt finds and updates them.
+            if attempt == 2:
+                raise
 
 
 def ingest(

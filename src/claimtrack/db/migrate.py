@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from claimtrack.config import describe_url
 from claimtrack.db.session import (
+    postgresql_lock_migrations,
     sqlite_foreign_key_violations,
     sqlite_set_foreign_keys,
     writer,
@@ -64,6 +65,8 @@ def _migration(engine: Engine) -> Iterator[Connection]:
             sqlite_set_foreign_keys(connection, False)
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    postgresql_lock_migrations(connection)
                 yield connection
                 if sqlite and (broken := sqlite_foreign_key_violations(connection)):
                     raise DatabaseError(f"migration left {len(broken)} dangling references")
@@ -106,6 +109,10 @@ def ensure_schema(engine: Engine) -> None:
             foreign_tables = [
                 name for name in inspect(connection).get_table_names() if name != VERSION_TABLE
             ]
+        if foreign_tables and current_revision(engine) is not None:
+            # Another claimtrack process created the schema meanwhile: check it again.
+            ensure_schema(engine)
+            return
         if foreign_tables:
             raise DatabaseError(
                 f"{where}: not a claimtrack database (it has tables {', '.join(foreign_tables[:5])}"

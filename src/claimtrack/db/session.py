@@ -53,6 +53,16 @@ def sqlite_foreign_key_violations(connection) -> list:
 # --- end of SQLite-only SQL ---
 
 
+# --- PostgreSQL only: the one place this project issues PostgreSQL-specific SQL. ---
+MIGRATION_LOCK_KEY = 0x636C61696D  # "claim": one advisory lock for schema changes
+
+
+def postgresql_lock_migrations(connection) -> None:
+    """Make concurrent claimtrack processes migrate one at a time (held to commit)."""
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
+# --- end of PostgreSQL-only SQL ---
+
+
 def engine_for(url: str) -> Engine:
     """An Engine for a URL; SQLite connections get WAL, foreign keys and a busy timeout."""
     engine = create_engine(url)

@@ -1,0 +1,172 @@
+"""Reliability: crashes (SIGKILL mid-run), concurrent writers and readers, on real processes.
+
+Each test runs the real CLI in subprocesses (python -m claimtrack) against real
+databases: an SQLite file, and a PostgreSQL schema when a server is given.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from claimtrack import api
+from claimtrack.curation import dump_curated_file
+from claimtrack.db.models import Article
+from claimtrack.db.models import Claim as ClaimRow
+from claimtrack.db.session import engine_for
+from claimtrack.extract import extract_claims
+from tests.support.corpus import write_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _claimtrack(db: str, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env.pop("CLAIMTRACK_DB", None)
+    return subprocess.Popen([sys.executable, "-m", "claimtrack", "--db", db, *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def _claims_by_hash(url: str) -> dict[str, int]:
+    """Claims per article, keyed by the article's content hash."""
+    with engine_for(url).connect() as connection:
+        rows = connection.execute(
+            select(Article.content_hash, func.count(ClaimRow.id))
+            .outerjoin(ClaimRow, ClaimRow.article_id == Article.id)
+            .group_by(Article.content_hash)
+        ).all()
+    return {content_hash: count for content_hash, count in rows}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 300)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> dict[str, int]:
+    """What an uninterrupted ingest of the corpus stores: claims per article."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('reference') / 'reference.db'}"
+    api.ingest([corpus], db=url)
+    return _claims_by_hash(url)
+
+
+def _wait_for_articles(path: Path, at_least: int, process: subprocess.Popen) -> int:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail("the process finished before it could be killed")
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
+                stored = connection.execute("SELECT count(*) FROM article").fetchone()[0]
+        except sqlite3.OperationalError:
+            stored = 0  # the schema is not there yet
+        if stored >= at_least:
+            return stored
+        time.sleep(0.02)
+    pytest.fail("ingest made no progress")
+
+
+def test_sigkill_mid_ingest_loses_nothing_and_a_rerun_completes(corpus, reference, tmp_path):
+    path = tmp_path / "crash.db"
+    url = f"sqlite:///{path}"
+    process = _claimtrack(str(path), "ingest", str(corpus), "-q")
+    _wait_for_articles(path, 40, process)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    stored = _claims_by_hash(url)
+    assert 40 <= len(stored) < len(reference)
+    # Every stored article has exactly its claims: all of an article or none of it.
+    assert {h: n for h, n in stored.items()} == {h: reference[h] for h in stored}
+    rerun = _claimtrack(str(path), "ingest", str(corpus), "-q")
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert _claims_by_hash(url) == reference
+
+
+def _curated_corpus(corpus: Path, folder: Path, count: int) -> list[Path]:
+    """One curated file per article, each quoting the article's first two figures."""
+    folder.mkdir()
+    files = []
+    for article in sorted(corpus.glob("*.txt"))[:count]:
+        text = article.read_text(encoding="utf-8")
+        claims = extract_claims(text)[:2]
+        entries = [{"quote": claim.surface, "occurrence": text.count(claim.surface, 0,
+                                                                      claim.start) + 1,
+                    "kind": claim.kind, "value": claim.value, "unit": claim.unit,
+                    "note": f"checked {article.name}"} for claim in claims]
+        path = folder / f"{article.stem}.yaml"
+        path.write_text(dump_curated_file({"file": article.name}, entries), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_sigkill_mid_curate_import_applies_whole_files_only(corpus, tmp_path):
+    path = tmp_path / "curate.db"
+    url = f"sqlite:///{path}"
+    api.ingest([corpus], db=url)
+    curated = tmp_path / "curated"
+    files = _curated_corpus(corpus, curated, 300)
+    process = _claimtrack(str(path), "curate", "import", str(curated))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
+            done = connection.execute(
+                "SELECT count(DISTINCT curated_file) FROM claim WHERE curated_file IS NOT NULL"
+            ).fetchone()[0]
+        if done >= 20 or process.poll() is not None:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the import finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        per_file = dict(connection.execute(
+            "SELECT curated_file, count(*) FROM claim WHERE curated_file IS NOT NULL "
+            "GROUP BY curated_file").fetchall())
+    assert 20 <= len(per_file) < len(files)
+    assert set(per_file.values()) <= {2}  # each file whole, never half
+    rerun = _claimtrack(str(path), "curate", "import", str(curated))
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    with sqlite3.connect(path) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM claim WHERE curated_file IS NOT NULL").fetchone()[0] == 600
+
+
+@pytest.mark.parametrize("writers", [2, 4])
+def test_concurrent_writers_and_readers(db_url, corpus, reference, writers):
+    articles = sorted(corpus.glob("*.txt"))[:60]
+    # Overlapping inputs: each writer takes 30 articles, half shared with the next.
+    slices = [articles[(15 * i) % 60 : (15 * i) % 60 + 30] for i in range(writers)]
+    processes = [_claimtrack(db_url, "ingest", "-q", *map(str, chunk)) for chunk in slices]
+    readers_ok = 0
+    while any(process.poll() is None for process in processes):
+        for command in (("claims", "--limit", "5", "--format", "json"), ("conflicts", "--all")):
+            reader = _claimtrack(db_url, *command)
+            out, err = reader.communicate(timeout=120)
+            assert reader.returncode == 0, err
+            readers_ok += 1
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        assert "Traceback" not in err
+    stored = _claims_by_hash(db_url)
+    expected = {article.read_text(encoding="utf-8") for chunk in slices for article in chunk}
+    assert len(stored) == len(expected)  # every article once: none lost, none doubled
+    assert stored == {h: reference[h] for h in stored}  # and each with exactly its claims
+    assert readers_ok >= 2
