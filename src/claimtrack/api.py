@@ -67,11 +67,11 @@ def open_database(db: str | Engine | None = None) -> Engine:
 
 def sync_taxonomy(db: str | Engine | None = None) -> None:
     """Load topics.yaml and entities.yaml from the data folder into the database."""
+    from sqlalchemy.exc import IntegrityError
+
     from claimtrack.db.session import session_scope
     from claimtrack.db.store import sync_taxonomy as store_taxonomy
     from claimtrack.taxonomy import load_taxonomy
-
-    from sqlalchemy.exc import IntegrityError
 
     engine = open_database(db)
     taxonomy = load_taxonomy()
