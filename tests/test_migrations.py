@@ -227,3 +227,37 @@ def test_ensure_schema_refuses_a_foreign_database(tmp_path):
     with pytest.raises(DatabaseError, match="not a claimtrack database"):
         migrate.ensure_schema(engine)
     assert _tables(engine) == {"invoices"}
+
+
+def test_upgrading_an_existing_sqlite_database_backs_it_up_first(tmp_path):
+    path = tmp_path / "old.db"
+    engine = engine_for(f"sqlite:///{path}")
+    assert migrate.upgrade(engine, "0002") is None  # a new database: nothing to keep
+    old = MetaData()
+    old.reflect(engine)
+    with engine.begin() as connection:
+        for table, table_rows in ROWS_AT_REVISION["0002"].items():
+            connection.execute(insert(old.tables[table]), table_rows)
+    copy = migrate.upgrade(engine)
+    assert copy is not None and copy.parent == tmp_path and copy.name.startswith("old.before-0002-")
+    saved = engine_for(f"sqlite:///{copy}")
+    assert migrate.current_revision(saved) == "0002"
+    with saved.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM claim")).scalar_one() == 2
+    assert migrate.upgrade(engine) is None  # already at head: no copy
+
+
+def test_db_backup_command(sqlite_cli, db_path, tmp_path):
+    sqlite_cli("db", "upgrade")
+    target = tmp_path / "copies" / "copy.db"
+    result = sqlite_cli("db", "backup", str(target))
+    assert result.exit_code == 0 and f"backed up to {target}" in result.stdout
+    assert migrate.current_revision(engine_for(f"sqlite:///{target}")) == migrate.HEAD_REVISION
+    again = sqlite_cli("db", "backup", str(target))
+    assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def test_db_backup_of_postgresql_says_what_to_use(sqlite_cli, pg_url, tmp_path):
+    result = sqlite_cli("db", "backup", str(tmp_path / "x.db"), db=pg_url)
+    assert result.exit_code == 1
+    assert "for PostgreSQL use pg_dump" in result.stderr

@@ -23,9 +23,11 @@ def upgrade(revision, db):
 
     engine = engine_for(database_url(db))
     before = migrate.current_revision(engine)
-    migrate.upgrade(engine, revision)
+    copy = migrate.upgrade(engine, revision)
     after = migrate.current_revision(engine)
     where = describe_url(database_url(db))
+    if copy is not None:
+        click.echo(f"{where}: backed up to {copy}")
     if before == after:
         click.echo(f"{where}: already at revision {after}")
     else:
@@ -47,7 +49,9 @@ def downgrade(revision, yes, db):
         click.confirm(f"Downgrading {where} to {revision} may drop data. Continue?", abort=True)
     engine = engine_for(database_url(db))
     before = migrate.current_revision(engine)
-    migrate.downgrade(engine, revision)
+    copy = migrate.downgrade(engine, revision)
+    if copy is not None:
+        click.echo(f"{where}: backed up to {copy}")
     after = migrate.current_revision(engine)
     click.echo(f"{where}: downgraded from {before or 'empty'} to {after or 'base (empty)'}")
 
@@ -63,6 +67,20 @@ def current(db):
     revision = migrate.current_revision(engine_for(database_url(db)))
     state = "newest" if revision == migrate.HEAD_REVISION else f"newest is {migrate.HEAD_REVISION}"
     click.echo(f"{describe_url(database_url(db))}: {revision or 'empty'} ({state})")
+
+
+@db.command(short_help="Copy an SQLite database to PATH (safe while it is in use).")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
+@pass_db
+def backup(path, db):
+    """Copy the database to PATH with SQLite's online backup; the copy opens like the original."""
+    from claimtrack.config import database_url, describe_url
+    from claimtrack.db import migrate
+    from claimtrack.db.session import engine_for
+
+    engine = engine_for(database_url(db))
+    copy = migrate.backup(engine, path)
+    click.echo(f"{describe_url(database_url(db))}: backed up to {copy}")
 
 
 @db.command(short_help="List the schema migrations claimtrack ships.")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -17,6 +19,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from claimtrack.config import describe_url
 from claimtrack.db.session import (
     postgresql_lock_migrations,
+    sqlite_backup,
     sqlite_foreign_key_violations,
     sqlite_set_foreign_keys,
     writer,
@@ -75,20 +78,58 @@ def _migration(engine: Engine) -> Iterator[Connection]:
                 sqlite_set_foreign_keys(connection, True)
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to ``revision`` in one transaction."""
+def upgrade(engine: Engine, revision: str = "head") -> Path | None:
+    """Run the migrations up to ``revision`` in one transaction.
+
+    An existing SQLite database is first copied next to itself; returns the copy's path.
+    """
     from alembic import command
 
+    copy = _backup_before_change(engine, revision)
     with _migration(engine) as connection:
         command.upgrade(_alembic_config(connection), revision)
+    return copy
 
 
-def downgrade(engine: Engine, revision: str) -> None:
-    """Run the migrations down to ``revision`` ("base" empties the database)."""
+def downgrade(engine: Engine, revision: str) -> Path | None:
+    """Run the migrations down to ``revision`` ("base" empties the database); backs up first."""
     from alembic import command
 
+    copy = _backup_before_change(engine, revision)
     with _migration(engine) as connection:
         command.downgrade(_alembic_config(connection), revision)
+    return copy
+
+
+def backup(engine: Engine, target: str | Path) -> Path:
+    """Copy an SQLite database to ``target`` while it stays usable; PostgreSQL: use pg_dump."""
+    target = Path(target)
+    if engine.dialect.name != "sqlite":
+        raise DatabaseError("claimtrack backs up SQLite files; for PostgreSQL use pg_dump")
+    if target.exists():
+        raise DatabaseError(f"{target}: already exists; choose another backup file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sqlite_backup(engine, target)
+    return target
+
+
+def _backup_before_change(engine: Engine, revision: str) -> Path | None:
+    """A copy of an SQLite database about to change revision, next to it (None if no change)."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    current = current_revision(engine)
+    unchanged = revision == current or (revision == "head" and current == HEAD_REVISION)
+    if current is None or unchanged:
+        return None  # a new database has nothing to lose; a no-op changes nothing
+    original = Path(engine.url.database)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    name = f"{original.stem}.before-{current}-{stamp}"
+    target = original.with_name(name + (original.suffix or ".db"))
+    count = 1
+    while target.exists():  # two changes within a second
+        count += 1
+        target = original.with_name(f"{name}-{count}{original.suffix or '.db'}")
+    return backup(engine, target)
 
 
 def ensure_schema(engine: Engine) -> None:

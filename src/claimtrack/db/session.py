@@ -47,6 +47,19 @@ def sqlite_set_foreign_keys(connection, enabled: bool) -> None:
     dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if enabled else 'OFF'}")
 
 
+def sqlite_backup(engine: Engine, target) -> None:
+    """Copy a live SQLite database page by page (SQLite's online backup), safe while in use."""
+    import sqlite3
+
+    with engine.connect() as connection:
+        source = connection.connection.dbapi_connection
+        destination = sqlite3.connect(str(target))
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+
+
 def sqlite_foreign_key_violations(connection) -> list:
     """Rows whose foreign keys point nowhere (empty when the database is consistent)."""
     return list(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
