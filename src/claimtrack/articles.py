@@ -30,6 +30,9 @@ from claimtrack.textio import decode_text
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+# The largest file read as one article. News articles are kilobytes; a file of
+# tens of megabytes is a dump or a book, to be split before it is ingested.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # Articles with no script detectable (no letters at all) are stored as English.
 FALLBACK_LANGUAGE = "en"
 
@@ -97,6 +100,10 @@ def read_article(path: str | Path, overrides: ArticleMeta | None = None) -> Arti
     """Read one article file with its metadata; raises an InputError naming the file."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES and path.is_file():
+            raise InputError(path, f"file too large for one article ({size / 2**20:.1f} MB; the "
+                             f"limit is {MAX_ARTICLE_BYTES // 2**20} MB): split it")
         data = path.read_bytes()
     except FileNotFoundError:
         raise MissingPathError(path, "no such file or folder") from None

@@ -31,6 +31,7 @@ file per topic). Unknown keys are errors naming the file and line.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -116,6 +117,22 @@ class CuratedClaim(BaseModel):
         if value < 1:
             raise ValueError("occurrence counts from 1")
         return value
+
+    @field_validator("value", "low", "high", "precision")
+    @classmethod
+    def _finite(cls, value: float | None) -> float | None:
+        if value is not None and not math.isfinite(value):
+            raise ValueError("must be a finite number (not NaN or infinity)")
+        return value
+
+    @model_validator(mode="after")
+    def _counts_are_not_negative(self) -> CuratedClaim:
+        if self.kind in ("count", "duration") and any(
+                number is not None and number < 0 for number in (self.value, self.low, self.high)):
+            raise ValueError(f"a {self.kind} cannot be negative")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError("low is above high")
+        return self
 
     @field_validator("period", "iso", mode="before")
     @classmethod

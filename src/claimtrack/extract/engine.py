@@ -58,6 +58,10 @@ _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 _PLURAL_NOUN = re.compile(r"\s(?P<noun>[a-z][a-z-]{2,}s)\b")
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
+# A sentence longer than this (a table flattened into one line, a list with
+# no full stop) is cut at clause ends, so that context searches stay bounded
+# and a run-on line costs what its pieces cost, not its square.
+MAX_SENTENCE = 400
 # An interview answer runs over a few lines after its "郑永年:" line; further
 # than this, the text has gone back to narrative (seed 001 quotes a few turns).
 TURN_CARRY_LINES = 4
@@ -127,6 +131,7 @@ class SentenceInfo:
     entities: list[EntityMention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     subject: str | None = None
+    topics: list[tuple[int, int, str, str | None]] | None = None
 
 
 class Extraction:
@@ -154,10 +159,23 @@ class Extraction:
     # --- set-up ---------------------------------------------------------------
 
     def _sentence_bounds(self) -> list[int]:
+        """Where sentences end; a run-on "sentence" is cut at clause ends (see MAX_SENTENCE)."""
         ends = [m.end() for m in self.g.sentence_end.finditer(self.folded)]
         if not ends or ends[-1] != len(self.text):
             ends.append(len(self.text))
-        return ends
+        if all(end - start <= MAX_SENTENCE for start, end in zip([0, *ends], ends, strict=False)):
+            return ends
+        bounded, start = [], 0
+        for end in ends:
+            while end - start > MAX_SENTENCE:
+                cut = max((m.end() for m in self.g.clause_end.finditer(
+                    self.folded, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)),
+                    default=start + MAX_SENTENCE)
+                bounded.append(cut)
+                start = cut
+            bounded.append(end)
+            start = end
+        return bounded
 
     def _interview_turns(self) -> list[tuple[int, str | None, str]]:
         """(line start, speaker, marker) of every interview turn, if the text is an interview."""
@@ -977,11 +995,14 @@ class Extraction:
 
     def _topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                clause_end: int) -> str | None:
-        matches = []
-        for match in self.g.topic.finditer(self.lower, info.start, info.end):
-            found = self.g.topic_of.get(compact_key(match.group(0)))
-            if found and _topic_fits(found[1], figure):
-                matches.append((match.start(), match.end(), found[0]))
+        if info.topics is None:  # the sentence's topic words, found once
+            info.topics = []
+            for match in self.g.topic.finditer(self.lower, info.start, info.end):
+                found = self.g.topic_of.get(compact_key(match.group(0)))
+                if found:
+                    info.topics.append((match.start(), match.end(), found[0], found[1]))
+        matches = [(start, end, key) for start, end, key, kind in info.topics
+                   if _topic_fits(kind, figure)]
         if not matches:
             return None
         inside = [m for m in matches if figure.start <= m[0] and m[1] <= figure.end]

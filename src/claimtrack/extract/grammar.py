@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
 from claimtrack.lang.hanzi import alias_key
@@ -105,6 +105,7 @@ def _alias_pattern(keys: list[str]) -> str:
     return "|".join(parts) or "(?!)"
 
 
+@lru_cache(maxsize=65536)
 def compact_key(name: str) -> str:
     """How a matched name is looked up: "DeepSeek-V3", "deepseek v3" → "deepseekv3"."""
     return re.sub(r"[\s_\-·.]+", "", alias_key(name))
