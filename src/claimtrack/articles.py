@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claimtrack import yamltext
 from claimtrack.errors import (
     EmptyFileError,
     FrontMatterError,
@@ -153,7 +154,7 @@ def _front_matter(text: str, path: Path, *, strict: bool) -> tuple[ArticleMeta |
     import yaml
 
     try:
-        loaded = _load_yaml(match["yaml"])
+        loaded = yamltext.load(match["yaml"])
     except yaml.YAMLError as error:
         if not strict:
             return None, 0
@@ -185,7 +186,7 @@ def read_sidecar(path: Path) -> ArticleMeta:
     import yaml
 
     try:
-        loaded = _load_yaml(path.read_text(encoding="utf-8-sig"))
+        loaded = yamltext.load(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as error:
         raise SidecarError(path, f"not UTF-8 text (byte {error.start})") from None
     except yaml.YAMLError as error:
@@ -204,20 +205,6 @@ def read_sidecar(path: Path) -> ArticleMeta:
     except (ValidationError, ValueError) as error:
         raise SidecarError(path, _validation_problem(error),
                            line=_key_line(path, _failed_key(error))) from None
-
-
-def _load_yaml(text: str) -> Any:
-    """YAML with dates left as text: parse_published judges them (and names impossible ones)."""
-    import yaml
-
-    class DatesAsText(yaml.SafeLoader):
-        pass
-
-    DatesAsText.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return yaml.load(text, Loader=DatesAsText)  # noqa: S506 - a SafeLoader subclass
 
 
 def _yaml_problem(error: Exception) -> str:

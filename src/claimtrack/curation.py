@@ -38,6 +38,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from claimtrack import yamltext
 from claimtrack.errors import InputError
 from claimtrack.schemas import parse_period
 
@@ -204,7 +205,7 @@ def read_curated_file(path: str | Path) -> CuratedFile:
         raise CurationFileError(path, f"cannot read: {error.strerror or error}") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yamltext.load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise CurationFileError(path, f"malformed YAML: {getattr(error, 'problem', error)}",
