@@ -213,7 +213,8 @@ def read_curated_file(path: str | Path) -> CuratedFile:
     if not isinstance(data, dict):
         raise CurationFileError(path, "expected a mapping with article and claims", line=1)
     lines = _claim_lines(root)
-    for index, claim in enumerate(data.get("claims") or []):
+    claims = data.get("claims")
+    for index, claim in enumerate(claims if isinstance(claims, list) else []):
         if isinstance(claim, dict) and index < len(lines):
             claim["line"] = lines[index]
     try:
