@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimtrack import __version__
-from claimtrack.extract.grammar import ASCII_LOWER, Grammar, compact_key, grammar
+from claimtrack.extract.grammar import ASCII_LOWER, HAN, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import fold
 from claimtrack.extract.numbers import (
     arabic_value,
@@ -43,15 +43,8 @@ from claimtrack.schemas import Claim
 
 EXTRACTOR = f"claimtrack-rules/{__version__}"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-# A cheap test that a sentence may hold a figure or a date: digits, Chinese
-# numerals or vague words, English number words. Sentences without one are skipped.
-_MAY_HOLD_FIGURE = re.compile(
-    r"[0-9零〇一二两三四五六七八九十百千万亿数几]|(?<![a-z])(?:one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|trillion|dozen|half|third|quarter|tenth|fold|several|january|"
-    r"february|march|april|may|june|july|august|september|october|november|december|first|second"
-    r"|fourth|year|month)"
-)
+# A window with a Latin word may hold an English date (January 20, Q1 2025).
+LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # A capitalised word ending where a number starts (Fortune 500, Windows 11).
 _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 # An English plural noun after a number makes it a count: 100,000 robots.
@@ -197,11 +190,35 @@ class Extraction:
             return turns if known and known[1] == "person" else []
         return turns
 
+    def _windows(self) -> list[tuple[int, int]]:
+        """The runs of sentences that may hold a figure or a date; only these are scanned."""
+        windows: list[tuple[int, int]] = []
+        position = self.body_start
+        bounds = self.sentence_bounds
+        while (match := self.g.trigger.search(self.lower, position)) is not None:
+            index = bisect.bisect_right(bounds, match.start())
+            start = max(bounds[index - 1] if index else 0, self.body_start)
+            end = bounds[index] if index < len(bounds) else len(self.text)
+            if windows and windows[-1][1] >= start:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+            position = end
+        return windows
+
+    def _scan(self, pattern: re.Pattern, source: str | None = None,
+              script: re.Pattern | None = None):
+        """Every match of a pattern inside the windows (that have the script), in text order."""
+        source = self.lower if source is None else source
+        for start, end in self.windows:
+            if script is None or script.search(source, start, end):
+                yield from pattern.finditer(source, start, end)
+
     def _mark_excluded(self) -> None:
         """Mark what holds no figure: 1 where nothing counts, 3 in a 《title》 (names still do)."""
         for pattern in self.g.excluded:
             mark = b"\x03" if pattern.pattern.startswith("《") else b"\x01"
-            for match in pattern.finditer(self.lower, self.body_start):
+            for match in self._scan(pattern):
                 self.mask[match.start() : match.end()] = mark * (match.end() - match.start())
 
     def _free(self, start: int, end: int) -> bool:
@@ -221,6 +238,7 @@ class Extraction:
     # --- the pass -------------------------------------------------------------
 
     def run(self) -> list[Claim]:
+        self.windows = self._windows()
         self._mark_excluded()
         dates = self._dates()
         self.dates = dates
@@ -244,9 +262,10 @@ class Extraction:
     def _dates(self) -> list[DateMention]:
         found: list[DateMention] = []
         taken = bytearray(len(self.text))
+        scripts = {"zh": HAN, "en": LATIN_WORD}
         for pattern, lang in self.g.dates:
             source = self.folded if lang == "en" else self.lower
-            for match in pattern.finditer(source, self.body_start):
+            for match in self._scan(pattern, source, scripts[lang]):
                 start = match.end("lead") if match.groupdict().get("lead") else match.start()
                 end = match.end()
                 if start == end or any(taken[start:end]) or any(self.mask[start:end]):
@@ -366,7 +385,7 @@ class Extraction:
 
     def _figures(self) -> list[Figure]:
         g = self.g
-        cores = [m for m in g.core.finditer(self.lower, self.body_start)
+        cores = [m for m in self._scan(g.core)
                  if self._free(m.start(), m.end()) and not self._is_identifier(m)]
         figures: list[Figure] = []
         skip_next = False

@@ -74,6 +74,7 @@ class Grammar:
     duration_preposition: str
     turn: re.Pattern
     excluded: list[re.Pattern]
+    trigger: re.Pattern
     entity: re.Pattern
     topic: re.Pattern
     unit_of: dict[str, UnitInfo] = field(default_factory=dict)
@@ -173,6 +174,12 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     vague = word_pattern([*zh.vague_numbers, *en.vague_numbers])
     cn = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]*"
+    cn_multi = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]+"
+    single_followers = sorted({word[0] for word in unit_of if not re.match(r"[A-Za-z%]", word)}
+                              | {word[0] for word in zh.range_joiners}
+                              | set("".join(zh.vague_suffix)) | {"分", "万", "亿", "美", "元"})
+    cn_single = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
+                 rf"(?=[{re.escape(''.join(single_followers))}])")
     fraction_words = word_pattern(en.fractions)
     multiples = word_pattern(en.multiples)
     ordinals = word_pattern(en.ordinals)
@@ -198,7 +205,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?(?P<vscale>{zh_scale}|"
                 + word_pattern(en_scale_words) + r"))?(?![a-z])",
                 rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?(?P<arscale>{zh_scale}|{en_scale})?",
-                rf"(?P<cn>{cn})(?P<cnvague>{zh_vague_suffix})?(?P<cnscale>{zh_scale})?",
+                # A lone numeral (一, 两) is a figure only before a unit or a joiner
+                # (两倍, 三成, 两个到三个): everywhere else it is a word (一些, 一起).
+                rf"(?P<cn>{cn_multi}|{cn_single})(?P<cnvague>{zh_vague_suffix})?"
+                rf"(?P<cnscale>{zh_scale})?",
                 rf"(?<![a-z])(?P<en>{en_words})(?![a-z])",
             ]
         )
@@ -295,6 +305,21 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         re.compile(r"^[ \t]*\d{1,3}[、.．)）](?!\d)", re.M),  # list numbering
     ]
 
+    # What a sentence must contain to hold a figure or a date: a digit, two Chinese
+    # numerals (or one before a unit), a vague magnitude, a number word or month
+    # name, a relative date. Sentences without one are never scanned further.
+    numeral = re.escape("".join(zh.numerals) + "".join(zh.numeral_units)) + "万亿兆"
+    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余")
+    english_words = [*en.numerals, *en.numeral_units, *en.scales, *en.fractions,
+                     *en.multiples, *en.ordinals, *en.month_names, *en.quarter_words]
+    english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
+    trigger = re.compile(
+        rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}])|[数几上][十百千万亿]|第|分之"
+        rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国|(?<![a-z])(?:"
+        rf"{word_pattern(english_words)}|may|one|this year|last year|next year|last month"
+        rf"|this month|next month)"
+    )
+
     entity_of: dict[str, tuple[str, str]] = {}
     for spec in taxonomy.entities:
         for name in spec.names():
@@ -339,6 +364,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         duration_preposition=duration_preposition,
         turn=turn,
         excluded=excluded,
+        trigger=trigger,
         entity=re.compile(_alias_pattern(_alias_keys(spec.names() for spec in taxonomy.entities))),
         topic=re.compile(_alias_pattern(_alias_keys(
             [n for n in spec.names() if not (n == spec.key and "_" in n)]
