@@ -48,7 +48,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # A capitalised word ending where a number starts (Fortune 500, Windows 11).
 _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 # An English plural noun after a number makes it a count: 100,000 robots.
-_PLURAL_NOUN = re.compile(r"\s(?P<noun>[a-z][a-z-]{2,}s)\b")
+_PLURAL_NOUN = re.compile(r"\s(?P<noun>[A-Za-z][A-Za-z-]{2,}s)\b")
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # A sentence longer than this (a table flattened into one line, a list with
@@ -473,7 +473,13 @@ class Extraction:
             joiner = g.range_joiner.fullmatch(self.lower, gap_end, following.start())
             word = self.lower[gap_end : following.start()].strip().split(" ")[0]
             # "and" joins a range only after "between": 3 and 5 million are two figures.
-            if joiner and (word != "and" or self._between_before(start)):
+            # Both ends of a range measure the same thing: 25%至50亿元 is a change and
+            # a level, not a range.
+            second_unit = g.right.match(self.lower, following.end()).group("unit")
+            first_unit = right_here.group("unit")
+            same_unit = first_unit is None or second_unit is None or \
+                self._unit_key(first_unit) == self._unit_key(second_unit)
+            if joiner and same_unit and (word != "and" or self._between_before(start)):
                 second_value, second_step, *_ = self._core_value(following.groupdict())
                 second_scaled = following.group("arscale") or following.group("cnscale")
                 if second_value is not None and not scaled and second_scaled:
@@ -603,6 +609,14 @@ class Extraction:
         return bool(self.g.duration_length.match(self.lower, end)
                     or self.g.duration_length_before.search(before))
 
+    def _unit_key(self, word: str) -> str:
+        """What a unit word means, for comparing two: 美元 and USD are one unit."""
+        word = word.lower()
+        if word in self.g.currency_suffix:
+            return self.g.currency_suffix[word]
+        info = self.g.unit_of.get(word)
+        return info.unit if info else word
+
     def _between_before(self, start: int) -> bool:
         return bool(self.g.between.search(self.lower[max(0, start - 12) : start]))
 
@@ -636,7 +650,9 @@ class Extraction:
             value, step = mixed_value(groups["mix"], zh.numeral_units, zh.scales)
             return value, step, None, None, None
         if groups.get("fracw"):
-            return float(en.fractions[groups["fracw"].lower()]), None, "ratio", "fraction", None
+            word = groups["fracw"].lower()
+            value = en.fractions.get(word, zh.fractions.get(word))
+            return float(value), None, "ratio", "fraction", None
         if groups.get("mult"):
             return float(en.multiples[groups["mult"].lower()]), None, "ratio", "times", None
         if groups.get("vague"):

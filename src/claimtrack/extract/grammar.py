@@ -180,7 +180,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                               | set("".join(zh.vague_suffix)) | {"分", "万", "亿", "美", "元"})
     cn_single = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
                  rf"(?=[{re.escape(''.join(single_followers))}])")
-    fraction_words = word_pattern(en.fractions)
+    fraction_words = word_pattern([*en.fractions, *zh.fractions])
     multiples = word_pattern(en.multiples)
     ordinals = word_pattern(en.ordinals)
     ordinal_suffix = word_pattern([*zh.ordinal_suffix, *en.ordinal_suffix])
@@ -309,7 +309,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # numerals (or one before a unit), a vague magnitude, a number word or month
     # name, a relative date. Sentences without one are never scanned further.
     numeral = re.escape("".join(zh.numerals) + "".join(zh.numeral_units)) + "万亿兆"
-    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余")
+    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁")
     english_words = [*en.numerals, *en.numeral_units, *en.scales, *en.fractions,
                      *en.multiples, *en.ordinals, *en.month_names, *en.quarter_words]
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
