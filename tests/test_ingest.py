@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from claimtrack import api
 from claimtrack.db.models import Article
+from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.db.session import engine_for, session_scope
 from tests.conftest import SEEDS
 
@@ -269,24 +270,47 @@ def test_folders_are_walked_for_articles_only(cli, tmp_path):
 
 
 def test_a_failed_article_leaves_no_partial_rows(tmp_path, monkeypatch):
-    """One transaction per article: an error while storing keeps the others intact."""
-    from claimtrack.db import store
+    """An article goes in with all its claims or not at all: an error after the
+    article rows are written, while its claims are, leaves no trace of it."""
+    from claimtrack.db import claims
 
     db = str(tmp_path / "t.db")
     api.ingest([SEEDS / "000_2a557d286c989814.txt"], db=db)
-    original = store.store_article
+    original = claims.store_extracted_many
 
-    def store_then_fail(session, article):
-        original(session, article)
+    def store_then_fail(session, claims_by_article, names):
+        original(session, claims_by_article, names)
         session.flush()
         raise RuntimeError("disk unplugged")
 
-    monkeypatch.setattr(store, "store_article", store_then_fail)
+    monkeypatch.setattr(claims, "store_extracted_many", store_then_fail)
     with pytest.raises(RuntimeError):
-        api.ingest([SEEDS / "001_5eb663435797013a.txt"], db=db)
+        api.ingest([SEEDS / "001_5eb663435797013a.txt", SEEDS / "002_a30d2c9fff7fa017.txt"],
+                   db=db)
     engine = engine_for(f"sqlite:///{db}")
     with session_scope(engine) as session:
         assert session.scalar(select(func.count()).select_from(Article)) == 1
+        assert session.scalar(select(func.count()).select_from(ClaimRow)) == 0
+
+
+def test_parallel_ingest_stores_what_a_single_process_stores(tmp_path):
+    from tests.support.corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus", 40)[0].parent
+    single, parallel = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    one = api.ingest([corpus], db=single, jobs=1, batch_size=7)
+    two = api.ingest([corpus], db=parallel, jobs=2, batch_size=7)
+    assert [(o.path, o.status, o.claims) for o in one.outcomes] == [
+        (o.path, o.status, o.claims) for o in two.outcomes]
+
+    def stored(path):
+        with session_scope(engine_for(f"sqlite:///{path}")) as session:
+            return sorted((c.article.content_hash, c.span_start, c.surface, c.value)
+                          for c in session.scalars(select(ClaimRow)))
+
+    assert stored(single) == stored(parallel) and len(stored(single)) > 100
+    again = api.ingest([corpus], db=parallel, jobs=2)
+    assert {outcome.status for outcome in again.outcomes} == {"unchanged"}
 
 
 def test_articles_csv_and_table(cli):

@@ -10,6 +10,7 @@ None for ``CLAIMTRACK_DB`` / ./claimtrack.db) or as an already open Engine.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,24 +94,30 @@ def ingest(
     db: str | Engine | None = None,
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[FileOutcome], None] | None = None,
+    jobs: int = 1,
+    batch_size: int = 64,
 ) -> IngestReport:
-    """Read article files and folders into the database, one transaction per article.
+    """Read article files and folders into the database with the claims found in them.
 
-    A file that cannot be read is reported (status "failed", with the one-line
-    reason) and the others are still ingested. Re-ingesting a stored text adds
-    nothing; metadata the new read states updates the stored article.
+    ``jobs`` worker processes read and extract (1: in this process); this process
+    alone writes, ``batch_size`` articles to a transaction, so that an article is
+    stored with all its claims or not at all. Files are streamed, never all held
+    at once. A file that cannot be read is reported (status "failed", with the
+    one-line reason) and the others are still ingested. Re-ingesting a stored
+    text adds nothing; metadata the new read states updates the stored article.
     """
-    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy import select
 
-    from claimtrack.articles import iter_article_paths, read_article
-    from claimtrack.db.claims import Names, store_extracted
+    from claimtrack.articles import iter_article_paths
+    from claimtrack.db.claims import Names
+    from claimtrack.db.models import Article
     from claimtrack.db.session import session_scope
-    from claimtrack.db.store import find_article_by_hash, store_article
 
     engine = open_database(db)
     sync_taxonomy(engine)
     with session_scope(engine) as session:
         names = Names.load(session)
+        known = set(session.scalars(select(Article.content_hash)).all())
     report = IngestReport()
 
     def record(outcome: FileOutcome) -> None:
@@ -118,36 +125,133 @@ def ingest(
         if on_outcome is not None:
             on_outcome(outcome)
 
-    for path in _paths_with_missing_reported(paths, iter_article_paths, record):
-        try:
-            article = read_article(path, overrides)
-        except InputError as error:
-            record(FileOutcome(str(path), "failed", error=str(error)))
+    files = _paths_with_missing_reported(paths, iter_article_paths, record)
+    if jobs > 1:
+        engine.dispose(close=False)  # forked workers must not share its connections
+    batch: list = []
+    for prepared in _prepare_all(files, overrides, known, jobs):
+        if isinstance(prepared, FileOutcome):
+            record(prepared)
             continue
-        # Extract outside the write transaction, and only for a text not stored yet.
-        with session_scope(engine) as session:
-            known = find_article_by_hash(session, article.content_hash) is not None
-        claims = None if known else _extract_article(article)
-        for attempt in (1, 2):
-            try:
-                with session_scope(engine, write=True) as session:
-                    stored, status = store_article(session, article)
-                    count = 0
-                    if status == "added":
-                        claims = claims if claims is not None else _extract_article(article)
-                        count = len(store_extracted(session, stored, claims, names))
-                    outcome = FileOutcome(
-                        article.path, status, stored.id, stored.title, stored.language.value,
-                        claims=count,
-                    )
-                break
-            except IntegrityError:
-                # Another writer stored the same text between our read and insert:
-                # the second attempt finds it and only merges the metadata.
-                if attempt == 2:
-                    raise
-        record(outcome)
+        batch.append(prepared)
+        if len(batch) >= batch_size:
+            _store_batch(engine, batch, names, record)
+            batch = []
+    if batch:
+        _store_batch(engine, batch, names, record)
     return report
+
+
+def _prepare_all(files, overrides, known: set[str], jobs: int):
+    """(article, claims or None) for each readable file, or a failed FileOutcome, in order."""
+    if jobs <= 1:
+        _PREPARE_STATE.update(overrides=overrides, known=known)
+        yield from map(_prepare, files)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(overrides, known)) as pool:
+        yield from pool.imap(_prepare, (str(path) for path in files), chunksize=4)
+
+
+_PREPARE_STATE: dict = {}
+
+
+def _init_worker(overrides, known: set[str]) -> None:
+    _PREPARE_STATE.update(overrides=overrides, known=known)
+
+
+def _prepare(path):
+    """Read one file and, if its text is new, extract its claims (runs in a worker)."""
+    from claimtrack.articles import read_article
+
+    try:
+        article = read_article(path, _PREPARE_STATE.get("overrides"))
+    except InputError as error:
+        return FileOutcome(str(path), "failed", error=str(error))
+    if article.content_hash in _PREPARE_STATE.get("known", ()):
+        return article, None  # stored already: only its metadata may change
+    return article, _extract_article(article)
+
+
+def _store_batch(engine, batch: list, names, record) -> None:
+    """Store a batch of read articles in one transaction; new ones in bulk with their claims.
+
+    If another writer stored one of the texts meanwhile, the batch is rolled
+    back and stored again article by article, each finding what is there.
+    """
+    from sqlalchemy import insert, select
+    from sqlalchemy.exc import IntegrityError
+
+    from claimtrack.db.claims import store_extracted_many
+    from claimtrack.db.models import Article
+    from claimtrack.db.session import session_scope
+    from claimtrack.db.store import article_values, store_article
+
+    try:
+        outcomes = []
+        with session_scope(engine, write=True) as session:
+            hashes = {article.content_hash for article, _ in batch}
+            stored = {row.content_hash: row for row in session.scalars(
+                select(Article).where(Article.content_hash.in_(hashes)))}
+            new_rows, new_articles, pending = [], {}, []
+            for article, claims in batch:
+                if article.content_hash in stored or article.content_hash in new_articles:
+                    pending.append(article)
+                    continue
+                values = article_values(article)
+                new_rows.append(values)
+                new_articles[article.content_hash] = (article, claims, values)
+            ids = {}
+            if new_rows:
+                result = session.execute(
+                    insert(Article).returning(Article.id, Article.content_hash), new_rows)
+                ids = {content_hash: article_id for article_id, content_hash in result}
+            claims_by_article = {}
+            for content_hash, (article, claims, values) in new_articles.items():
+                claims = claims if claims is not None else _extract_article(article)
+                claims_by_article[ids[content_hash]] = claims
+                outcomes.append(FileOutcome(article.path, "added", ids[content_hash],
+                                            values["title"], article.language,
+                                            claims=len(claims)))
+            store_extracted_many(session, claims_by_article, names)
+            for article in pending:
+                row, status = store_article(session, article)
+                outcomes.append(FileOutcome(article.path, status, row.id, row.title,
+                                            row.language.value))
+    except IntegrityError:
+        for article, claims in batch:
+            _store_one(engine, article, claims, names, record)
+        return
+    order = {article.path: index for index, (article, _) in enumerate(batch)}
+    for outcome in sorted(outcomes, key=lambda outcome: order[outcome.path]):
+        record(outcome)
+
+
+def _store_one(engine, article, claims, names, record) -> None:
+    """One article in its own transaction, retried once if another writer got there first."""
+    from sqlalchemy.exc import IntegrityError
+
+    from claimtrack.db.claims import store_extracted
+    from claimtrack.db.session import session_scope
+    from claimtrack.db.store import store_article
+
+    for attempt in (1, 2):
+        try:
+            with session_scope(engine, write=True) as session:
+                stored, status = store_article(session, article)
+                count = 0
+                if status == "added":
+                    claims = claims if claims is not None else _extract_article(article)
+                    count = len(store_extracted(session, stored, claims, names))
+                outcome = FileOutcome(article.path, status, stored.id, stored.title,
+                                      stored.language.value, claims=count)
+            break
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    record(outcome)
 
 
 def _extract_article(article) -> list:

@@ -99,7 +99,7 @@ def _demo(ctx, db: str) -> None:
     from claimtrack.cli.ingest import ingest
 
     ctx.invoke(ingest, paths=(str(seeds_dir()),), title=None, outlet=None, authors=(),
-               date_=None, url=None, lang=None, quiet=True)
+               date_=None, url=None, lang=None, quiet=True, jobs=1)
     result = api.curate_import(data_dir() / "curated", db=db)
     for report in result.reports:
         click.echo(f"{report.file}: {len(report.added)} added, {len(report.changed)} changed, "

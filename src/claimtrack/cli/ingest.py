@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -23,8 +24,10 @@ PROGRESS_BAR_MIN_FILES = 20
 @click.option("--lang", type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
               help="Language and script (detected when not given).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the totals line.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that read and extract [default: the number of cores].")
 @pass_db
-def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db):
+def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db, jobs=None):
     """Read .txt and .md articles (files or folders, recursively) into the database.
 
     Metadata comes from Markdown front matter, then a sidecar file next to the
@@ -45,7 +48,8 @@ def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db):
         raise MetadataError(f"bad option: {' '.join(str(error).split())}") from None
 
     with ingest_progress(enabled=not quiet, min_files=PROGRESS_BAR_MIN_FILES) as on_outcome:
-        report = api.ingest(paths, db=db, overrides=overrides, on_outcome=on_outcome)
+        report = api.ingest(paths, db=db, overrides=overrides, on_outcome=on_outcome,
+                            jobs=jobs or os.cpu_count() or 1)
     print_ingest_summary(report, quiet=quiet)
     stored = report.count("added") + report.count("updated") + report.count("unchanged")
     if report.failed and stored == 0:

@@ -55,8 +55,15 @@ def store_extracted(session: Session, article: Article, claims: Iterable[Claim],
 def claim_row(claim: Claim, article_id: int, names: Names, *, origin: Origin,
               curated_file: str | None = None) -> ClaimRow:
     """A claim as a new database row (subject, topic and speaker looked up by name)."""
+    return ClaimRow(**claim_values(claim, article_id, names, origin=origin,
+                                   curated_file=curated_file))
+
+
+def claim_values(claim: Claim, article_id: int, names: Names, *, origin: Origin,
+                 curated_file: str | None = None) -> dict:
+    """A claim as column values (for one row or a bulk insert)."""
     speaker_id = names.entity_ids.get(claim.speaker) if claim.speaker else None
-    return ClaimRow(
+    return dict(
         article_id=article_id,
         span_start=claim.start,
         span_end=claim.end,
@@ -86,6 +93,18 @@ def claim_row(claim: Claim, article_id: int, names: Names, *, origin: Origin,
         extractor_version=claim.extractor or None,
         curated_file=curated_file,
     )
+
+
+def store_extracted_many(session: Session, claims_by_article: dict[int, list[Claim]],
+                         names: Names) -> int:
+    """Insert the claims of many new articles in one statement (SQLAlchemy bulk insert)."""
+    from sqlalchemy import insert
+
+    rows = [claim_values(claim, article_id, names, origin=Origin.extracted)
+            for article_id, claims in claims_by_article.items() for claim in claims]
+    if rows:
+        session.execute(insert(ClaimRow), rows)
+    return len(rows)
 
 
 # --- Reading ------------------------------------------------------------------

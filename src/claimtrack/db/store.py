@@ -48,22 +48,36 @@ def store_article(session: Session, article: ArticleFile) -> tuple[Article, Stor
     """
     stored = find_article_by_hash(session, article.content_hash)
     if stored is None:
-        stored = Article(
-            text=article.text,
-            body_start=article.body_start,
-            content_hash=article.content_hash,
-            encoding=article.encoding,
-            source_path=article.path,
-            language=Script(article.language),
-            authors=[],
-            translators=[],
-        )
-        _apply_meta(stored, article)
+        stored = new_article(article)
         session.add(stored)
         session.flush()
         return stored, "added"
     changed = _apply_meta(stored, article)
     return stored, "updated" if changed else "unchanged"
+
+
+def new_article(article: ArticleFile) -> Article:
+    """A new (unsaved) Article row for a text read from disk, with its metadata."""
+    stored = Article(
+        text=article.text,
+        body_start=article.body_start,
+        content_hash=article.content_hash,
+        encoding=article.encoding,
+        source_path=article.path,
+        language=Script(article.language),
+        authors=[],
+        translators=[],
+        published_precision=DatePrecision.unknown,
+    )
+    _apply_meta(stored, article)
+    return stored
+
+
+def article_values(article: ArticleFile) -> dict:
+    """A new article as column values, for a bulk insert."""
+    row = new_article(article)
+    return {column.key: getattr(row, column.key) for column in Article.__table__.columns
+            if column.key not in ("id", "ingested_at", "updated_at")}
 
 
 def _apply_meta(stored: Article, article: ArticleFile) -> bool:
