@@ -118,13 +118,20 @@ ROWS_AT_REVISION = {
 }
 
 
-def test_0002_fills_search_text_of_existing_claims(engine):
-    migrate.upgrade(engine, "0001")
+def _database_at(engine, revision: str) -> dict:
+    """Migrate to ``revision`` and fill the tables with the rows a database then held."""
+    migrate.upgrade(engine, revision)
     old = MetaData()
     old.reflect(engine)
+    rows = ROWS_AT_REVISION[revision]
     with engine.begin() as connection:
-        for table, table_rows in ROWS_AT_REVISION["0001"].items():
+        for table, table_rows in rows.items():
             connection.execute(insert(old.tables[table]), table_rows)
+    return rows
+
+
+def test_0002_fills_search_text_of_existing_claims(engine):
+    _database_at(engine, "0001")
     migrate.upgrade(engine, "0002")
     with engine.connect() as connection:
         row = connection.execute(
@@ -156,12 +163,7 @@ ROWS_AT_REVISION["0002"] = {
 
 
 def test_0003_tags_stored_changes_as_changes(engine):
-    migrate.upgrade(engine, "0002")
-    old = MetaData()
-    old.reflect(engine)
-    with engine.begin() as connection:
-        for table, table_rows in ROWS_AT_REVISION["0002"].items():
-            connection.execute(insert(old.tables[table]), table_rows)
+    _database_at(engine, "0002")
     migrate.upgrade(engine, "0003")
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT id, statement FROM claim ORDER BY id")).all()
@@ -170,13 +172,7 @@ def test_0003_tags_stored_changes_as_changes(engine):
 
 @pytest.mark.parametrize("revision", sorted(ROWS_AT_REVISION))
 def test_rows_survive_upgrade_to_head(engine, revision):
-    migrate.upgrade(engine, revision)
-    old = MetaData()
-    old.reflect(engine)
-    rows = ROWS_AT_REVISION[revision]
-    with engine.begin() as connection:
-        for table, table_rows in rows.items():
-            connection.execute(insert(old.tables[table]), table_rows)
+    rows = _database_at(engine, revision)
     migrate.upgrade(engine)
     new = MetaData()
     new.reflect(engine)
@@ -233,11 +229,7 @@ def test_upgrading_an_existing_sqlite_database_backs_it_up_first(tmp_path):
     path = tmp_path / "old.db"
     engine = engine_for(f"sqlite:///{path}")
     assert migrate.upgrade(engine, "0002") is None  # a new database: nothing to keep
-    old = MetaData()
-    old.reflect(engine)
-    with engine.begin() as connection:
-        for table, table_rows in ROWS_AT_REVISION["0002"].items():
-            connection.execute(insert(old.tables[table]), table_rows)
+    _database_at(engine, "0002")
     copy = migrate.upgrade(engine)
     assert copy is not None and copy.parent == tmp_path and copy.name.startswith("old.before-0002-")
     saved = engine_for(f"sqlite:///{copy}")
