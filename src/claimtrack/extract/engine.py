@@ -477,8 +477,10 @@ class Extraction:
             # a level, not a range.
             second_unit = g.right.match(self.lower, following.end()).group("unit")
             first_unit = right_here.group("unit")
-            same_unit = first_unit is None or second_unit is None or \
-                self._unit_key(first_unit) == self._unit_key(second_unit)
+            # (5.3 per cent to 120 pence: the second end has no unit of the first's.)
+            same_unit = first_unit is None or (
+                second_unit is not None
+                and self._unit_key(first_unit) == self._unit_key(second_unit))
             if joiner and same_unit and (word != "and" or self._between_before(start)):
                 second_value, second_step, *_ = self._core_value(following.groupdict())
                 second_scaled = following.group("arscale") or following.group("cnscale")
@@ -507,11 +509,13 @@ class Extraction:
             if word in g.currency_suffix:
                 kind, unit = "money", g.currency_suffix[word]
                 unit_text = self.text[right.start("unit") : right.end("unit")]
+                end = right.end("unit")
             elif kind is None or kind == "count":
                 info = g.unit_of[word]
                 kind, unit, factor = info.kind, info.unit, info.factor
                 unit_text = self.text[right.start("unit") : right.end("unit")]
-            end = right.end("unit")
+                end = right.end("unit")
+            # else a fraction or a percent already has its unit: 3/4 of users stays 3/4
         if right.group("unitvague") and unit_word and value is not None and qualifier != "range":
             vague = right.group("unitvague")  # 两倍多, 3年多
             end = right.end("unitvague")

@@ -191,7 +191,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             [
                 rf"(?P<pct>{re.escape(zh.percent_prefix)})"
                 rf"(?P<pctnum>{ARABIC}|{cn}(?:点[{re.escape(''.join(zh.numerals))}]+)?)",
-                rf"(?P<den>{ARABIC}|{cn}){re.escape(zh.fraction_infix)}(?P<numer>{ARABIC}|{cn})",
+                # 三分之一, 千分之五 (a bare 千 or 万 as the denominator), 1/20.
+                rf"(?P<den>{ARABIC}|{cn}|[十百千万亿]){re.escape(zh.fraction_infix)}"
+                rf"(?P<numer>{ARABIC}|{cn})",
                 r"(?<![a-z0-9./])(?P<fa>\d{1,3})/(?P<fb>\d{1,4})(?![a-z0-9/])",
                 rf"(?P<ord>{re.escape(zh.ordinal_prefix)})(?P<ordnum>{ARABIC}|{cn})"
                 rf"(?P<ordsuf>{ordinal_suffix})?",
