@@ -740,7 +740,7 @@ class Extraction:
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
                     elif self._looks_like_name(who_text):
-                        speaker = who_text.strip("《》〈〉「」“”\"' ")
+                        speaker = self.g.honorific.sub("", who_text.strip("《》〈〉「」“”\"' "))
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
                     elif self._generic(who_text):

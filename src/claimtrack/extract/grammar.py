@@ -88,6 +88,7 @@ class Grammar:
     entity_of: dict[str, tuple[str, str]] = field(default_factory=dict)
     topic_of: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     generic_sources: frozenset[str] = frozenset()
+    honorific: re.Pattern | None = None
     name_stop_chars: frozenset[str] = frozenset()
     change_topic: dict[str, str] = field(default_factory=dict)
     release_words: frozenset[str] = frozenset()
@@ -385,6 +386,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             alias_key(w) for w in [*zh.generic_sources, *en.generic_sources]
         ),
         name_stop_chars=frozenset(zh.name_stop_chars + en.name_stop_chars),
+        honorific=re.compile(rf"^(?:{word_pattern([*zh.honorifics, *en.honorifics])})\s+",
+                             re.IGNORECASE),
         change_topic={t.key: t.change_topic for t in taxonomy.topics if t.change_topic},
         release_words=frozenset(alias_key(n) for n in release.names()) if release else frozenset(),
     )

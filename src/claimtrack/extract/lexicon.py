@@ -66,6 +66,7 @@ class LanguageData(_Strict):
     directions: Directions
     attribution: list[str]
     generic_sources: list[str]
+    honorifics: list[str] = []
     event_words: list[str]
     period_anaphora: list[str]
     future_markers: list[str]
