@@ -116,3 +116,22 @@ def test_rejected_claims_are_left_out():
     a = _Stored(_figure("股价暴跌17%。", "Nvidia", "share_price_change"), 1)
     b = _Stored(_figure("股价暴跌12%。", "Nvidia", "share_price_change"), 2, status="rejected")
     assert crosscheck([a, b]) == []
+
+
+def test_one_article_repeating_a_figure_is_not_two_sources():
+    from types import SimpleNamespace
+
+    def in_article(claim, article_id):
+        claim.article = SimpleNamespace(id=article_id, outlet="Bloomberg", author="Olson",
+                                        published="2025-04")
+        return claim
+
+    first = in_article(_Stored(_figure("排名全球第三。", "DeepSeek", "ranking"), 1), 7)
+    caption = in_article(_Stored(_figure("排名全球第三。", "DeepSeek", "ranking"), 2), 7)
+    assert crosscheck([first, caption]) == []  # a caption repeating the text
+    elsewhere = in_article(_Stored(_figure("排名全球第三。", "DeepSeek", "ranking"), 3), 8)
+    [group] = crosscheck([first, caption, elsewhere])
+    assert group.verdict == "same" and len(group.pairs) == 2  # each against the other source
+    contradiction = in_article(_Stored(_figure("排名全球第五。", "DeepSeek", "ranking"), 4), 7)
+    [group] = crosscheck([first, contradiction])
+    assert group.verdict == "conflict"  # an article contradicting itself still shows

@@ -92,18 +92,23 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
             if len(members) < 2:
                 continue
             group = Group(subject, topic, statement, _unit(members, unit_class), list(members))
-            group.pairs = [_pair(a, b, rates, tolerance)
-                           for index, a in enumerate(members) for b in members[index + 1 :]]
-            groups.append(group)
+            group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
+                           if not _repeated(a, b, pair := _pair(a, b, rates, tolerance))]
+            if group.pairs:
+                groups.append(group)
         for whole, part in _related_subjects(by_subject, parents):
             members = by_subject[whole] + by_subject[part]
             group = Group(f"{part} / {whole}", topic, statement, _unit(members, unit_class),
                           members, related=True)
+            seen: set[tuple] = set()
             for a in by_subject[part]:
                 for b in by_subject[whole]:
                     would = _pair(a, b, rates, tolerance)
-                    if would.verdict == "not_compared":
+                    # One article repeating a figure is one source, not two.
+                    key = (_source_key(a), _source_key(b))
+                    if would.verdict == "not_compared" or key in seen:
                         continue
+                    seen.add(key)
                     group.pairs.append(Pair(
                         a.id, b.id, "possibly_same_fact",
                         f"{part} is part of {whole}: possibly the same fact; if it is, "
@@ -111,6 +116,18 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
             if group.pairs:
                 related_groups.append(group)
     return groups + related_groups
+
+
+def _source_key(claim) -> tuple:
+    article = getattr(claim, "article", None)
+    return (getattr(article, "id", None), claim.surface, claim.value)
+
+
+def _repeated(a, b, pair: Pair) -> bool:
+    """Whether a pair is one article stating one figure twice (a caption, a summary)."""
+    same_article = getattr(getattr(a, "article", None), "id", None) is not None and \
+        a.article.id == b.article.id
+    return same_article and pair.verdict == "same"
 
 
 def _unit(members: list, unit_class: str) -> str:
