@@ -41,6 +41,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from claimtrack.articles import read_article
+from claimtrack.curation import find_quote
 from claimtrack.errors import ClaimtrackError
 from claimtrack.schemas import ArticleFile, Claim, ClaimKindValue, QualifierValue
 
@@ -280,7 +281,7 @@ def _resolve(gold_path: Path, seeds_dir: Path, i: int, item: GoldArticle) -> Res
     for j, claim in enumerate(item.claims):
         where = f"{gold_path}: articles[{i}] ({item.file}) claims[{j}] (surface {claim.surface!r}"
         where += f", occurrence {claim.occurrence})" if claim.occurrence > 1 else ")"
-        start = _nth(text, claim.surface, claim.occurrence, body_start)
+        start = find_quote(text, claim.surface, claim.occurrence, body_start)
         if start is None:
             found = text.count(claim.surface, body_start)
             reason = "not found" if not found else f"occurs only {found} time(s)"
@@ -293,15 +294,6 @@ def _resolve(gold_path: Path, seeds_dir: Path, i: int, item: GoldArticle) -> Res
                 )
         spans.append(GoldSpan(claim, j, start, end, sentence_at(text, start, end)))
     return ResolvedArticle(item.file, article, tuple(spans))
-
-
-def _nth(text: str, needle: str, n: int, start: int) -> int | None:
-    position = start - 1
-    for _ in range(n):
-        position = text.find(needle, position + 1)
-        if position < 0:
-            return None
-    return position
 
 
 def sentence_at(text: str, start: int, end: int) -> str:

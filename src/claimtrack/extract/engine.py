@@ -67,12 +67,6 @@ RELATIVE_MONTHS = {"上个月": -1, "上月": -1, "last month": -1, "本月": 0,
 
 
 @dataclass
-class Span:
-    start: int
-    end: int
-
-
-@dataclass
 class DateMention:
     start: int
     end: int
@@ -1058,9 +1052,9 @@ class Extraction:
         return before[-1][2] if before else None
 
     def _event_between(self, mention: DateMention, figure: Figure) -> bool:
-        low, high = sorted((mention.end, figure.start))
-        if mention.start > figure.end:
-            low, high = figure.end, mention.start
+        """Whether an event word stands in the text between a date and a figure."""
+        low, high = (mention.end, figure.start) if mention.end <= figure.start else (
+            figure.end, mention.start)
         return self.g.event.search(self.lower, low, high) is not None
 
     def _carried_topic(self, figure: Figure, direction: str, info: SentenceInfo) -> str | None:
