@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimtrack import __version__
-from claimtrack.extract.grammar import ASCII_LOWER, HAN, Grammar, compact_key, grammar
-from claimtrack.extract.lexicon import fold
+from claimtrack.extract.grammar import HAN, Grammar, compact_key, grammar
+from claimtrack.extract.lexicon import ascii_lower, fold
 from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,
@@ -129,7 +129,7 @@ class Extraction:
         self.g = g
         self.text = text
         self.folded = fold(text)
-        self.lower = self.folded.translate(ASCII_LOWER)
+        self.lower = ascii_lower(self.folded)
         self.lang = lang or _detect(text)
         self.published = published
         self.author = self._canonical(author) if author else None
@@ -204,9 +204,17 @@ class Extraction:
               script: re.Pattern | None = None):
         """Every match of a pattern inside the windows (that have the script), in text order."""
         source = self.lower if source is None else source
-        for start, end in self.windows:
-            if script is None or script.search(source, start, end):
-                yield from pattern.finditer(source, start, end)
+        for start, end in self.windows if script is None else self._windows_with(script):
+            yield from pattern.finditer(source, start, end)
+
+    def _windows_with(self, script: re.Pattern) -> list[tuple[int, int]]:
+        """The windows that hold a script, found once per script (case does not matter)."""
+        found = self.script_windows.get(script)
+        if found is None:
+            found = [(start, end) for start, end in self.windows
+                     if script.search(self.lower, start, end)]
+            self.script_windows[script] = found
+        return found
 
     def _mark_excluded(self) -> None:
         """Mark what holds no figure: 1 where nothing counts, 3 in a 《title》 (names still do)."""
@@ -223,7 +231,7 @@ class Extraction:
         found = self.g.entity_of.get(compact_key(name))
         if found:
             return found[0]
-        for match in self.g.entity.finditer(fold(name).translate(ASCII_LOWER)):
+        for match in self.g.entity.finditer(ascii_lower(fold(name))):
             hit = self.g.entity_of.get(compact_key(match.group(0)))
             if hit and match.end() - match.start() >= len(name.strip()) - 1:
                 return hit[0]
@@ -233,6 +241,7 @@ class Extraction:
 
     def run(self) -> list[Claim]:
         self.windows = self._windows()
+        self.script_windows: dict[re.Pattern, list[tuple[int, int]]] = {}
         self._mark_excluded()
         dates = self._dates()
         self.dates = dates
@@ -707,8 +716,11 @@ class Extraction:
         found: list[Attribution] = []
         taken = bytearray(info.end - info.start)
         source = self.folded
+        has_script: dict[re.Pattern, bool] = {}
         for pattern, script in self.g.attribution:
-            if not script.search(source, info.start, info.end):
+            if script not in has_script:
+                has_script[script] = script.search(source, info.start, info.end) is not None
+            if not has_script[script]:
                 continue
             for match in pattern.finditer(source, info.start, info.end):
                 if any(taken[match.start() - info.start : match.end() - info.start]):
@@ -756,7 +768,7 @@ class Extraction:
 
     def _antecedent(self, who: str, info: SentenceInfo) -> str | None:
         """The entity an anaphoric who-phrase (该报告, the company) points back to."""
-        folded = fold(who).translate(ASCII_LOWER).strip()
+        folded = ascii_lower(fold(who)).strip()
         if len(folded) > 16 or not self.g.anaphoric_source.match(folded):
             return None
         if info.start <= self.body_start:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from claimtrack.extract.anchors import AnchoredPattern, anchored
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
 from claimtrack.lang.hanzi import alias_key
 
@@ -24,7 +25,6 @@ NAME_SEPARATOR = r"[ \t_\-·.]*"
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]{2}")
-ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
 @dataclass(frozen=True)
@@ -45,18 +45,18 @@ class Grammar:
     """Compiled patterns and lookup tables; see build_grammar."""
 
     lexicon: Lexicon
-    core: re.Pattern
+    core: re.Pattern | AnchoredPattern
     right: re.Pattern
     left: re.Pattern
     left_through_base: re.Pattern
     range_joiner: re.Pattern
     between: re.Pattern
-    dates: list[tuple[re.Pattern, str]]
-    sentence_end: re.Pattern
-    clause_end: re.Pattern
+    dates: list[tuple[re.Pattern | AnchoredPattern, str]]
+    sentence_end: re.Pattern | AnchoredPattern
+    clause_end: re.Pattern | AnchoredPattern
     direction: re.Pattern
     direction_after: re.Pattern
-    attribution: list[tuple[re.Pattern, re.Pattern]]
+    attribution: list[tuple[re.Pattern | AnchoredPattern, re.Pattern]]
     event: re.Pattern
     anaphora: re.Pattern
     future: re.Pattern
@@ -73,10 +73,10 @@ class Grammar:
     level_before: re.Pattern
     duration_preposition: str
     turn: re.Pattern
-    excluded: list[re.Pattern]
+    excluded: list[re.Pattern | AnchoredPattern]
     trigger: re.Pattern
-    entity: re.Pattern
-    topic: re.Pattern
+    entity: re.Pattern | AnchoredPattern
+    topic: re.Pattern | AnchoredPattern
     unit_of: dict[str, UnitInfo] = field(default_factory=dict)
     currency_suffix: dict[str, str] = field(default_factory=dict)
     currency_prefix: dict[str, str] = field(default_factory=dict)
@@ -187,7 +187,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     ordinal_suffix = word_pattern([*zh.ordinal_suffix, *en.ordinal_suffix])
     zh_digits = re.escape("".join(zh.numerals))
 
-    core = re.compile(
+    core = anchored(re.compile(
         "|".join(
             [
                 rf"(?P<pct>{re.escape(zh.percent_prefix)})"
@@ -215,7 +215,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 rf"(?<![a-z])(?P<en>{en_words})(?![a-z])",
             ]
         )
-    )
+    ))
 
     unit_words = [*unit_of, *currency_suffix]
     vague_after_unit = word_pattern(
@@ -241,10 +241,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     between = re.compile(r"(?<![a-z])between\s(?:(?P<cur>[^\s\d]{1,3})\s?)?\Z")
 
-    dates = [(re.compile(p), "zh") for p in zh.dates] + [(re.compile(p), "en") for p in en.dates]
+    dates = [(anchored(re.compile(p)), "zh") for p in zh.dates] + [
+        (anchored(re.compile(p)), "en") for p in en.dates]
 
-    sentence_end = re.compile(r"[。！？!?\n]+|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)")
-    clause_end = re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|\s[-–—]\s")
+    sentence_end = anchored(re.compile(r"[。！？!?\n]+|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
+    clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|\s[-–—]\s"))
 
     increase = [*zh.directions.increase, *en.directions.increase]
     decrease = [*zh.directions.decrease, *en.directions.decrease]
@@ -256,8 +257,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     # Each attribution pattern with the script a sentence must contain for it to
     # apply: Chinese patterns never run over an English sentence, nor the reverse.
-    attribution = [(re.compile(p), HAN) for p in zh.attribution] + [
-        (re.compile(p), LATIN) for p in en.attribution
+    attribution = [(anchored(re.compile(p)), HAN) for p in zh.attribution] + [
+        (anchored(re.compile(p)), LATIN) for p in en.attribution
     ]
     event = re.compile(
         rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})"
@@ -297,7 +298,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[^\s:：，,。]{1,12}?)"
         r"\s?[:：](?!//)", re.M
     )
-    excluded = [
+    excluded = [anchored(pattern) for pattern in (
         re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),  # Markdown images and links
         re.compile(r"(?:https?://|www\.)[^\s<>\"'（）()，。]+"),  # URLs
         re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),  # e-mail addresses
@@ -306,7 +307,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         # telephone numbers
         re.compile(r"(?<![\d.])\d{3,4}[- ]\d{3,4}[- ]\d{4}(?!\d)|\+\d{1,3}[ -]\d[\d -]{6,}"),
         re.compile(r"^[ \t]*\d{1,3}[、.．)）](?!\d)", re.M),  # list numbering
-    ]
+    )]
 
     # What a sentence must contain to hold a figure or a date: a digit, two Chinese
     # numerals (or one before a unit), a vague magnitude, a number word or month
@@ -368,10 +369,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         turn=turn,
         excluded=excluded,
         trigger=trigger,
-        entity=re.compile(_alias_pattern(_alias_keys(spec.names() for spec in taxonomy.entities))),
-        topic=re.compile(_alias_pattern(_alias_keys(
+        entity=anchored(re.compile(_alias_pattern(
+            _alias_keys(spec.names() for spec in taxonomy.entities)))),
+        topic=anchored(re.compile(_alias_pattern(_alias_keys(
             [n for n in spec.names() if not (n == spec.key and "_" in n)]
-            for spec in taxonomy.topics))),
+            for spec in taxonomy.topics)))),
         unit_of=unit_of,
         currency_suffix=currency_suffix,
         currency_prefix=currency_prefix,

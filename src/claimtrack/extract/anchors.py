@@ -1,0 +1,330 @@
+"""Anchored scanning: try a pattern only where one of its matches can start.
+
+Python's ``re`` tries every alternative of a pattern at every position of the
+text. For the engine's big alternations (the figure core, dates, the entity
+and topic name lists) that costs far more than the few places a match can
+start: a digit, a Chinese numeral, the first letter of a word. ``anchored``
+reads a compiled pattern's parse tree, works out the set of characters a match
+can begin with (and the negative lookbehind that guards a letter, as in
+``(?<![a-z])half``), and builds small "start" patterns that find exactly those
+places fast. :class:`AnchoredPattern` then calls ``pattern.match`` at those
+places only, which gives the same matches as ``pattern.finditer``: a match can
+start nowhere else, and candidates are taken left to right, skipping those
+inside the last match, as finditer does.
+
+The analysis is conservative: any construct it does not understand (a
+back-reference, a negated class, ``.``, ``\\w``, case folding outside ASCII, a
+pattern that can match the empty string) makes it give up, and the pattern is
+scanned as before. Where the start set holds unguarded ASCII letters a start
+scan would not skip much, so the plain pattern is kept there too; so it is
+where letters start words (guarded) but the pattern is no alternation (measured
+on English news: a ``\\b``-led date pattern is faster scanned whole).
+
+It reads ``re._parser``, which is private; if that ever moves, ``anchored``
+returns the plain pattern and only speed is lost (tests pin the equivalence).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+try:  # the parser behind re.compile; public as sre_parse before 3.11, deprecated since
+    from re import _constants as C  # noqa: N812 - the stdlib's own alias
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python whose re is laid out differently
+    _parser = None
+
+_IGNORECASE = re.IGNORECASE.value
+
+
+# The guard "\\b" stands for: the character before is not a word character.
+_WORD_BOUNDARY = r"\w"
+
+
+class _GiveUp(Exception):
+    """The pattern holds something the analysis does not follow."""
+
+
+@dataclass
+class _Starts:
+    """First characters: class pieces by the lookbehind class that guards them ("" = none)."""
+
+    pieces: dict[str, set[str]]
+    nullable: bool
+
+    @classmethod
+    def empty(cls) -> _Starts:
+        return cls({}, True)
+
+    def add(self, guard: str, pieces: set[str]) -> None:
+        self.pieces.setdefault(guard, set()).update(pieces)
+
+    def merge(self, other: _Starts) -> None:
+        for guard, pieces in other.pieces.items():
+            self.add(guard, pieces)
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))  # escapes "-", "]", "^" and "\\" too
+
+
+def _class_pieces(items, flags: int) -> set[str]:
+    """The pieces of a character class, as text for a new class; unknown parts give up."""
+    pieces: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            pieces |= _cased(av, flags)
+        elif op is C.RANGE:
+            low, high = av
+            pieces.add(f"{_char(low)}-{_char(high)}")
+            if flags & _IGNORECASE and not (high < ord("A") or low > ord("z")):
+                span = chr(low) + chr(high)
+                if not (span.isascii() and span.isalpha() and span.islower() != span.isupper()):
+                    raise _GiveUp  # only a range of letters of one case is folded here
+                pieces.add(f"{_char(ord(span[0].swapcase()))}-{_char(ord(span[1].swapcase()))}")
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            pieces.add(r"\d")
+        elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
+            pieces.add(r"\s")
+        else:
+            raise _GiveUp
+    return pieces
+
+
+def _cased(code: int, flags: int) -> set[str]:
+    char = chr(code)
+    if not flags & _IGNORECASE or char.lower() == char.upper():
+        return {_char(code)}
+    if not char.isascii():
+        raise _GiveUp
+    return {_char(ord(char.lower())), _char(ord(char.upper()))}
+
+
+def _guard(op, av, flags: int) -> str | None:
+    """The class of a one-character negative lookbehind, e.g. "a-z" for (?<![a-z])."""
+    direction, body = av
+    if op is not C.ASSERT_NOT or direction != -1 or len(body.data) != 1:
+        return None
+    inner_op, inner_av = body.data[0]
+    try:
+        if inner_op is C.LITERAL:
+            return "".join(sorted(_cased(inner_av, flags)))
+        if inner_op is C.IN:
+            return "".join(sorted(_class_pieces(inner_av, flags)))
+    except _GiveUp:
+        return None
+    return None
+
+
+def _guarded(guard: str, pieces: set[str]) -> _Starts:
+    """First characters under a guard; \\b guards only word characters (before "\\b." the
+    character is a word character, so those pieces go unguarded)."""
+    if guard != _WORD_BOUNDARY:
+        return _Starts({guard: pieces}, False)
+    word = {p for p in pieces if re.fullmatch(r"\\d|[A-Za-z0-9]-[A-Za-z0-9]|[A-Za-z0-9]", p)}
+    starts = _Starts({}, False)
+    starts.add(guard, word)
+    if pieces - word:
+        starts.add("", pieces - word)
+    return starts
+
+
+def _sequence(items, flags: int, guard: str = "") -> _Starts:
+    """The first characters of a sequence of parsed items."""
+    starts = _Starts({}, False)
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            if op is C.ASSERT_NOT:
+                guard = _guard(op, av, flags) or guard
+            elif op is C.AT and av is C.AT_BOUNDARY and not guard:
+                guard = _WORD_BOUNDARY
+            continue  # zero width: what follows is still first
+        item = _item(op, av, flags, guard)
+        starts.merge(item)
+        guard = ""
+        if not item.nullable:
+            return starts
+    starts.nullable = True
+    return starts
+
+
+def _item(op, av, flags: int, guard: str) -> _Starts:
+    if op is C.LITERAL:
+        return _guarded(guard, _cased(av, flags))
+    if op is C.IN:
+        if av and av[0][0] is C.NEGATE:
+            raise _GiveUp
+        return _guarded(guard, _class_pieces(av, flags))
+    if op is C.BRANCH:
+        starts = _Starts({}, False)
+        for alternative in av[1]:
+            one = _sequence(alternative, flags, guard)
+            starts.merge(one)
+            starts.nullable = starts.nullable or one.nullable
+        return starts
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        return _sequence(body, (flags | add_flags) & ~del_flags, guard)
+    if op is C.ATOMIC_GROUP:
+        return _sequence(av, flags, guard)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, body = av
+        starts = _sequence(body, flags, guard)
+        starts.nullable = starts.nullable or low == 0
+        return starts
+    raise _GiveUp
+
+
+def start_patterns(pattern: re.Pattern) -> list[re.Pattern] | None:
+    """Patterns that find every place a match of ``pattern`` can start, or None."""
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        starts = _sequence(parsed.data, parsed.state.flags)
+    except (_GiveUp, re.error, AttributeError, TypeError, ValueError):
+        return None
+    if starts.nullable or not starts.pieces or _scanned_by_prefix(parsed.data):
+        return None
+    # A guard pays only for letters (one per word otherwise); digits and the rest
+    # are scanned faster by a plain character class.
+    plain = set(starts.pieces.pop("", ()))
+    for guard in [g for g, pieces in starts.pieces.items() if not _has_letter(pieces)]:
+        plain |= starts.pieces.pop(guard)
+    if plain and _matches_any(plain, string.ascii_letters + string.whitespace):
+        return None  # any letter or space would be a candidate: no faster than the pattern
+    if starts.pieces and not _alternation(parsed.data):
+        # Every word start could be a candidate; that pays only where the pattern
+        # is an alternation the engine would otherwise try branch by branch.
+        return None
+    found = [re.compile(_class(plain))] if plain else []
+    for guard, pieces in sorted(starts.pieces.items()):
+        found.append(re.compile(f"(?<![{guard}]){_class(pieces)}"))
+    return found
+
+
+def _class(pieces) -> str:
+    return "[" + "".join(sorted(pieces)) + "]"
+
+
+def _matches_any(pieces, chars: str) -> bool:
+    return re.search(_class(pieces), chars) is not None
+
+
+def _has_letter(pieces) -> bool:
+    return _matches_any(pieces, string.ascii_letters)
+
+
+def _unwrapped(items):
+    """The items of a pattern, through the groups that wrap all of it."""
+    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][3]
+    return items
+
+
+def _alternation(items) -> bool:
+    items = _unwrapped(items)
+    return bool(items) and items[0][0] is C.BRANCH
+
+
+def _scanned_by_prefix(items) -> bool:
+    """Whether re itself skips ahead to the pattern's first character (a literal, a class,
+    or an alternation of literals), which no start pattern would beat."""
+    while items and items[0][0] is C.SUBPATTERN:  # as re's own prefix analysis does
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (C.LITERAL, C.IN):
+        return True
+    return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
+
+
+def required_character(pattern: re.Pattern) -> str | None:
+    """A character every match holds (not a letter, digit or space, which are everywhere),
+    e.g. "@" in an e-mail address or 年 in a Chinese date; None if there is none."""
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+    return _required(parsed.data)
+
+
+def _required(items) -> str | None:
+    for op, av in items:
+        if op is C.REPEAT or op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            if low < 1:
+                continue
+            found = _required(body)
+        elif op is C.SUBPATTERN:
+            found = _required(av[3])
+        elif op is C.LITERAL:
+            char = chr(av)
+            found = None if char.isalnum() and char.isascii() or char.isspace() else char
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+class AnchoredPattern:
+    """A compiled pattern whose finditer looks only where a match can be.
+
+    It skips a span that lacks a character every match holds (``required``) and,
+    given start patterns, tries the pattern only where a match can start. Everything
+    else (match, search, pattern) is the wrapped pattern's.
+    """
+
+    def __init__(self, pattern: re.Pattern, starts: list[re.Pattern] | None,
+                 required: str | None = None) -> None:
+        self.wrapped = pattern
+        self.starts = starts
+        self.required = required
+        self.match = pattern.match
+        self.search = pattern.search
+        self.pattern = pattern.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        endpos = len(text) if endpos is None else endpos
+        if self.required is not None and text.find(self.required, pos, endpos) < 0:
+            return iter(())
+        if self.starts is None:
+            return self.wrapped.finditer(text, pos, endpos)
+        return self._anchored(text, pos, endpos)
+
+    def _anchored(self, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        if len(self.starts) == 1:
+            candidates = (m.start() for m in self.starts[0].finditer(text, pos, endpos))
+        else:
+            candidates = heapq.merge(*((m.start() for m in start.finditer(text, pos, endpos))
+                                       for start in self.starts))
+        match = self.wrapped.match
+        free = pos
+        for candidate in candidates:
+            if candidate < free:
+                continue
+            found = match(text, candidate, endpos)
+            if found is not None:
+                free = found.end()
+                yield found
+
+    def __repr__(self) -> str:
+        return (f"AnchoredPattern({self.pattern[:40]!r}…, starts={self.starts and len(self.starts)}"
+                f", required={self.required!r})")
+
+
+def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
+    """``pattern`` with a narrowed finditer where the analysis allows, else itself."""
+    starts = start_patterns(pattern)
+    required = required_character(pattern)
+    if starts is None and required is None:
+        return pattern
+    return AnchoredPattern(pattern, starts, required)

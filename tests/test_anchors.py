@@ -1,0 +1,135 @@
+"""Anchored scanning (claimtrack.extract.anchors) finds exactly what finditer finds.
+
+The extractor scans its big patterns only where a match can start or where a
+character every match holds occurs. These tests hold every narrowed pattern of
+the real grammar to ``pattern.finditer`` on the seeds, the English benchmark
+articles, every spec input and generated text, and pin the analysis itself on
+small patterns whose start sets are known.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimtrack.articles import read_article
+from claimtrack.extract.anchors import (
+    AnchoredPattern,
+    anchored,
+    required_character,
+    start_patterns,
+)
+from claimtrack.extract.grammar import grammar
+from claimtrack.extract.lexicon import ascii_lower, fold
+from tests.test_extract_properties import PIECES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _narrowed() -> list[tuple[str, AnchoredPattern]]:
+    g = grammar()
+    named = [("core", g.core), ("entity", g.entity), ("topic", g.topic),
+             ("sentence_end", g.sentence_end), ("clause_end", g.clause_end)]
+    named += [(f"date {i} ({lang})", p) for i, (p, lang) in enumerate(g.dates)]
+    named += [(f"excluded {i}", p) for i, p in enumerate(g.excluded)]
+    named += [(f"attribution {i}", p) for i, (p, _script) in enumerate(g.attribution)]
+    return [(name, p) for name, p in named if isinstance(p, AnchoredPattern)]
+
+
+NARROWED = _narrowed()
+
+
+def _texts() -> list[str]:
+    texts = []
+    for folder in (ROOT / "seeds", ROOT / "benchmarks" / "english"):
+        texts += [read_article(path).text for path in sorted(folder.glob("*.txt"))]
+    for spec in sorted((ROOT / "tests" / "specs").glob("*/*.yaml")):
+        cases = (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).get("cases") or []
+        texts += [case["input"] for case in cases if isinstance(case.get("input"), str)]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def _found(pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
+    endpos = len(text) if endpos is None else endpos
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, endpos)]
+
+
+def _variants(text: str) -> list[str]:
+    folded = fold(text)
+    return [text, folded, ascii_lower(folded)]
+
+
+def test_the_grammar_narrows_its_costly_patterns():
+    names = {name for name, _ in NARROWED}
+    assert {"core", "entity", "topic"} <= names
+    assert sum(name.startswith("date") for name in names) >= 8
+    assert len(TEXTS) > 300
+
+
+@pytest.mark.parametrize(("name", "pattern"), NARROWED, ids=[n for n, _ in NARROWED])
+def test_narrowed_pattern_matches_as_finditer_does_on_real_text(name, pattern):
+    found = 0
+    for text in TEXTS:
+        for variant in _variants(text):
+            expected = _found(pattern.wrapped, variant)
+            assert _found(pattern, variant) == expected, (name, variant[:80])
+            found += len(expected)
+            # a window in the middle: lookbehinds see before it, nothing past its end
+            middle = len(variant) // 3, 2 * len(variant) // 3
+            assert _found(pattern, variant, *middle) == _found(pattern.wrapped, variant, *middle)
+    assert found or name.startswith(("date", "excluded", "attribution"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
+    for name, pattern in NARROWED:
+        for variant in _variants(text):
+            assert _found(pattern, variant) == _found(pattern.wrapped, variant), name
+
+
+@pytest.mark.parametrize(("source", "candidates"), [
+    # digits and Chinese numerals start a figure; letters only at a word start
+    (r"\d+万|[一二三]十|(?<![a-z])(?:two|ten)", {"[\\d一三二]", "(?<![a-z])[t]"}),
+    # \b before a letter guards it; a pattern that is no alternation is left alone
+    (r"\b(?:one|two)\b", None),
+    (r"\b(?:one|two)\b|\d+", {"[\\d]", "(?<![\\w])[ot]"}),
+    # a letter anywhere can start a match: no start pattern would help
+    (r"[a-z]+\d|\d+", None),
+    # can match the empty string: every position is a start
+    (r"\d*", None),
+    # a back-reference or a negated class is not followed
+    (r"(\d)\1|[^a]b", None),
+    # case folding doubles the letters of a guarded start
+    (r"(?<![a-z])(?i:q)\d|\d", {"[\\d]", "(?<![a-z])[Qq]"}),
+])
+def test_start_patterns_of_small_patterns(source, candidates):
+    found = start_patterns(re.compile(source))
+    assert (None if found is None else {p.pattern for p in found}) == candidates
+
+
+@pytest.mark.parametrize(("source", "required"), [
+    (r"[\w.]+@[\w-]+\.\w+", "@"),
+    (r"(?P<y>\d{4})\s?年?\s?(?:到|至)\s?(?P<y2>\d{4})\s?年", "年"),  # the optional 年 is not it
+    (r"(?:from|to) \d+", None),   # letters and spaces are everywhere; branches are optional
+    (r"(?:x:)?\d+", None),        # inside an optional group
+    (r"(?:\d+:){2}\d+", ":"),     # a group repeated at least once
+])
+def test_required_character(source, required):
+    assert required_character(re.compile(source)) == required
+
+
+def test_a_span_without_the_required_character_is_skipped_whole():
+    pattern = anchored(re.compile(r"[\w.]+@[\w-]+\.\w+"))
+    assert isinstance(pattern, AnchoredPattern)
+    assert list(pattern.finditer("no address here, only dev.example.org")) == []
+    assert [m.group() for m in pattern.finditer("write to dev@example.org today")] == [
+        "dev@example.org"]
