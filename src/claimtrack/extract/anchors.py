@@ -202,9 +202,94 @@ def start_patterns(pattern: re.Pattern) -> list[re.Pattern] | None:
         # is an alternation the engine would otherwise try branch by branch.
         return None
     found = [re.compile(_class(plain))] if plain else []
-    for guard, pieces in sorted(starts.pieces.items()):
-        found.append(re.compile(f"(?<![{guard}]){_class(pieces)}"))
+    if starts.pieces:
+        try:
+            seconds = _second_characters(parsed.data, parsed.state.flags)
+        except _GiveUp:
+            seconds = {}
+        for guard, pieces in sorted(starts.pieces.items()):
+            found.append(re.compile(f"(?<![{guard}])" + _two_characters(pieces, seconds)))
     return found
+
+
+# --- the first two characters, for starts at word beginnings ---------------------
+#
+# Most English words begin with one of the letters a number word begins with, so a
+# start at every such word would still try the pattern at every other word. The
+# second character narrows that ("tw", "th", "hu", "a ") at no cost to the scan.
+
+_MAX_PREFIXES = 5000
+_Prefix = tuple[frozenset[str], ...]
+
+
+def _two_characters(pieces: set[str], seconds: dict[str, set[str] | None]) -> str:
+    """An alternation of first character and the characters that may follow it."""
+    branches = []
+    for piece in sorted(pieces):
+        first = re.escape(piece) if len(piece) == 1 else f"[{piece}]"
+        following = seconds.get(piece)
+        branches.append(first if not following else first + _class(following))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _second_characters(items, flags: int) -> dict[str, set[str] | None]:
+    """For each first-character piece, the pieces that may come second (None: anything,
+    the match may end there or the analysis stopped)."""
+    seconds: dict[str, set[str] | None] = {}
+    for prefix, _open in _prefixes(items, flags):
+        if not prefix:
+            raise _GiveUp  # a match may be empty
+        for piece in prefix[0]:
+            if len(prefix) == 1 or piece in seconds and seconds[piece] is None:
+                seconds[piece] = None
+            else:
+                seconds.setdefault(piece, set()).update(prefix[1])
+    return seconds
+
+
+def _prefixes(items, flags: int, limit: int = 2) -> set[tuple[_Prefix, bool]]:
+    """The first ``limit`` character classes a match of ``items`` may begin with, each with
+    whether it is all the items consume (so that what follows the items comes next)."""
+    paths: set[tuple[_Prefix, bool]] = {((), True)}
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        item = _item_prefixes(op, av, flags, limit)
+        following: set[tuple[_Prefix, bool]] = set()
+        for prefix, open_ in paths:
+            if not open_:
+                following.add((prefix, False))
+                continue
+            for more, more_open in item:
+                combined = (prefix + more)[:limit]
+                following.add((combined, more_open and len(combined) < limit))
+        paths = following
+        if len(paths) > _MAX_PREFIXES:
+            raise _GiveUp
+    return paths
+
+
+def _item_prefixes(op, av, flags: int, limit: int) -> set[tuple[_Prefix, bool]]:
+    if op is C.LITERAL:
+        return {((frozenset(_cased(av, flags)),), True)}
+    if op is C.IN:
+        if av and av[0][0] is C.NEGATE:
+            raise _GiveUp
+        return {((frozenset(_class_pieces(av, flags)),), True)}
+    if op is C.BRANCH:
+        return {path for alternative in av[1] for path in _prefixes(alternative, flags, limit)}
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        return _prefixes(body, (flags | add_flags) & ~del_flags, limit)
+    if op is C.ATOMIC_GROUP:
+        return _prefixes(av, flags, limit)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, body = av
+        once = _prefixes(body, flags, limit)
+        # After one round another may follow: stop the prefix there unless it cannot.
+        paths = once if high == 1 else {(prefix, False) for prefix, _open in once}
+        return paths | {((), True)} if low == 0 else paths
+    raise _GiveUp
 
 
 def _class(pieces) -> str:
