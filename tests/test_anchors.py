@@ -21,7 +21,7 @@ from claimtrack.articles import read_article
 from claimtrack.extract.anchors import (
     AnchoredPattern,
     anchored,
-    required_character,
+    required_text,
     start_patterns,
 )
 from claimtrack.extract.grammar import grammar
@@ -125,12 +125,16 @@ def test_start_patterns_of_small_patterns(source, candidates):
 @pytest.mark.parametrize(("source", "required"), [
     (r"[\w.]+@[\w-]+\.\w+", "@"),
     (r"(?P<y>\d{4})\s?年?\s?(?:到|至)\s?(?P<y2>\d{4})\s?年", "年"),  # the optional 年 is not it
-    (r"(?:from|to) \d+", None),   # letters and spaces are everywhere; branches are optional
+    (r"(?:from|to) \d+", None),   # letters and spaces are everywhere
     (r"(?:x:)?\d+", None),        # inside an optional group
     (r"(?:\d+:){2}\d+", ":"),     # a group repeated at least once
+    # one of the words of an alternation, by its first two characters
+    (r"(?P<who>[^，。]{1,16}?)(?:表示|称|指出(?!了))", "指出|称|表示"),
+    (r"(?P<who>[^，。]{1,16}?)(?:表示|称|说)?", None),  # an optional alternation
 ])
-def test_required_character(source, required):
-    assert required_character(re.compile(source)) == required
+def test_required_text(source, required):
+    found = required_text(re.compile(source))
+    assert (found and found.pattern) == required
 
 
 def test_a_span_without_the_required_character_is_skipped_whole():

@@ -329,35 +329,53 @@ def _scanned_by_prefix(items) -> bool:
     return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
 
 
-def required_character(pattern: re.Pattern) -> str | None:
-    """A character every match holds (not a letter, digit or space, which are everywhere),
-    e.g. "@" in an e-mail address or 年 in a Chinese date; None if there is none."""
+def required_text(pattern: re.Pattern) -> re.Pattern | None:
+    """A pattern for what every match holds, or None: a character that is not a letter,
+    digit or space (those are everywhere), e.g. "@" in an e-mail address or 年 in a
+    Chinese date, else one of the words of an alternation no match can do without
+    (表示|称|说 in an attribution), by their first two characters."""
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, AttributeError, TypeError, ValueError):
+        source = _required(parsed.data, parsed.state.flags)
+    except (_GiveUp, re.error, AttributeError, TypeError, ValueError):
         return None
-    return _required(parsed.data)
+    return None if source is None else re.compile(source)
 
 
-def _required(items) -> str | None:
+def _required(items, flags: int) -> str | None:
     for op, av in items:
-        if op is C.REPEAT or op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             low, _high, body = av
-            if low < 1:
-                continue
-            found = _required(body)
+            found = _required(body, flags) if low >= 1 else None
         elif op is C.SUBPATTERN:
-            found = _required(av[3])
+            found = _required(av[3], (flags | av[1]) & ~av[2])
         elif op is C.LITERAL:
-            char = chr(av)
-            found = None if char.isalnum() and char.isascii() or char.isspace() else char
+            found = None if _everywhere(chr(av)) else re.escape(chr(av))
+        elif op is C.BRANCH:
+            found = _any_of(_item_prefixes(op, av, flags, 2))
         else:
-            continue
+            found = None
         if found is not None:
             return found
     return None
+
+
+def _everywhere(char: str) -> bool:
+    return char.isascii() and char.isalnum() or char.isspace()
+
+
+def _any_of(prefixes: set[tuple[_Prefix, bool]]) -> str | None:
+    """The prefixes as one alternation, unless one may be empty or start with a common
+    character (then it would be found everywhere)."""
+    branches = set()
+    for prefix, _open in prefixes:
+        if not prefix or any(len(piece) > 1 or _everywhere(piece) for piece in prefix[0]):
+            return None
+        branches.add("".join(_class(cls) if len(cls) > 1 or any(len(p) > 1 for p in cls)
+                             else re.escape(next(iter(cls))) for cls in prefix))
+    return "|".join(sorted(branches))
 
 
 class AnchoredPattern:
@@ -369,7 +387,7 @@ class AnchoredPattern:
     """
 
     def __init__(self, pattern: re.Pattern, starts: list[re.Pattern] | None,
-                 required: str | None = None) -> None:
+                 required: re.Pattern | None = None) -> None:
         self.wrapped = pattern
         self.starts = starts
         self.required = required
@@ -379,7 +397,7 @@ class AnchoredPattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos
-        if self.required is not None and text.find(self.required, pos, endpos) < 0:
+        if self.required is not None and self.required.search(text, pos, endpos) is None:
             return iter(())
         if self.starts is None:
             return self.wrapped.finditer(text, pos, endpos)
@@ -402,14 +420,15 @@ class AnchoredPattern:
                 yield found
 
     def __repr__(self) -> str:
+        required = self.required and self.required.pattern
         return (f"AnchoredPattern({self.pattern[:40]!r}…, starts={self.starts and len(self.starts)}"
-                f", required={self.required!r})")
+                f", required={required!r})")
 
 
 def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
     """``pattern`` with a narrowed finditer where the analysis allows, else itself."""
     starts = start_patterns(pattern)
-    required = required_character(pattern)
+    required = required_text(pattern)
     if starts is None and required is None:
         return pattern
     return AnchoredPattern(pattern, starts, required)
