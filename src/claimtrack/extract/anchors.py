@@ -195,7 +195,7 @@ def start_patterns(pattern: re.Pattern) -> list[re.Pattern] | None:
     plain = set(starts.pieces.pop("", ()))
     for guard in [g for g, pieces in starts.pieces.items() if not _has_letter(pieces)]:
         plain |= starts.pieces.pop(guard)
-    if plain and _matches_any(plain, string.ascii_letters + string.whitespace):
+    if plain and _matches_any(plain, string.ascii_letters + " \t"):
         return None  # any letter or space would be a candidate: no faster than the pattern
     if starts.pieces and not _alternation(parsed.data):
         # Every word start could be a candidate; that pays only where the pattern
@@ -382,8 +382,8 @@ class AnchoredPattern:
     """A compiled pattern whose finditer looks only where a match can be.
 
     It skips a span that lacks a character every match holds (``required``) and,
-    given start patterns, tries the pattern only where a match can start. Everything
-    else (match, search, pattern) is the wrapped pattern's.
+    given start patterns, tries the pattern only where a match can start; search is
+    the first of those matches. match and pattern are the wrapped pattern's.
     """
 
     def __init__(self, pattern: re.Pattern, starts: list[re.Pattern] | None,
@@ -392,8 +392,11 @@ class AnchoredPattern:
         self.starts = starts
         self.required = required
         self.match = pattern.match
-        self.search = pattern.search
         self.pattern = pattern.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        """The first match from ``pos`` on, as pattern.search finds it."""
+        return next(self.finditer(text, pos, endpos), None)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos

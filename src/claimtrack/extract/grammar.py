@@ -74,7 +74,7 @@ class Grammar:
     duration_preposition: str
     turn: re.Pattern
     excluded: list[re.Pattern | AnchoredPattern]
-    trigger: re.Pattern
+    trigger: re.Pattern | AnchoredPattern
     entity: re.Pattern | AnchoredPattern
     topic: re.Pattern | AnchoredPattern
     unit_of: dict[str, UnitInfo] = field(default_factory=dict)
@@ -245,7 +245,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         (anchored(re.compile(p)), "en") for p in en.dates]
 
     sentence_end = anchored(re.compile(r"[。！？!?\n]+|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
-    clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|\s[-–—]\s"))
+    # A spaced dash ends a clause; the space before it is looked at, not matched, so
+    # that the pattern starts at punctuation only (only match ends are used).
+    clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|(?<=\s)[-–—]\s"))
 
     increase = [*zh.directions.increase, *en.directions.increase]
     decrease = [*zh.directions.decrease, *en.directions.decrease]
@@ -317,12 +319,12 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     english_words = [*en.numerals, *en.numeral_units, *en.scales, *en.fractions,
                      *en.multiples, *en.ordinals, *en.month_names, *en.quarter_words]
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
-    trigger = re.compile(
+    trigger = anchored(re.compile(
         rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}])|[数几上][十百千万亿]|第|分之"
         rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国|(?<![a-z])(?:"
         rf"{word_pattern(english_words)}|may|one|this year|last year|next year|last month"
         rf"|this month|next month)"
-    )
+    ))
 
     entity_of: dict[str, tuple[str, str]] = {}
     for spec in taxonomy.entities:
