@@ -29,6 +29,13 @@ def _loader():
     return DatesAsText
 
 
+def safe_load(text: str) -> Any:
+    """yaml.safe_load, through libyaml's C parser where PyYAML has it."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
 def load(text: str) -> Any:
     """Parse YAML text safely, leaving timestamps as strings."""
     import yaml

@@ -48,10 +48,12 @@ class RateTable:
         """Read and validate the rate file; a missing file is an empty table."""
         import yaml
 
+        from claimtrack import yamltext
+
         if not path.exists():
             return cls([])
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {"rates": []}
+            data = yamltext.safe_load(path.read_text(encoding="utf-8")) or {"rates": []}
             return cls(RatesFile.model_validate(data).rates)
         except (yaml.YAMLError, ValidationError) as error:
             first = " ".join(str(error).split())[:200]

@@ -179,14 +179,24 @@ def _item(op, av, flags: int, guard: str) -> _Starts:
     raise _GiveUp
 
 
-def start_patterns(pattern: re.Pattern) -> list[re.Pattern] | None:
-    """Patterns that find every place a match of ``pattern`` can start, or None."""
+def _parsed(pattern: re.Pattern):
+    """The parse tree re.compile built the pattern from, or None."""
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        return _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+
+
+def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
+    """Patterns that find every place a match of ``pattern`` can start, or None."""
+    parsed = parsed or _parsed(pattern)
+    if parsed is None:
+        return None
+    try:
         starts = _sequence(parsed.data, parsed.state.flags)
-    except (_GiveUp, re.error, AttributeError, TypeError, ValueError):
+    except (_GiveUp, AttributeError, TypeError, ValueError):
         return None
     if starts.nullable or not starts.pieces or _scanned_by_prefix(parsed.data):
         return None
@@ -329,17 +339,17 @@ def _scanned_by_prefix(items) -> bool:
     return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
 
 
-def required_text(pattern: re.Pattern) -> re.Pattern | None:
+def required_text(pattern: re.Pattern, parsed=None) -> re.Pattern | None:
     """A pattern for what every match holds, or None: a character that is not a letter,
     digit or space (those are everywhere), e.g. "@" in an e-mail address or 年 in a
     Chinese date, else one of the words of an alternation no match can do without
     (表示|称|说 in an attribution), by their first two characters."""
-    if _parser is None or not isinstance(pattern.pattern, str):
+    parsed = parsed or _parsed(pattern)
+    if parsed is None:
         return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
         source = _required(parsed.data, parsed.state.flags)
-    except (_GiveUp, re.error, AttributeError, TypeError, ValueError):
+    except (_GiveUp, AttributeError, TypeError, ValueError):
         return None
     return None if source is None else re.compile(source)
 
@@ -430,8 +440,9 @@ class AnchoredPattern:
 
 def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
     """``pattern`` with a narrowed finditer where the analysis allows, else itself."""
-    starts = start_patterns(pattern)
-    required = required_text(pattern)
+    parsed = _parsed(pattern)
+    starts = start_patterns(pattern, parsed)
+    required = required_text(pattern, parsed)
     if starts is None and required is None:
         return pattern
     return AnchoredPattern(pattern, starts, required)

@@ -117,8 +117,10 @@ class UnitsData(_Strict):
 def _load(path: Path, model: type[_Strict]) -> _Strict:
     import yaml
 
+    from claimtrack import yamltext
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamltext.safe_load(path.read_text(encoding="utf-8"))
         return model.model_validate(data)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -194,9 +196,17 @@ def word_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = True
 
+    depths: dict[int, int] = {}
+
+    def depth(node: dict) -> int:
+        if id(node) not in depths:
+            depths[id(node)] = max((1 + depth(child) for key, child in node.items() if key),
+                                   default=0)
+        return depths[id(node)]
+
     def emit(node: dict) -> str:
         branches = []
-        for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        for char in sorted((c for c in node if c), key=lambda c: -depth(node[c])):
             piece = r"[ \t]+" if char == " " else re.escape(char)
             branches.append(piece + emit(node[char]))
         if not branches:
@@ -205,10 +215,6 @@ def word_pattern(words: Iterable[str]) -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return emit(trie) or "(?!)"
-
-
-def _depth(node: dict) -> int:
-    return max((1 + _depth(child) for key, child in node.items() if key), default=0)
 
 
 def latin_bounded(words: Iterable[str]) -> str:
