@@ -136,6 +136,10 @@ def test_start_patterns_of_small_patterns(source, candidates):
     # one of the words of an alternation, by its first two characters
     (r"(?P<who>[^，。]{1,16}?)(?:表示|称|指出(?!了))", "指出|称|表示"),
     (r"(?P<who>[^，。]{1,16}?)(?:表示|称|说)?", None),  # an optional alternation
+    # a run of four or more letters is rare enough; capitals are never everywhere
+    (r"\b(?:first|second)[\s-]quarter\b", "quarter"),
+    (r"\b(?:last|next)\s+(?:January|March)\b", "Ja|Ma"),
+    (r"\b(?i:last year)\b", None),  # folded case: not a plain run
 ])
 def test_required_text(source, required):
     found = required_text(re.compile(source))

@@ -355,25 +355,38 @@ def required_text(pattern: re.Pattern, parsed=None) -> re.Pattern | None:
 
 
 def _required(items, flags: int) -> str | None:
+    run = ""  # consecutive letters every match holds: a word like "quarter" is rare enough
     for op, av in items:
+        found = None
+        if op is C.LITERAL and not flags & _IGNORECASE:
+            char = chr(av)
+            if not _everywhere(char):
+                return re.escape(char)
+            run += char
+            continue
+        if len(run) >= _RARE_WORD:
+            return re.escape(run)
+        run = ""
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             low, _high, body = av
             found = _required(body, flags) if low >= 1 else None
         elif op is C.SUBPATTERN:
             found = _required(av[3], (flags | av[1]) & ~av[2])
-        elif op is C.LITERAL:
-            found = None if _everywhere(chr(av)) else re.escape(chr(av))
         elif op is C.BRANCH:
             found = _any_of(_item_prefixes(op, av, flags, 2))
-        else:
-            found = None
         if found is not None:
             return found
-    return None
+    return re.escape(run) if len(run) >= _RARE_WORD else None
+
+
+# A run of this many letters every match holds is worth searching for first.
+_RARE_WORD = 4
 
 
 def _everywhere(char: str) -> bool:
-    return char.isascii() and char.isalnum() or char.isspace()
+    """Lower-case letters, digits and spaces: found in nearly any span of news text
+    (capitals, punctuation and Chinese characters are not)."""
+    return char.isascii() and (char.islower() or char.isdigit()) or char.isspace()
 
 
 def _any_of(prefixes: set[tuple[_Prefix, bool]]) -> str | None:
@@ -442,7 +455,9 @@ def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
     """``pattern`` with a narrowed finditer where the analysis allows, else itself."""
     parsed = _parsed(pattern)
     starts = start_patterns(pattern, parsed)
-    required = required_text(pattern, parsed)
+    # A pattern re scans by its first characters finds its own way; a gate would add a scan.
+    required = None if parsed is None or _scanned_by_prefix(parsed.data) else required_text(
+        pattern, parsed)
     if starts is None and required is None:
         return pattern
     return AnchoredPattern(pattern, starts, required)
