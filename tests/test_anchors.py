@@ -102,12 +102,14 @@ def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
 
 
 @pytest.mark.parametrize(("source", "candidates"), [
-    # digits and Chinese numerals start a figure; letters only at a word start, and
-    # only before the letters that may follow them there
-    (r"\d+万|[一二三]十|(?<![a-z])(?:two|ten)", {"[\\d一三二]", "(?<![a-z])(?:t[ew])"}),
+    # digits and Chinese numerals start a figure, 一二三 only before 十; a letter only
+    # at a word start (not after a letter) and only before the letters that may follow
+    (r"\d+万|[一二三]十|(?<![a-z])(?:two|ten)",
+     {r"[\d一三二](?:(?<=[\d])|(?<=[一三二])(?=[十]))", r"[t](?<![a-z][\s\S])(?=[ew])"}),
     # \b before a letter guards it; a pattern that is no alternation is left alone
     (r"\b(?:one|two)\b", None),
-    (r"\b(?:one|two)\b|\d+", {"[\\d]", "(?<![\\w])(?:o[n]|t[w])"}),
+    (r"\b(?:one|two)\b|\d+",
+     {r"[\d]", r"[ot](?<![\w][\s\S])(?:(?<=[o])(?=[n])|(?<=[t])(?=[w]))"}),
     # a letter anywhere can start a match: no start pattern would help
     (r"[a-z]+\d|\d+", None),
     # can match the empty string: every position is a start
@@ -115,12 +117,13 @@ def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
     # a back-reference or a negated class is not followed
     (r"(\d)\1|[^a]b", None),
     # case folding doubles the letters of a guarded start
-    (r"(?<![a-z])(?i:q)\d|\d", {"[\\d]", "(?<![a-z])(?:Q[\\d]|q[\\d])"}),
+    (r"(?<![a-z])(?i:q)\d|\d", {r"[\d]", r"[Qq](?<![a-z][\s\S])(?=[\d])"}),
     # a letter that may end the match, or start a repeated group, is left on its own
-    (r"(?<![a-z])(?:a|b(?:cd)+)|\d", {"[\\d]", "(?<![a-z])(?:a|b[c])"}),
-    (r"(?<![a-z])(?:x(?:[0-9]z)*)|\d", {"[\\d]", "(?<![a-z])(?:x)"}),
+    (r"(?<![a-z])(?:a|b(?:cd)+)|\d",
+     {r"[\d]", r"[ab](?<![a-z][\s\S])(?:(?<=[a])|(?<=[b])(?=[c]))"}),
+    (r"(?<![a-z])(?:x(?:[0-9]z)*)|\d", {r"[\d]", r"[x](?<![a-z][\s\S])"}),
     # an optional repeat lets what follows it come second
-    (r"(?<![a-z])(?:x[0-9]*y)|\d", {"[\\d]", "(?<![a-z])(?:x[0-9y])"}),
+    (r"(?<![a-z])(?:x[0-9]*y)|\d", {r"[\d]", r"[x](?<![a-z][\s\S])(?=[0-9y])"}),
 ])
 def test_start_patterns_of_small_patterns(source, candidates):
     found = start_patterns(re.compile(source))

@@ -203,43 +203,58 @@ def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
     # A guard pays only for letters (one per word otherwise); digits and the rest
     # are scanned faster by a plain character class.
     plain = set(starts.pieces.pop("", ()))
-    for guard in [g for g, pieces in starts.pieces.items() if not _has_letter(pieces)]:
-        plain |= starts.pieces.pop(guard)
+    for guard, pieces in list(starts.pieces.items()):
+        letters = {piece for piece in pieces if _has_letter({piece})}
+        plain |= pieces - letters
+        if letters:
+            starts.pieces[guard] = letters
+        else:
+            del starts.pieces[guard]
     if plain and _matches_any(plain, string.ascii_letters + " \t"):
         return None  # any letter or space would be a candidate: no faster than the pattern
     if starts.pieces and not _alternation(parsed.data):
         # Every word start could be a candidate; that pays only where the pattern
         # is an alternation the engine would otherwise try branch by branch.
         return None
-    found = [re.compile(_class(plain))] if plain else []
-    if starts.pieces:
-        try:
-            seconds = _second_characters(parsed.data, parsed.state.flags)
-        except _GiveUp:
-            seconds = {}
-        for guard, pieces in sorted(starts.pieces.items()):
-            found.append(re.compile(f"(?<![{guard}])" + _two_characters(pieces, seconds)))
-    return found
+    try:
+        seconds = _second_characters(parsed.data, parsed.state.flags)
+    except _GiveUp:
+        seconds = {}
+    groups = [("", plain), *sorted(starts.pieces.items())] if plain else sorted(
+        starts.pieces.items())
+    return [re.compile(_start_source(guard, pieces, seconds)) for guard, pieces in groups]
 
 
-# --- the first two characters, for starts at word beginnings ---------------------
+# --- start patterns ------------------------------------------------------------
 #
-# Most English words begin with one of the letters a number word begins with, so a
-# start at every such word would still try the pattern at every other word. The
-# second character narrows that ("tw", "th", "hu", "a ") at no cost to the scan.
+# A start is one character of a class, checked by lookarounds: for each character,
+# its guard (the character before must not be a letter) and the characters that
+# may follow it (一 starts a figure only before 十, 百, 万...; most English words
+# begin with a letter a number word begins with, so the second letter, "tw", "th",
+# "hu", "a ", is what keeps word starts few). The class comes first so that re
+# skips ahead to the next such character by itself (a lookbehind first would be
+# tried at every position); the guard is checked next, as it fails at once inside
+# words. Letters under a guard get a pattern of their own, so that Chinese text is
+# not stopped at every letter's checks nor English text at every numeral's. A start
+# pattern matches one character only, so that no start hides the next.
 
-_MAX_PREFIXES = 5000
-_Prefix = tuple[frozenset[str], ...]
 
-
-def _two_characters(pieces: set[str], seconds: dict[str, set[str] | None]) -> str:
-    """An alternation of first character and the characters that may follow it."""
-    branches = []
-    for piece in sorted(pieces):
-        first = re.escape(piece) if len(piece) == 1 else f"[{piece}]"
+def _start_source(guard: str, pieces: set[str], seconds: dict[str, set[str] | None]) -> str:
+    checks: dict[tuple[str, ...] | None, set[str]] = {}
+    for piece in pieces:
         following = seconds.get(piece)
-        branches.append(first if not following else first + _class(following))
-    return "(?:" + "|".join(branches) + ")"
+        checks.setdefault(None if not following else tuple(sorted(following)), set()).add(piece)
+    start = _class(pieces) + (rf"(?<![{guard}][\s\S])" if guard else "")
+    if len(checks) == 1:  # the class already says which character this is
+        (following,) = checks
+        return start + (f"(?={_class(following)})" if following else "")
+    branches = [f"(?<={_class(firsts)})" + (f"(?={_class(following)})" if following else "")
+                for following, firsts in sorted(checks.items(), key=lambda c: c[0] or ())]
+    return start + "(?:" + "|".join(branches) + ")"
+
+
+_Prefix = tuple[frozenset[str], ...]
+_MAX_PREFIXES = 5000
 
 
 def _second_characters(items, flags: int) -> dict[str, set[str] | None]:
