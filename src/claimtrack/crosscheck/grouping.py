@@ -131,6 +131,14 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                    rates: RateTable, tolerance: float) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket."""
     topic, statement, unit_class = key
+    names: dict[int, str] = {}
+
+    def describe(claim) -> str:  # each claim is named in many pairs: name it once
+        name = names.get(id(claim))
+        if name is None:
+            name = names[id(claim)] = _describe(claim)
+        return name
+
     groups: list[Group] = []
     related_groups: list[Group] = []
     for subject, members in sorted(by_subject.items()):
@@ -138,7 +146,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
             continue
         group = Group(subject, topic, statement, _unit(members, unit_class), list(members))
         group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
-                       if not _repeated(a, b, pair := _pair(a, b, rates, tolerance))]
+                       if not _repeated(a, b, pair := _pair(a, b, rates, tolerance, describe))]
         if group.pairs:
             groups.append(group)
     for whole, part in _related_subjects(by_subject, parents):
@@ -148,7 +156,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
         seen: set[tuple] = set()
         for a in by_subject[part]:
             for b in by_subject[whole]:
-                would = _pair(a, b, rates, tolerance)
+                would = _pair(a, b, rates, tolerance, describe)
                 # One article repeating a figure is one source, not two.
                 key_ab = (_source_key(a), _source_key(b))
                 if would.verdict == "not_compared" or key_ab in seen:
@@ -193,7 +201,7 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str | None
             whole = parents.get(whole)
 
 
-def _pair(a, b, rates: RateTable, tolerance: float) -> Pair:
+def _pair(a, b, rates: RateTable, tolerance: float, describe=None) -> Pair:
     if not _periods_compatible(a, b):
         return Pair(a.id, b.id, "not_compared",
                     f"different periods: {claim_period(a)} and {claim_period(b)}")
@@ -205,7 +213,7 @@ def _pair(a, b, rates: RateTable, tolerance: float) -> Pair:
                         f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
         factor, rate = conversion.factor, conversion.label
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
-                                   describe=_describe)
+                                   describe=describe or _describe)
     return Pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
 
 

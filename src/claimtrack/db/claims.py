@@ -179,7 +179,7 @@ def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
     query = _listing_select().where(*_conditions(wanted, _dialect(session))).order_by(*order)
     if limit is not None:
         query = query.limit(limit)
-    return list(StoredClaimReader().read(session.execute(query)))
+    return list(StoredClaimReader().read(session.connection().execute(query)))
 
 
 def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
@@ -198,7 +198,8 @@ def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
     conditions = [*_conditions(wanted, _dialect(session)), ClaimRow.subject_id.is_not(None),
                   ClaimRow.topic_id.is_not(None)]
     query = _listing_select().where(*conditions).order_by(ClaimRow.topic_id)
-    rows = session.execute(query.execution_options(yield_per=5000))
+    # Core rows (no ORM layer), fetched a few thousand at a time.
+    rows = session.connection().execute(query.execution_options(yield_per=5000))
     reader = StoredClaimReader()
     at = reader.index
     for _, topic_rows in itertools.groupby(rows, key=lambda row: row[at["topic_id"]]):
@@ -285,13 +286,15 @@ class StoredClaimReader:
     def __init__(self) -> None:
         names = list(_listing_columns())
         self.index = {name: position for position, name in enumerate(names)}
-        self._fields = [(name, self.index[name]) for name in _CLAIM_FIELDS if name != "article"]
+        # The listing's columns start with StoredClaim's fields, in their order.
+        self._fields = tuple(name for name in _CLAIM_FIELDS if name != "article")
+        assert names[: len(self._fields)] == list(self._fields)
         self._articles: dict[int, ArticleRef] = {}
 
     def read(self, rows: Iterable) -> Iterator[StoredClaim]:
         fields, at = self._fields, self.index
         for row in rows:
-            values = {name: row[position] for name, position in fields}
+            values = dict(zip(fields, row))  # stops at the last field: the extras are not fields
             values["article"] = self._article(row, at)
             yield StoredClaim.model_validate(values)
 
