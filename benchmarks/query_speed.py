@@ -92,7 +92,8 @@ def multiply(connection: sqlite3.Connection, *, claims: int, story: int) -> None
     """Copies of the base's articles and claims, and one copy of every entity per story."""
     scalar = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
     base_claims = scalar("SELECT count(*) FROM claim")
-    max_article, max_claim = scalar("SELECT max(id) FROM article"), scalar("SELECT max(id) FROM claim")
+    max_article = scalar("SELECT max(id) FROM article")
+    max_claim = scalar("SELECT max(id) FROM claim")
     max_entity = scalar("SELECT max(id) FROM entity")
     copies = math.ceil(claims / base_claims)
     connection.execute("CREATE TEMP TABLE copy_number (k INTEGER PRIMARY KEY)")
@@ -286,7 +287,8 @@ def main() -> None:
         cli_seconds = statistics.median(run[0] for run in cli)
         api_seconds = statistics.median(run[0] for run in api_runs)
         peak = max(run[1] for run in cli)
-        verdict = f"{'yes' if cli_seconds < goal else 'no'} / {'yes' if api_seconds < goal else 'no'}"
+        verdict = " / ".join("yes" if seconds < goal else "no"
+                             for seconds in (cli_seconds, api_seconds))
         print(f"{label:<42} {goal:>6.1f} {cli_seconds:>7.2f} {peak:>8.0f} "
               f"{cli[0][2] / 1e6:>7.1f} {api_seconds:>7.3f} {api_runs[0][1]:>8,}  {verdict}")
         if not label.endswith(("--format csv", "--limit 50")) or "topic" in label:

@@ -745,7 +745,8 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     """
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import crosscheck_buckets
-    from claimtrack.db.claims import ClaimFilter, crosscheck_buckets as stored_buckets
+    from claimtrack.db.claims import ClaimFilter
+    from claimtrack.db.claims import crosscheck_buckets as stored_buckets
     from claimtrack.db.session import session_scope
 
     engine = open_database(db)
@@ -759,6 +760,23 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
             stored_buckets(session, wanted, related=related), parents=parents, rates=_rates(),
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             keep=None if include_all else (lambda group: group.has_conflict))
+
+
+def save_conflicts(groups: list, *, tolerance: float | None = None,
+                   db: str | Engine | None = None) -> int:
+    """Store every pair of these groups in crosscheck_pair, replacing what was saved before.
+
+    One transaction: a reader (the conflict_pairs view) sees the old pairs or
+    the new ones, never a mix. Returns the number of pairs stored.
+    """
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE
+    from claimtrack.db.crosscheck import replace_saved_pairs
+    from claimtrack.db.session import session_scope
+
+    engine = open_database(db)
+    with session_scope(engine, write=True) as session:
+        return replace_saved_pairs(session, groups,
+                                   DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
 
 @dataclass

@@ -294,7 +294,8 @@ class StoredClaimReader:
     def read(self, rows: Iterable) -> Iterator[StoredClaim]:
         fields, at = self._fields, self.index
         for row in rows:
-            values = dict(zip(fields, row))  # stops at the last field: the extras are not fields
+            # zip stops at the last field: the columns after it are not fields.
+            values = dict(zip(fields, row, strict=False))
             values["article"] = self._article(row, at)
             yield StoredClaim.model_validate(values)
 
