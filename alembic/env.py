@@ -13,7 +13,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from claimtrack.config import database_url
-from claimtrack.db.models import Base
+from claimtrack.db.models import Base, is_modelled
 from claimtrack.db.session import engine_for
 
 config = context.config
@@ -26,6 +26,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=is_modelled,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -37,6 +38,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=is_modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, insert, inspect, select, text
 
 from claimtrack.db import migrate
-from claimtrack.db.models import Base
+from claimtrack.db.models import Base, is_modelled
 from claimtrack.db.session import engine_for
 from claimtrack.errors import DatabaseError, OutdatedDatabaseError, UnknownRevisionError
 from claimtrack.resources import migrations_dir
@@ -45,7 +45,9 @@ def test_upgrade_from_empty_matches_the_models(engine):
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        # The same filter as alembic/env.py: SQLite's full-text tables are not models.
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": is_modelled})
         assert compare_metadata(context, Base.metadata) == []
 
 
@@ -253,3 +255,70 @@ def test_db_backup_of_postgresql_says_what_to_use(sqlite_cli, pg_url, tmp_path):
     result = sqlite_cli("db", "backup", str(tmp_path / "x.db"), db=pg_url)
     assert result.exit_code == 1
     assert "for PostgreSQL use pg_dump" in result.stderr
+
+
+# At 0003 a claim also has its statement.
+ROWS_AT_REVISION["0003"] = {
+    **ROWS_AT_REVISION["0002"],
+    "claim": [{**claim, "statement": statement} for claim, statement in
+              zip(ROWS_AT_REVISION["0002"]["claim"], ("level", "change"), strict=True)],
+}
+
+# At 0004 the last saved cross-check is there too.
+ROWS_AT_REVISION["0004"] = {
+    **ROWS_AT_REVISION["0003"],
+    "crosscheck_pair": [
+        {"id": 1, "group_number": 1, "group_subject": "Nvidia", "group_topic": "release_date",
+         "group_statement": "level", "group_unit": "", "group_period": "2025-01-20",
+         "group_verdict": "conflict", "claim_a_id": 1, "claim_b_id": 2, "verdict": "conflict",
+         "reason": "1月20日 and 17% differ", "gap": 0.5, "rate": None, "tolerance": 0.05,
+         "saved_at": dt.datetime(2025, 5, 3)},
+    ],
+}
+
+ADDED_BY_0004 = {"table": {"crosscheck_pair"}, "view": {"claims_view", "conflict_pairs"},
+                 "index": {"ix_claim_topic_article_span"}}
+
+
+def _schema_objects(engine) -> dict[str, set[str]]:
+    with engine.connect() as connection:
+        inspector = inspect(connection)
+        return {"table": set(inspector.get_table_names()),
+                "view": set(inspector.get_view_names()),
+                "index": {index["name"] for index in inspector.get_indexes("claim")}}
+
+
+def test_0004_indexes_stored_claims_for_search_and_adds_the_views(engine):
+    from claimtrack import api
+
+    _database_at(engine, "0003")
+    migrate.upgrade(engine, "0004")
+    objects = _schema_objects(engine)
+    for kind, names in ADDED_BY_0004.items():
+        assert names <= objects[kind], kind
+    # The claim stored before 0004 is found through the new full-text index.
+    assert [claim.id for claim in api.find_claims(db=engine, search="深度求索發佈")] == [1]
+    assert [claim.id for claim in api.find_claims(db=engine, search="r1")] == [1]
+    with engine.connect() as connection:
+        view = connection.execute(text("SELECT claim_id, subject, topic, outlet FROM claims_view"
+                                       " ORDER BY claim_id")).all()
+        if engine.dialect.name == "sqlite":
+            indexed = connection.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts "
+                                              "MATCH '\"深度求索\"'")).scalars().all()
+            assert indexed == [1]  # claim 2's search text is empty
+    # Claim 2 is overridden by claim 1: hidden from the view as from `claimtrack claims`.
+    assert [tuple(row) for row in view] == [(1, "Nvidia", "release_date", "彭博社")]
+
+
+def test_0004_downgrade_removes_all_it_added(engine):
+    migrate.upgrade(engine, "0004")
+    migrate.downgrade(engine, "0003")
+    objects = _schema_objects(engine)
+    for kind, names in ADDED_BY_0004.items():
+        assert not names & objects[kind], kind
+    assert not {name for name in objects["table"] if name.startswith("claim_fts")}
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            triggers = connection.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
+        assert triggers == []

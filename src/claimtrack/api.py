@@ -355,29 +355,36 @@ def find_claims(
     publication date. ``search`` looks for text in the claim's sentence, in
     either script.
     """
-    from claimtrack.db.claims import ClaimFilter, stored_claim
+    from claimtrack.db.claims import ClaimFilter
     from claimtrack.db.claims import find_claims as query
     from claimtrack.db.session import session_scope
 
     engine = open_database(db)
     with session_scope(engine) as session:
-        wanted = ClaimFilter(
+        wanted = _claim_filter(session, ClaimFilter(
             outlet=outlet, kind=kind, status=status, min_value=min_value, max_value=max_value,
             search=search,
-        )
-        if topic:
-            wanted.topic_ids = _resolve(session, "topic", topic)
-        if subject:
-            wanted.subject_ids = _resolve(session, "subject", subject)
-        if speaker:
-            wanted.speaker_ids, wanted.speaker_text = _resolve_speaker(session, speaker)
-        if article:
-            wanted.article_ids = _resolve_article(session, article)
-        if since:
-            wanted.since = _period_bound(since, end=False)
-        if until:
-            wanted.until = _period_bound(until, end=True)
-        return [stored_claim(row) for row in query(session, wanted, sort=sort, limit=limit)]
+        ), topic=topic, subject=subject, speaker=speaker, article=article, since=since,
+            until=until)
+        return query(session, wanted, sort=sort, limit=limit)
+
+
+def _claim_filter(session, wanted, *, topic=None, subject=None, speaker=None, article=None,
+                  since=None, until=None):
+    """A ClaimFilter with the names and dates the user typed resolved to ids and days."""
+    if topic:
+        wanted.topic_ids = _resolve(session, "topic", topic)
+    if subject:
+        wanted.subject_ids = _resolve(session, "subject", subject)
+    if speaker:
+        wanted.speaker_ids, wanted.speaker_text = _resolve_speaker(session, speaker)
+    if article:
+        wanted.article_ids = _resolve_article(session, article)
+    if since:
+        wanted.since = _period_bound(since, end=False)
+    if until:
+        wanted.until = _period_bound(until, end=True)
+    return wanted
 
 
 def show_claim(claim_id: int, *, db: str | Engine | None = None):
@@ -736,13 +743,40 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     By default only the groups with a conflict or a scale slip; ``include_all``
     adds the consistent ones and the possibly-same-fact groups.
     """
-    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE
+    from claimtrack.crosscheck.grouping import crosscheck_buckets
+    from claimtrack.db.claims import ClaimFilter
+    from claimtrack.db.claims import crosscheck_buckets as stored_buckets
+    from claimtrack.db.session import session_scope
 
-    claims = find_claims(db=db, topic=topic, subject=subject, since=since, until=until,
-                         sort="date")
-    groups = crosscheck(claims, parents=_part_of(db), rates=_rates(),
-                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
-    return groups if include_all else [group for group in groups if group.has_conflict]
+    engine = open_database(db)
+    parents = _part_of(engine)
+    related = {name for pair in parents.items() if pair[1] for name in pair}
+    with session_scope(engine) as session:
+        wanted = _claim_filter(session, ClaimFilter(), topic=topic, subject=subject,
+                               since=since, until=until)
+        # Streamed a topic at a time; only the groups to show are kept.
+        return crosscheck_buckets(
+            stored_buckets(session, wanted, related=related), parents=parents, rates=_rates(),
+            tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
+            keep=None if include_all else (lambda group: group.has_conflict))
+
+
+def save_conflicts(groups: list, *, tolerance: float | None = None,
+                   db: str | Engine | None = None) -> int:
+    """Store every pair of these groups in crosscheck_pair, replacing what was saved before.
+
+    One transaction: a reader (the conflict_pairs view) sees the old pairs or
+    the new ones, never a mix. Returns the number of pairs stored.
+    """
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE
+    from claimtrack.db.crosscheck import replace_saved_pairs
+    from claimtrack.db.session import session_scope
+
+    engine = open_database(db)
+    with session_scope(engine, write=True) as session:
+        return replace_saved_pairs(session, groups,
+                                   DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
 
 @dataclass
@@ -773,8 +807,9 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     from claimtrack.export.crosscheck import interval_text
 
     tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
-    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
-    groups = crosscheck(claims, parents=_part_of(db), rates=_rates(), tolerance=tolerance)
+    engine = open_database(db)
+    claims = find_claims(db=engine, topic=topic, subject=subject, sort="date")
+    groups = crosscheck(claims, parents=_part_of(engine), rates=_rates(), tolerance=tolerance)
     in_conflict = {claim_id for group in groups if not group.related for pair in group.pairs
                    if pair.verdict in ("conflict", "scale_slip")
                    for claim_id in (pair.a, pair.b)}

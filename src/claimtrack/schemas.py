@@ -249,10 +249,15 @@ class StoredArticle(BaseModel):
     @property
     def published_display(self) -> str:
         """The date at its stated precision: 2025-02 for a month, 2025-02-11 for a day."""
-        if self.published is None:
-            return ""
-        iso = self.published.isoformat()
-        return {"year": iso[:4], "month": iso[:7]}.get(self.published_precision, iso)
+        return published_label(self.published, self.published_precision)
+
+
+def published_label(published: date | None, precision: str) -> str:
+    """A publication date at its stated precision: 2025-02 for a month, "" for none."""
+    if published is None:
+        return ""
+    iso = published.isoformat()
+    return {"year": iso[:4], "month": iso[:7]}.get(precision, iso)
 
 
 # --- Claims ------------------------------------------------------------------

@@ -30,8 +30,12 @@ def _tolerance_option(function):
 @click.option("--format", "fmt", type=click.Choice(CONFLICT_FORMATS), default="table",
               show_default=True, help="Output format.")
 @click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when a conflict is found.")
+@click.option("--save", is_flag=True,
+              help="Also store these groups' pairs in the database (table crosscheck_pair, "
+                   "view conflict_pairs), replacing the last saved ones.")
 @pass_db
-def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on_conflict, db):
+def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on_conflict,
+              save, db):
     """Claims that speak of the same fact (subject, topic, kind of statement, unit, period)
     and whether their figures agree, with a reason for every pair."""
     from claimtrack import api
@@ -39,6 +43,8 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
 
     groups = api.conflicts(db=db, topic=topic, subject=subject, since=since, until=until,
                            tolerance=tolerance, include_all=include_all)
+    if save:
+        api.save_conflicts(groups, tolerance=tolerance, db=db)
     CONFLICT_RENDERERS[fmt](groups, sys.stdout, tolerance)
     if fail_on_conflict and any(group.has_conflict for group in groups):
         sys.exit(1)
@@ -108,7 +114,7 @@ def _demo(ctx, db: str) -> None:
     ctx.invoke(compare, topic="training_cost", subject=None, tolerance=0.05, fmt="table",
                output=None)
     ctx.invoke(conflicts, topic=None, subject=None, since=None, until=None, tolerance=0.05,
-               include_all=True, fmt="table", fail_on_conflict=False)
+               include_all=True, fmt="table", fail_on_conflict=False, save=False)
 
 
 COMMANDS = [conflicts, compare, demo]

@@ -15,7 +15,7 @@ the rate table; returns groups.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,47 +75,100 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
                tolerance: float = DEFAULT_TOLERANCE) -> list[Group]:
     """Every group of claims that may speak of one fact, firm groups first.
 
-    Claims without a subject or topic, and rejected claims, are left out.
+    Claims without a subject or topic, and rejected claims, are left out. Within
+    a group, claims keep the order they are given in.
     """
-    parents = parents or {}
-    rates = rates or RateTable([])
     buckets: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         if not claim.subject or not claim.topic or claim.status == "rejected":
             continue
-        unit_class = "money" if claim.kind == "money" and claim.unit else (claim.unit or "")
-        buckets[(claim.topic, claim.statement, unit_class)][claim.subject].append(claim)
+        key = bucket_key(claim.topic, claim.statement, claim.kind, claim.unit)
+        buckets[key][claim.subject].append(claim)
+    return crosscheck_buckets(buckets.items(), parents=parents, rates=rates,
+                              tolerance=tolerance)
+
+
+def bucket_key(topic: str, statement: str, kind: str, unit: str | None) -> tuple:
+    """What claims must share to be compared at all: topic, statement and unit class."""
+    unit_class = "money" if kind == "money" and unit else (unit or "")
+    return (topic, statement, unit_class)
+
+
+def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
+                       parents: dict[str, str | None] | None = None,
+                       rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
+                       keep: Callable[[Group], bool] | None = None) -> list[Group]:
+    """The groups of claims already sorted into buckets (bucket_key → subject → claims).
+
+    Buckets may come in any order, each once and whole, and may be streamed:
+    each is judged and let go before the next is read, and only the groups that
+    ``keep`` accepts (default: all) are held. The result is in the order of
+    crosscheck(): firm groups by bucket and subject, then the possibly-same-fact
+    groups.
+
+    Cost: every pair within a group is judged (and listed), so the time grows
+    with the sum of the squares of the group sizes (plus one pass over the
+    claims); memory with the largest bucket and the groups kept. A group is one
+    subject's claims on one topic, statement and unit, so it stays as small as
+    the number of sources reporting one fact, however large the database.
+    """
+    parents = parents or {}
+    rates = rates or RateTable([])
+    judged: list[tuple[tuple, list[Group], list[Group]]] = []
+    for key, by_subject in buckets:
+        firm, related = _bucket_groups(key, by_subject, parents, rates, tolerance)
+        if keep is not None:
+            firm = [group for group in firm if keep(group)]
+            related = [group for group in related if keep(group)]
+        if firm or related:
+            judged.append((key, firm, related))
+    judged.sort(key=lambda item: item[0])
+    return [group for _, firm, _ in judged for group in firm] + \
+        [group for _, _, related in judged for group in related]
+
+
+def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, str | None],
+                   rates: RateTable, tolerance: float) -> tuple[list[Group], list[Group]]:
+    """The firm and the possibly-same-fact groups of one bucket."""
+    topic, statement, unit_class = key
+    names: dict[int, str] = {}
+
+    def describe(claim) -> str:  # each claim is named in many pairs: name it once
+        name = names.get(id(claim))
+        if name is None:
+            name = names[id(claim)] = _describe(claim)
+        return name
+
     groups: list[Group] = []
     related_groups: list[Group] = []
-    for (topic, statement, unit_class), by_subject in sorted(buckets.items()):
-        for subject, members in sorted(by_subject.items()):
-            if len(members) < 2:
-                continue
-            group = Group(subject, topic, statement, _unit(members, unit_class), list(members))
-            group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
-                           if not _repeated(a, b, pair := _pair(a, b, rates, tolerance))]
-            if group.pairs:
-                groups.append(group)
-        for whole, part in _related_subjects(by_subject, parents):
-            members = by_subject[whole] + by_subject[part]
-            group = Group(f"{part} / {whole}", topic, statement, _unit(members, unit_class),
-                          members, related=True)
-            seen: set[tuple] = set()
-            for a in by_subject[part]:
-                for b in by_subject[whole]:
-                    would = _pair(a, b, rates, tolerance)
-                    # One article repeating a figure is one source, not two.
-                    key = (_source_key(a), _source_key(b))
-                    if would.verdict == "not_compared" or key in seen:
-                        continue
-                    seen.add(key)
-                    group.pairs.append(Pair(
-                        a.id, b.id, "possibly_same_fact",
-                        f"{part} is part of {whole}: possibly the same fact; if it is, "
-                        f"{would.verdict}: {would.reason}", would.gap, would.rate))
-            if group.pairs:
-                related_groups.append(group)
-    return groups + related_groups
+    for subject, members in sorted(by_subject.items()):
+        if len(members) < 2:
+            continue
+        group = Group(subject, topic, statement, _unit(members, unit_class), list(members))
+        group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
+                       if not _repeated(a, b, pair := _pair(a, b, rates, tolerance, describe))]
+        if group.pairs:
+            groups.append(group)
+    for whole, part in _related_subjects(by_subject, parents):
+        members = by_subject[whole] + by_subject[part]
+        group = Group(f"{part} / {whole}", topic, statement, _unit(members, unit_class),
+                      members, related=True)
+        seen: set[tuple] = set()
+        for a in by_subject[part]:
+            for b in by_subject[whole]:
+                would = _pair(a, b, rates, tolerance, describe)
+                # One article repeating a figure is one source, not two.
+                key_ab = (_source_key(a), _source_key(b))
+                if would.verdict == "not_compared" or key_ab in seen:
+                    continue
+                seen.add(key_ab)
+                group.pairs.append(Pair(
+                    a.id, b.id, "possibly_same_fact",
+                    f"{part} is part of {whole}: possibly the same fact; if it is, "
+                    f"{would.verdict}: {would.reason}", would.gap, would.rate))
+        if group.pairs:
+            related_groups.append(group)
+    return groups, related_groups
 
 
 def _source_key(claim) -> tuple:
@@ -148,7 +201,7 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str | None
             whole = parents.get(whole)
 
 
-def _pair(a, b, rates: RateTable, tolerance: float) -> Pair:
+def _pair(a, b, rates: RateTable, tolerance: float, describe=None) -> Pair:
     if not _periods_compatible(a, b):
         return Pair(a.id, b.id, "not_compared",
                     f"different periods: {claim_period(a)} and {claim_period(b)}")
@@ -160,7 +213,7 @@ def _pair(a, b, rates: RateTable, tolerance: float) -> Pair:
                         f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
         factor, rate = conversion.factor, conversion.label
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
-                                   describe=_describe)
+                                   describe=describe or _describe)
     return Pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
 
 

@@ -7,11 +7,14 @@ entity's canonical name, a topic's key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Integer, Select, String, and_, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from claimtrack.db.models import (
@@ -25,7 +28,7 @@ from claimtrack.db.models import (
 )
 from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.lang.hanzi import alias_key
-from claimtrack.schemas import ArticleRef, Claim, StoredClaim
+from claimtrack.schemas import ArticleRef, Claim, StoredClaim, published_label
 
 
 @dataclass
@@ -159,9 +162,12 @@ SORTS = ("article", "value", "date", "topic", "id")
 
 
 def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
-                limit: int | None = None) -> list[ClaimRow]:
-    """Claims matching every given filter, with their article, subject, topic and speaker."""
-    query = _claim_query(wanted)
+                limit: int | None = None) -> list[StoredClaim]:
+    """Claims matching every given filter, with their article, subject, topic and speaker.
+
+    Reads only the columns a listing shows, as plain rows (no ORM objects), so a
+    query's cost is the database's plus a few microseconds a row.
+    """
     published = Article.published
     order = {
         "article": (ClaimRow.article_id, ClaimRow.span_start),
@@ -173,17 +179,146 @@ def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
                   ClaimRow.value.desc(), ClaimRow.id),
         "id": (ClaimRow.id,),
     }[sort]
-    query = query.order_by(*order)
+    query = _listing_select().where(*_conditions(wanted, _dialect(session))).order_by(*order)
     if limit is not None:
         query = query.limit(limit)
-    return list(session.scalars(query).unique().all())
+    return list(StoredClaimReader().read(session.connection().execute(query)))
 
 
-def _claim_query(wanted: ClaimFilter) -> Select:
-    query = select(ClaimRow).join(ClaimRow.article).options(
-        joinedload(ClaimRow.article), joinedload(ClaimRow.subject), joinedload(ClaimRow.topic),
-        joinedload(ClaimRow.speaker),
+def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
+                       related: set[str]) -> Iterator[tuple[tuple, dict[str, list]]]:
+    """The claims the cross-check compares, one bucket (topic, statement, unit class) at a time.
+
+    Streams the visible claims that have a subject and a topic in topic order,
+    so that only one topic's claims are held at once; within a bucket, each
+    subject's claims are in date order, as crosscheck() expects. A subject
+    with a single claim in its bucket can form no group, so it is left out
+    unless it is in ``related`` (names with a part-of link, which pair across
+    subjects).
+    """
+    from claimtrack.crosscheck.grouping import bucket_key
+
+    conditions = [*_conditions(wanted, _dialect(session)), ClaimRow.subject_id.is_not(None),
+                  ClaimRow.topic_id.is_not(None)]
+    query = _listing_select().where(*conditions).order_by(ClaimRow.topic_id)
+    # Core rows (no ORM layer), fetched a few thousand at a time.
+    rows = session.connection().execute(query.execution_options(yield_per=5000))
+    reader = StoredClaimReader()
+    at = reader.index
+    for _, topic_rows in itertools.groupby(rows, key=lambda row: row[at["topic_id"]]):
+        buckets: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for row in topic_rows:
+            key = bucket_key(row[at["topic"]], row[at["statement"]], row[at["kind"]],
+                             row[at["unit"]])
+            buckets[key][row[at["subject"]]].append(row)
+        for key in buckets:
+            by_subject = buckets[key]
+            for subject in list(by_subject):
+                members = by_subject[subject]
+                if len(members) < 2 and subject not in related:
+                    del by_subject[subject]
+                    continue
+                members.sort(key=_date_order(at))
+                by_subject[subject] = list(reader.read(members))
+            yield key, by_subject
+
+
+def _date_order(at: dict[str, int]):
+    """The "date" sort of find_claims, in Python: period start, else publication, nulls last."""
+    def key(row):
+        day = row[at["period_start"]] or row[at["published"]]
+        return (day is None, day or _NO_DATE, row[at["id"]])
+    return key
+
+
+_NO_DATE = date.min
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+_subject = aliased(Entity, name="subject_entity")
+_speaker = aliased(Entity, name="speaker_entity")
+
+
+def _listing_select() -> Select:
+    """Every column a StoredClaim needs, enum columns as their plain strings."""
+    return (
+        select(*(column.label(name) for name, column in _listing_columns().items()))
+        .select_from(ClaimRow)
+        .join(Article, Article.id == ClaimRow.article_id)
+        .outerjoin(_subject, _subject.id == ClaimRow.subject_id)
+        .outerjoin(Topic, Topic.id == ClaimRow.topic_id)
+        .outerjoin(_speaker, _speaker.id == ClaimRow.speaker_id)
     )
+
+
+def _listing_columns() -> dict:
+    def plain(column):  # the stored string, without the Enum type's conversion
+        return type_coerce(column, String)
+
+    return {
+        "id": ClaimRow.id, "surface": ClaimRow.surface, "sentence": ClaimRow.sentence,
+        "start": ClaimRow.span_start, "end": ClaimRow.span_end, "value": ClaimRow.value,
+        "unit": ClaimRow.unit, "unit_text": ClaimRow.unit_text, "kind": plain(ClaimRow.kind),
+        "qualifier": plain(ClaimRow.qualifier), "low": ClaimRow.low, "high": ClaimRow.high,
+        "precision": ClaimRow.precision, "direction": plain(ClaimRow.direction),
+        "iso": ClaimRow.iso, "period_start": ClaimRow.period_start,
+        "period_end": ClaimRow.period_end,
+        "period_precision": plain(ClaimRow.period_precision), "subject": _subject.name,
+        "topic": Topic.key, "speaker": func.coalesce(_speaker.name, ClaimRow.speaker_name),
+        "attribution": ClaimRow.attribution, "statement": plain(ClaimRow.statement),
+        "origin": plain(ClaimRow.origin), "extractor_version": ClaimRow.extractor_version,
+        "curated_file": ClaimRow.curated_file, "status": plain(ClaimRow.status),
+        "notes": ClaimRow.notes, "overridden_by": ClaimRow.overridden_by_id,
+        # Not StoredClaim fields: the article's (read once per article) and the topic id.
+        "article_id": ClaimRow.article_id, "topic_id": ClaimRow.topic_id,
+        "title": Article.title, "outlet": Article.outlet,
+        "authors": type_coerce(Article.authors, String), "published": Article.published,
+        "published_precision": plain(Article.published_precision), "url": Article.url,
+    }
+
+
+_CLAIM_FIELDS = tuple(StoredClaim.model_fields)
+
+
+class StoredClaimReader:
+    """Turns rows of _listing_select() into StoredClaim objects, one ArticleRef per article."""
+
+    def __init__(self) -> None:
+        names = list(_listing_columns())
+        self.index = {name: position for position, name in enumerate(names)}
+        # The listing's columns start with StoredClaim's fields, in their order.
+        self._fields = tuple(name for name in _CLAIM_FIELDS if name != "article")
+        assert names[: len(self._fields)] == list(self._fields)
+        self._articles: dict[int, ArticleRef] = {}
+
+    def read(self, rows: Iterable) -> Iterator[StoredClaim]:
+        fields, at = self._fields, self.index
+        for row in rows:
+            # zip stops at the last field: the columns after it are not fields.
+            values = dict(zip(fields, row, strict=False))
+            values["article"] = self._article(row, at)
+            yield StoredClaim.model_validate(values)
+
+    def _article(self, row, at: dict[str, int]) -> ArticleRef:
+        article_id = row[at["article_id"]]
+        found = self._articles.get(article_id)
+        if found is None:
+            authors = row[at["authors"]] or "[]"
+            # Read as text to parse it once per article; psycopg hands JSON over parsed.
+            authors = (json.loads(authors) if isinstance(authors, str) else authors) or [None]
+            found = self._articles[article_id] = ArticleRef(
+                id=article_id, title=row[at["title"]], outlet=row[at["outlet"]],
+                author=authors[0],
+                published=published_label(row[at["published"]],
+                                           row[at["published_precision"]]) or None,
+                url=row[at["url"]])
+        return found
+
+
+def _conditions(wanted: ClaimFilter, dialect: str) -> list:
     conditions = []
     if not wanted.include_overridden:
         conditions.append(ClaimRow.overridden_by_id.is_(None))
@@ -219,8 +354,30 @@ def _claim_query(wanted: ClaimFilter) -> Select:
     if wanted.max_value is not None:
         conditions.append(func.coalesce(ClaimRow.value, ClaimRow.low) <= wanted.max_value)
     if wanted.search:
-        conditions.append(ClaimRow.search_text.contains(alias_key(wanted.search), autoescape=True))
-    return query.where(and_(*conditions)) if conditions else query
+        conditions.extend(search_conditions(alias_key(wanted.search), dialect))
+    return conditions
+
+
+#: Shortest text the trigram index can look up; shorter searches scan with LIKE.
+FULLTEXT_MIN_CHARS = 3
+
+
+def search_conditions(folded: str, dialect: str) -> list:
+    """Claims whose folded sentence contains ``folded``.
+
+    The LIKE is the definition (a substring, ASCII case aside); on SQLite the
+    trigram index (claim_fts, migration 0004) first narrows the claims to those
+    holding every three-character piece of the text, so LIKE reads only those.
+    Text shorter than three characters has no trigram: LIKE alone, over every
+    claim. PostgreSQL: LIKE alone.
+    """
+    like = ClaimRow.search_text.contains(folded, autoescape=True)
+    if dialect != "sqlite" or len(folded) < FULLTEXT_MIN_CHARS:
+        return [like]
+    phrase = '"' + folded.replace('"', '""') + '"'  # one literal phrase: no FTS syntax
+    indexed = text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fulltext_phrase")
+    indexed = indexed.bindparams(fulltext_phrase=phrase).columns(rowid=Integer)
+    return [ClaimRow.id.in_(indexed), like]
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRow | None:

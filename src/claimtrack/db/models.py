@@ -256,6 +256,8 @@ class Claim(Base):
         # Covering index for grouping by fact: subject, topic, then the value.
         Index("ix_claim_subject_topic_value", "subject_id", "topic_id", "value"),
         Index("ix_claim_topic_subject", "topic_id", "subject_id"),
+        # `claims --topic T` in article order: the first rows come straight off the index.
+        Index("ix_claim_topic_article_span", "topic_id", "article_id", "span_start"),
         Index("ix_claim_period", "period_start", "period_end"),
         Index("ix_claim_article_span", "article_id", "span_start"),
     )
@@ -355,3 +357,47 @@ class ReviewLog(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
     claim: Mapped[Claim] = relationship(back_populates="reviews")
+
+
+class CrosscheckPair(Base):
+    """One pair of the last saved cross-check (`claimtrack conflicts --save`).
+
+    Verdicts are computed in Python (intervals, exchange rates), so a database
+    browser sees them only once saved: the table holds the groups the last
+    `--save` run showed, every pair of each, and is replaced whole by the next.
+    The view conflict_pairs joins it to readable names.
+    """
+
+    __tablename__ = "crosscheck_pair"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The group's position in that run's output, so its pairs can be read together.
+    group_number: Mapped[int] = mapped_column(Integer, index=True)
+    group_subject: Mapped[str] = mapped_column(String(500))
+    group_topic: Mapped[str] = mapped_column(String(100))
+    group_statement: Mapped[str] = mapped_column(String(16))
+    group_unit: Mapped[str] = mapped_column(String(100))
+    group_period: Mapped[str | None] = mapped_column(String(200))
+    group_verdict: Mapped[str] = mapped_column(String(32))
+    claim_a_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    claim_b_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    verdict: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    gap: Mapped[float] = mapped_column(Float)
+    rate: Mapped[str | None] = mapped_column(String(200))
+    tolerance: Mapped[float] = mapped_column(Float)
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+#: Tables the models do not describe: SQLite's full-text index on claims (an
+#: FTS5 virtual table and the tables FTS5 keeps for it), made by migration 0004.
+FULLTEXT_TABLE = "claim_fts"
+
+
+def is_modelled(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Alembic's include_name hook: leave the full-text index's tables out of comparisons."""
+    return not (type_ == "table" and name is not None and name.startswith(FULLTEXT_TABLE))
