@@ -103,13 +103,14 @@ def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
 
 @pytest.mark.parametrize(("source", "candidates"), [
     # digits and Chinese numerals start a figure, 一二三 only before 十; a letter only
-    # at a word start (not after a letter) and only before the letters that may follow
+    # at a word start (not after a letter) and only before the two letters that may
+    # follow
     (r"\d+万|[一二三]十|(?<![a-z])(?:two|ten)",
-     {r"[\d一三二](?:(?<=[\d])|(?<=[一三二])(?=[十]))", r"[t](?<![a-z][\s\S])(?=[ew])"}),
+     {r"[\d一三二](?:(?<=[\d])|(?<=[一三二])(?=[十]))", r"[t](?<![a-z][\s\S])(?=[e][n]|[w][o])"}),
     # \b before a letter guards it; a pattern that is no alternation is left alone
     (r"\b(?:one|two)\b", None),
     (r"\b(?:one|two)\b|\d+",
-     {r"[\d]", r"[ot](?<![\w][\s\S])(?:(?<=[o])(?=[n])|(?<=[t])(?=[w]))"}),
+     {r"[\d]", r"[ot](?<![\w][\s\S])(?:(?<=[o])(?=[n][e])|(?<=[t])(?=[w][o]))"}),
     # a letter anywhere can start a match: no start pattern would help
     (r"[a-z]+\d|\d+", None),
     # can match the empty string: every position is a start
@@ -118,9 +119,10 @@ def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
     (r"(\d)\1|[^a]b", None),
     # case folding doubles the letters of a guarded start
     (r"(?<![a-z])(?i:q)\d|\d", {r"[\d]", r"[Qq](?<![a-z][\s\S])(?=[\d])"}),
+    (r"(?<![a-z])(?i:qx)\d|\d", {r"[\d]", r"[Qq](?<![a-z][\s\S])(?=[Xx][\d])"}),
     # a letter that may end the match, or start a repeated group, is left on its own
     (r"(?<![a-z])(?:a|b(?:cd)+)|\d",
-     {r"[\d]", r"[ab](?<![a-z][\s\S])(?:(?<=[a])|(?<=[b])(?=[c]))"}),
+     {r"[\d]", r"[ab](?<![a-z][\s\S])(?:(?<=[a])|(?<=[b])(?=[c][d]))"}),
     (r"(?<![a-z])(?:x(?:[0-9]z)*)|\d", {r"[\d]", r"[x](?<![a-z][\s\S])"}),
     # an optional repeat lets what follows it come second
     (r"(?<![a-z])(?:x[0-9]*y)|\d", {r"[\d]", r"[x](?<![a-z][\s\S])(?=[0-9y])"}),

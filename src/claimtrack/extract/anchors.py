@@ -216,60 +216,78 @@ def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
         # Every word start could be a candidate; that pays only where the pattern
         # is an alternation the engine would otherwise try branch by branch.
         return None
-    try:
-        seconds = _second_characters(parsed.data, parsed.state.flags)
-    except _GiveUp:
-        seconds = {}
     groups = [("", plain), *sorted(starts.pieces.items())] if plain else sorted(
         starts.pieces.items())
-    return [re.compile(_start_source(guard, pieces, seconds)) for guard, pieces in groups]
+    found = []
+    for guard, pieces in groups:
+        # Words need their third letter to be told apart (the, they, that / three);
+        # numerals and punctuation their second.
+        try:
+            following = _continuations(parsed.data, parsed.state.flags, 3 if guard else 2)
+        except _GiveUp:
+            following = {}
+        found.append(re.compile(_start_source(guard, pieces, following)))
+    return found
 
 
 # --- start patterns ------------------------------------------------------------
 #
 # A start is one character of a class, checked by lookarounds: for each character,
-# its guard (the character before must not be a letter) and the characters that
-# may follow it (一 starts a figure only before 十, 百, 万...; most English words
-# begin with a letter a number word begins with, so the second letter, "tw", "th",
-# "hu", "a ", is what keeps word starts few). The class comes first so that re
-# skips ahead to the next such character by itself (a lookbehind first would be
-# tried at every position); the guard is checked next, as it fails at once inside
-# words. Letters under a guard get a pattern of their own, so that Chinese text is
-# not stopped at every letter's checks nor English text at every numeral's. A start
-# pattern matches one character only, so that no start hides the next.
+# its guard (the character before must not be a letter) and what may follow it
+# (一 starts a figure only before 十, 百, 万...; most English words begin with a
+# letter a number word begins with, so the next letters, "twe", "thr", "hun",
+# are what keep word starts few). The class comes first so that re skips ahead to
+# the next such character by itself (a lookbehind first would be tried at every
+# position); the guard is checked next, as it fails at once inside words. Letters
+# under a guard get a pattern of their own, so that Chinese text is not stopped at
+# every letter's checks nor English text at every numeral's. A start pattern
+# matches one character only, so that no start hides the next.
+
+_Continuation = tuple[frozenset[str], ...]
 
 
-def _start_source(guard: str, pieces: set[str], seconds: dict[str, set[str] | None]) -> str:
-    checks: dict[tuple[str, ...] | None, set[str]] = {}
+def _start_source(guard: str, pieces: set[str],
+                  following: dict[str, set[_Continuation] | None]) -> str:
+    checks: dict[str | None, set[str]] = {}
     for piece in pieces:
-        following = seconds.get(piece)
-        checks.setdefault(None if not following else tuple(sorted(following)), set()).add(piece)
+        checks.setdefault(_lookahead(following.get(piece)), set()).add(piece)
     start = _class(pieces) + (rf"(?<![{guard}][\s\S])" if guard else "")
     if len(checks) == 1:  # the class already says which character this is
-        (following,) = checks
-        return start + (f"(?={_class(following)})" if following else "")
-    branches = [f"(?<={_class(firsts)})" + (f"(?={_class(following)})" if following else "")
-                for following, firsts in sorted(checks.items(), key=lambda c: c[0] or ())]
+        (lookahead,) = checks
+        return start + (lookahead or "")
+    branches = [f"(?<={_class(firsts)})" + (lookahead or "")
+                for lookahead, firsts in sorted(checks.items(), key=lambda c: c[0] or "")]
     return start + "(?:" + "|".join(branches) + ")"
+
+
+def _lookahead(continuations: set[_Continuation] | None) -> str | None:
+    """What must follow a first character, as a lookahead (None: anything may)."""
+    if not continuations:
+        return None
+    if all(len(c) == 1 for c in continuations):
+        return f"(?={_class(set().union(*(c[0] for c in continuations)))})"
+    return "(?=" + "|".join(sorted("".join(_class(cls) for cls in c)
+                                   for c in continuations)) + ")"
+
+
+def _continuations(items, flags: int, limit: int) -> dict[str, set[_Continuation] | None]:
+    """For each first-character piece, the classes that may come next, up to ``limit``
+    characters in all (None: anything, where the match may end or the analysis stops)."""
+    found: dict[str, set[_Continuation] | None] = {}
+    for prefix, _open in _prefixes(items, flags, limit):
+        if not prefix:
+            raise _GiveUp  # a match may be empty
+        rest = prefix[1:]
+        for piece in prefix[0]:
+            if not rest or piece in found and found[piece] is None:
+                found[piece] = None
+            else:
+                found.setdefault(piece, set()).add(rest)
+    return found
 
 
 _Prefix = tuple[frozenset[str], ...]
 _MAX_PREFIXES = 5000
-
-
-def _second_characters(items, flags: int) -> dict[str, set[str] | None]:
-    """For each first-character piece, the pieces that may come second (None: anything,
-    the match may end there or the analysis stopped)."""
-    seconds: dict[str, set[str] | None] = {}
-    for prefix, _open in _prefixes(items, flags):
-        if not prefix:
-            raise _GiveUp  # a match may be empty
-        for piece in prefix[0]:
-            if len(prefix) == 1 or piece in seconds and seconds[piece] is None:
-                seconds[piece] = None
-            else:
-                seconds.setdefault(piece, set()).update(prefix[1])
-    return seconds
 
 
 def _prefixes(items, flags: int, limit: int = 2) -> set[tuple[_Prefix, bool]]:
