@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
@@ -25,7 +26,11 @@ from claimtrack.db.models import (
 )
 from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.lang.hanzi import alias_key
-from claimtrack.schemas import ArticleRef, Claim, StoredClaim
+from claimtrack.periods import date_label
+from claimtrack.records import ArticleRef, StoredClaim
+
+if TYPE_CHECKING:  # pydantic stays off the read path
+    from claimtrack.schemas import Claim
 
 
 @dataclass
@@ -247,11 +252,9 @@ def taxonomy_counts(session: Session, *, topics: bool) -> list[tuple[object, int
 
 
 def stored_claim(row: ClaimRow) -> StoredClaim:
-    """A claim row as the pydantic object listings and JSON output carry."""
-    from claimtrack.schemas import StoredArticle
-
+    """A claim row as the record listings and JSON output carry."""
     article = row.article
-    published = StoredArticle.from_model(article).published_display or None
+    published = date_label(article.published, article.published_precision.value) or None
     return StoredClaim(
         id=row.id,
         article=ArticleRef(
