@@ -408,12 +408,16 @@ def show_claim(claim_id: int, *, db: str | Engine | None = None):
 
 
 def taxonomy_with_counts(*, topics: bool, db: str | Engine | None = None) -> list[dict]:
-    """Every topic (topics=True) or entity with its names and its number of claims."""
+    """Every topic (topics=True) or entity with its names and its number of claims.
+
+    A read: it lists the taxonomy as the database holds it, which every command
+    that stores claims (ingest, curate import, claim add, reextract) first
+    brings up to date with topics.yaml and entities.yaml.
+    """
     from claimtrack.db.claims import taxonomy_counts
     from claimtrack.db.session import session_scope
 
     engine = open_database(db)
-    sync_taxonomy(engine)
     with session_scope(engine) as session:
         rows = []
         for item, count in taxonomy_counts(session, topics=topics):
