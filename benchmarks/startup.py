@@ -1,0 +1,133 @@
+"""Start-up benchmark: wall time of short claimtrack commands, each a new process.
+
+Run it with the project's virtual environment (paths are found from this file):
+
+    .venv/bin/python benchmarks/startup.py              # 20 runs of each command
+    .venv/bin/python benchmarks/startup.py --runs 50
+
+It builds a small database in a temporary folder the way a new user does
+(`claimtrack ingest seeds` then `claimtrack curate import data/curated`: 5
+articles, 93 claim rows of which 49 stand), then times these commands, each started as a subprocess
+with its output thrown away:
+
+    claimtrack --help                   goal: under 100 ms (issue 7)
+    claimtrack claims --limit 5         goal: under 400 ms ("a small query", issue 7)
+    claimtrack topics                   goal: under 400 ms (the same: a small query)
+
+Each figure is the wall time (time.perf_counter around subprocess.run) of the
+whole process: interpreter start, imports, opening the database, the query and
+the output. Rounds run the three commands one after another, so that load from
+other processes falls on all three alike; the table gives the median of --runs
+rounds with the min and max, the core count (os.cpu_count()) and the load
+average before and after, because on a shared machine the figures move with it.
+
+The command is the `claimtrack` script next to this Python, as installed by
+pip (else `python -m claimtrack`). One untimed run of each command comes first:
+it writes the bytecode cache and warms the OS file cache. PYTHONDONTWRITEBYTECODE
+is removed from the children's environment, because an installed claimtrack
+has its bytecode compiled (pip compiles wheels at install); with it set, every
+run would compile claimtrack's sources again.
+
+`python -X importtime -m claimtrack --db DB claims --limit 5` shows where the
+remaining time goes (mostly importing SQLAlchemy and its ORM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+# (label, arguments after `claimtrack --db DB`, goal in seconds)
+COMMANDS = (
+    ("claimtrack --help", ["--help"], 0.100),
+    ("claimtrack claims --limit 5", ["claims", "--limit", "5"], 0.400),
+    ("claimtrack topics", ["topics"], 0.400),
+)
+
+
+def claimtrack_command() -> list[str]:
+    """The installed `claimtrack` script beside this interpreter, else `python -m claimtrack`."""
+    script = Path(sys.executable).with_name("claimtrack")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "claimtrack"]
+
+
+def child_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("CLAIMTRACK_DB", None)
+    return env
+
+
+def build_database(command: list[str], db: Path, env: dict[str, str]) -> None:
+    """The seeds and their curated claims, as the README's set-up stores them."""
+    for arguments in (["ingest", "-q", str(ROOT / "seeds")],
+                      ["curate", "import", str(ROOT / "data" / "curated")]):
+        subprocess.run([*command, "--db", str(db), *arguments], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
+
+
+def time_once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:  # not available on this platform
+        return "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20,
+                        help="timed rounds; the median is shown (default: 20)")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    command = claimtrack_command()
+    env = child_environment()
+    with tempfile.TemporaryDirectory(prefix="claimtrack-startup-") as folder:
+        db = Path(folder) / "seeds.db"
+        build_database(command, db, env)
+        argvs = [[*command, "--db", str(db), *arguments] for _, arguments, _ in COMMANDS]
+        for argv_ in argvs:  # untimed: bytecode cache, file cache
+            time_once(argv_, env)
+        load_before = load_average()
+        seconds: list[list[float]] = [[] for _ in COMMANDS]
+        for _ in range(args.runs):
+            for index, argv_ in enumerate(argvs):
+                seconds[index].append(time_once(argv_, env))
+        load_after = load_average()
+
+    print(f"claimtrack start-up (Python {platform.python_implementation()} "
+          f"{platform.python_version()}, os.cpu_count() = {os.cpu_count()}, "
+          f"{platform.platform()})")
+    print(f"each command a new process: {' '.join(Path(part).name for part in command)}; "
+          f"median of {args.runs} runs, min-max; database: the seeds and their curated claims")
+    print(f"load average (1, 5, 15 min): {load_before} before, {load_after} after\n")
+    width = max(len(label) for label, _, _ in COMMANDS)
+    print(f"{'command':<{width}}  {'median ms':>9}  {'min-max ms':>11}  {'goal ms':>7}  result")
+    for (label, _, goal), runs in zip(COMMANDS, seconds, strict=True):
+        median = statistics.median(runs)
+        spread = f"{min(runs) * 1000:.0f}-{max(runs) * 1000:.0f}"
+        verdict = "met" if median < goal else "missed"
+        print(f"{label:<{width}}  {median * 1000:>9.0f}  {spread:>11}  {goal * 1000:>7.0f}  "
+              f"{verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
