@@ -31,6 +31,11 @@ is removed from the children's environment, because an installed claimtrack
 has its bytecode compiled (pip compiles wheels at install); with it set, every
 run would compile claimtrack's sources again.
 
+--instructions adds, for each command, the instructions one run executes, counted
+by valgrind's callgrind (run once, after the timed rounds; valgrind must be on
+PATH). Unlike the times, that count barely moves with the machine's load, so it
+compares two versions of claimtrack on a shared machine.
+
 `python -X importtime -m claimtrack --db DB claims --limit 5` shows where the
 remaining time goes (mostly importing SQLAlchemy and its ORM).
 """
@@ -40,7 +45,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,6 +97,17 @@ def time_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(argv: list[str], env: dict[str, str]) -> int | None:
+    """Instructions one run executes, counted by callgrind; None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if found else None
+
+
 def load_average() -> str:
     try:
         return " ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -101,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20,
                         help="timed rounds; the median is shown (default: 20)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions with valgrind (slow)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -122,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                 wall[index].append(seconds)
                 cpu[index].append(cpu_seconds)
         load_after = load_average()
+        counts = [instructions(argv_, env) if args.instructions else None for argv_ in argvs]
 
     print(f"claimtrack start-up (Python {platform.python_implementation()} "
           f"{platform.python_version()}, os.cpu_count() = {os.cpu_count()}, "
@@ -130,14 +151,18 @@ def main(argv: list[str] | None = None) -> int:
           f"median of {args.runs} runs, min-max; database: the seeds and their curated claims")
     print(f"load average (1, 5, 15 min): {load_before} before, {load_after} after\n")
     width = max(len(label) for label, _, _ in COMMANDS)
+    counted = args.instructions
     print(f"{'command':<{width}}  {'median ms':>9}  {'min-max ms':>11}  {'goal ms':>7}  "
-          f"{'result':<6}  {'CPU ms':>6}")
-    for (label, _, goal), runs, cpu_runs in zip(COMMANDS, wall, cpu, strict=True):
+          f"{'result':<6}  {'CPU ms':>6}" + ("  instructions (M)" if counted else ""))
+    for (label, _, goal), runs, cpu_runs, count in zip(COMMANDS, wall, cpu, counts,
+                                                        strict=True):
         median = statistics.median(runs)
         spread = f"{min(runs) * 1000:.0f}-{max(runs) * 1000:.0f}"
         verdict = "met" if median < goal else "missed"
+        count_text = "no valgrind" if count is None else f"{count / 1e6:,.0f}"
         print(f"{label:<{width}}  {median * 1000:>9.0f}  {spread:>11}  {goal * 1000:>7.0f}  "
-              f"{verdict:<6}  {statistics.median(cpu_runs) * 1000:>6.0f}")
+              f"{verdict:<6}  {statistics.median(cpu_runs) * 1000:>6.0f}"
+              + (f"  {count_text:>16}" if counted else ""))
     return 0
 
 
