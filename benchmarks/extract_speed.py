@@ -342,8 +342,10 @@ def load_peer(peer: Peer) -> Callable[[str], list] | str:
             function: Any = importlib.import_module(peer.module)
         for name in peer.function.split("."):
             function = getattr(function, name)
-    except ImportError:
-        return "not installed"
+    except ModuleNotFoundError as error:
+        if error.name == peer.module.split(".")[0]:
+            return "not installed"
+        return f"failed: {error}"  # installed, but something it needs is not
     except Exception as error:  # a peer's own failure must not stop the benchmark
         return f"failed: {type(error).__name__}: {' '.join(str(error).split())[:120]}"
     return function
