@@ -51,14 +51,16 @@ def current_revision(engine: Engine) -> str | None:
 
     One SELECT on a claimtrack database; the catalogue is read only when it fails.
     """
+    select_revision = text(f"SELECT version_num FROM {VERSION_TABLE}")
     with engine.connect() as connection:
         try:
-            row = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+            row = connection.execute(select_revision).first()
         except DBAPIError:
             connection.rollback()  # PostgreSQL refuses further statements in a failed one
-            if inspect(connection).has_table(VERSION_TABLE):
-                raise
-            return None
+            if not inspect(connection).has_table(VERSION_TABLE):
+                return None
+            # Another process created the schema since the SELECT: read it again.
+            row = connection.execute(select_revision).first()
     return row[0] if row else None
 
 
