@@ -6,6 +6,17 @@ working directory will do):
     .venv/bin/python benchmarks/extract_speed.py                  # zh and en, 5 MB each, 3 runs
     .venv/bin/python benchmarks/extract_speed.py --lang zh --size-mb 20 --runs 5
     .venv/bin/python benchmarks/extract_speed.py --json > extract_speed.json
+    benchmarks/.venv-peers/bin/python benchmarks/extract_speed.py   # with the peers
+
+The peers (jionlp and quantulum3, below) are measured where they can be
+imported, which is in benchmarks/.venv-peers only: they are never claimtrack
+dependencies. Make that environment once, from the repository root:
+
+    python3 -m venv benchmarks/.venv-peers
+    benchmarks/.venv-peers/bin/pip install -q -e . -r benchmarks/requirements-peers.txt
+
+Without it the table says "not installed" for each peer, prints that command,
+and carries on; --no-peers leaves them out.
 
 It builds two corpora in memory, deterministically, each of at least --size-mb
 megabytes of UTF-8 (1 MB = 1,000,000 bytes):
@@ -58,6 +69,34 @@ ru_maxrss (MB)      resource.getrusage(RUSAGE_SELF).ru_maxrss after the timed ru
                     (interpreter, libraries, every corpus built, every pass run).
                     The header gives it before any extraction, as a baseline.
 
+Peers: other libraries' extractors, timed in the same run, on the same chunks,
+one call per chunk, after claimtrack's figures for the corpus are taken:
+
+- zh: jionlp.ner.extract_money (jionlp), on the whole corpus. It finds money
+  only; claimtrack finds every kind of figure, so it does more work per byte.
+- en: quantulum3.parser.parse (quantulum3, with its scikit-learn unit classifier),
+  which finds every quantity with a unit. It reads about 0.01 MB/s, so it is timed
+  on the first whole articles of the corpus that reach --peer-sample-kb (default
+  100 KB) only; the output says so.
+
+peer                the function called; "peer status" is measured, not installed,
+                    or failed (the reason is printed below the table).
+peer text           the text the peer was timed on: MB and articles.
+import + first call the peer's import and one call on its sample sentence, timed
+                    alone (jionlp loads dictionaries, quantulum3 its classifier).
+peer items found    what the peer returned over one pass (money amounts, quantities).
+peer (s), MB/s      median of --runs passes over that text, as for claimtrack.
+claimtrack on that  a claimtrack pass over the same text, run right before each
+text MB/s           peer pass, so both meet the same load on a shared machine.
+claimtrack/peer     peer seconds / claimtrack seconds on that text: above 1,
+                    claimtrack is faster.
+
+Below the table, each peer's reading of one sentence with a bound word, beside
+claimtrack's: jionlp on "训练成本不到600万美元" and quantulum3 on "DeepSeek said
+training cost less than $6 million.", and whether the peer keeps the bound
+(不到, less than) in what it returns. With the peers loaded, ru_maxrss for the en
+corpus may include jionlp's memory; --no-peers gives clean memory figures.
+
 The header names the Python version, the machine's core count (os.cpu_count())
 and the platform. --json prints the same figures as one JSON object instead of the
 table; progress goes to stderr, so stdout stays clean either way.
@@ -69,7 +108,10 @@ text would look faster here than on real news.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import gc
+import importlib
 import itertools
 import json
 import os
@@ -97,6 +139,36 @@ SOURCES = {
 }
 MB = 1_000_000
 DIGITS = re.compile(r"\d+")
+MAKE_PEERS = (
+    "python3 -m venv benchmarks/.venv-peers && benchmarks/.venv-peers/bin/pip install -q -e . "
+    "-r benchmarks/requirements-peers.txt, then run this script with "
+    "benchmarks/.venv-peers/bin/python"
+)
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Another library's extractor, timed on one corpus against claimtrack."""
+
+    name: str
+    corpus: str
+    module: str  # imported on first use
+    function: str  # attribute path inside the module
+    sampled: bool  # timed on the first --peer-sample-kb of the corpus only (too slow for all)
+    sentence: str  # shown with what the peer and claimtrack return for it
+    qualifier: str  # the bound word in that sentence: does the peer keep it?
+
+    @property
+    def call(self) -> str:
+        return f"{self.module}.{self.function}"
+
+
+PEERS = (
+    Peer("jionlp", "zh", "jionlp", "ner.extract_money", sampled=False,
+         sentence="训练成本不到600万美元", qualifier="不到"),
+    Peer("quantulum3", "en", "quantulum3.parser", "parse", sampled=True,
+         sentence="DeepSeek said training cost less than $6 million.", qualifier="less than"),
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +199,19 @@ class Corpus:
 
 
 @dataclass
+class PeerResult:
+    peer: Peer
+    status: str = "measured"  # or why it was not: "not installed", "failed: ..."
+    chunks: list[Chunk] = field(default_factory=list)
+    load_seconds: float = 0.0  # import and first call
+    found: int = 0
+    peer_seconds: list[float] = field(default_factory=list)
+    claimtrack_seconds: list[float] = field(default_factory=list)
+    sentence_found: list[str] = field(default_factory=list)  # the peer on peer.sentence
+    sentence_claims: list[str] = field(default_factory=list)  # claimtrack on peer.sentence
+
+
+@dataclass
 class Result:
     corpus: Corpus
     first_call_seconds: float = 0.0
@@ -137,6 +222,7 @@ class Result:
     tracemalloc_peak: int = 0
     tracemalloc_kept: int = 0
     maxrss: int = 0
+    peers: list[PeerResult] = field(default_factory=list)
 
 
 def load_articles(folder: Path) -> list[Chunk]:
@@ -248,21 +334,106 @@ def measure(corpus: Corpus, runs: int) -> Result:
     return result
 
 
+def load_peer(peer: Peer) -> Callable[[str], list] | str:
+    """The peer's extraction function, or why there is none ("not installed", "failed: ...")."""
+    try:
+        # jionlp prints a banner on import: keep stdout for the figures.
+        with contextlib.redirect_stdout(sys.stderr):
+            function: Any = importlib.import_module(peer.module)
+        for name in peer.function.split("."):
+            function = getattr(function, name)
+    except ModuleNotFoundError as error:
+        if error.name == peer.module.split(".")[0]:
+            return "not installed"
+        return f"failed: {error}"  # installed, but something it needs is not
+    except Exception as error:  # a peer's own failure must not stop the benchmark
+        return f"failed: {type(error).__name__}: {' '.join(str(error).split())[:120]}"
+    return function
+
+
+def peer_pass(function: Callable[[str], list], chunks: Sequence[Chunk]) -> int:
+    """Call the peer once per chunk, as extraction_pass calls claimtrack; the items found."""
+    found = 0
+    for chunk in chunks:
+        found += len(function(chunk.text))
+    return found
+
+
+def sample(chunks: Sequence[Chunk], size_kb: float) -> list[Chunk]:
+    """The first whole chunks of a corpus that reach ``size_kb`` kilobytes (1 KB = 1,000 bytes)."""
+    taken: list[Chunk] = []
+    total = 0
+    for chunk in chunks:
+        if total >= size_kb * 1000:
+            break
+        taken.append(chunk)
+        total += chunk.size
+    return taken
+
+
+def found_text(item: Any) -> str:
+    """One item a peer returned, for people: its text as found, value and unit."""
+    if isinstance(item, dict):  # jionlp: {"text", "offset", "type", "detail": {...}}
+        detail = item.get("detail") or {}
+        return (f"{item.get('text')} (num {detail.get('num')}, {detail.get('case')}, "
+                f"{detail.get('definition')})")
+    unit = getattr(getattr(item, "unit", None), "name", None)  # quantulum3: a Quantity
+    return f"{getattr(item, 'surface', item)} ({getattr(item, 'value', None)} {unit})"
+
+
+def claim_text(claim: Any) -> str:
+    bounds = f"low {claim.low}, high {claim.high}" if claim.qualifier != "exact" else ""
+    return f"{claim.surface} ({claim.qualifier}{', ' + bounds if bounds else ''}, {claim.unit})"
+
+
+def measure_peer(peer: Peer, corpus: Corpus, runs: int, sample_kb: float) -> PeerResult:
+    """Time the peer and claimtrack, one pass each per run, on the same chunks."""
+    result = PeerResult(peer)
+    start = time.perf_counter()
+    function = load_peer(peer)
+    if isinstance(function, str):
+        result.status = function
+        progress(f"{corpus.name}: {peer.name}: {function}")
+        return result
+    result.chunks = sample(corpus.chunks, sample_kb) if peer.sampled else list(corpus.chunks)
+    result.sentence_claims = [claim_text(claim) for claim in extract_claims(
+        peer.sentence, lang=corpus.chunks[0].lang)]
+    try:
+        result.sentence_found = [found_text(item) for item in function(peer.sentence)]
+        result.load_seconds = time.perf_counter() - start
+        for run in range(1, runs + 1):
+            seconds, _ = timed(extraction_pass, result.chunks)
+            result.claimtrack_seconds.append(seconds)
+            seconds, result.found = timed(functools.partial(peer_pass, function), result.chunks)
+            result.peer_seconds.append(seconds)
+            progress(f"{corpus.name}: {peer.name}: run {run}/{runs}: {seconds:.2f} s, "
+                     f"{result.found:,} items")
+    except Exception as error:  # a peer's own failure must not stop the benchmark
+        result.status = f"failed: {type(error).__name__}: {' '.join(str(error).split())[:120]}"
+        progress(f"{corpus.name}: {peer.name}: {result.status}")
+    return result
+
+
 def speed(result: Result, seconds: list[float], found: int) -> dict[str, Any]:
-    median = statistics.median(seconds)
     corpus = result.corpus
+    return rates(corpus.size, corpus.characters, seconds, found)
+
+
+def rates(size: int, characters: int, seconds: list[float], found: int) -> dict[str, Any]:
+    median = statistics.median(seconds)
     return {
         "found": found,
         "seconds_median": median,
         "seconds_min": min(seconds),
         "seconds_max": max(seconds),
         "seconds_runs": seconds,
-        "mb_per_second": corpus.size / MB / median if median else None,
-        "chars_per_second": corpus.characters / median if median else None,
+        "mb_per_second": size / MB / median if median else None,
+        "chars_per_second": characters / median if median else None,
     }
 
 
-def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int) -> dict[str, Any]:
+def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int,
+           peer_sample_kb: float = 0) -> dict[str, Any]:
     corpora = {}
     for result in results:
         corpus = result.corpus
@@ -287,6 +458,7 @@ def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int) 
             "tracemalloc_peak_bytes": result.tracemalloc_peak,
             "tracemalloc_kept_bytes": result.tracemalloc_kept,
             "ru_maxrss_bytes": result.maxrss,
+            "peers": [peer_report(peer) for peer in result.peers],
         }
     return {
         "python": platform.python_version(),
@@ -297,8 +469,32 @@ def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int) 
         "runs": runs,
         "size_mb_target": size_mb,
         "baseline_ru_maxrss_bytes": baseline_rss,
+        "peer_sample_kb": peer_sample_kb,
         "corpora": corpora,
     }
+
+
+def peer_report(result: PeerResult) -> dict[str, Any]:
+    peer, chunks = result.peer, result.chunks
+    figures: dict[str, Any] = {
+        "name": peer.name, "call": peer.call, "status": result.status,
+        "sampled": peer.sampled, "sentence": peer.sentence, "qualifier": peer.qualifier,
+        "sentence_peer": result.sentence_found, "sentence_claimtrack": result.sentence_claims,
+        "keeps_qualifier": any(peer.qualifier in text for text in result.sentence_found),
+    }
+    if not result.peer_seconds:
+        return figures
+    size, characters = sum(c.size for c in chunks), sum(len(c.text) for c in chunks)
+    peer_figures = rates(size, characters, result.peer_seconds, result.found)
+    claimtrack = rates(size, characters, result.claimtrack_seconds, 0)
+    del claimtrack["found"]
+    figures.update(
+        articles=len(chunks), bytes=size, mb=size / MB, characters=characters,
+        load_seconds=result.load_seconds, peer=peer_figures, claimtrack_same_text=claimtrack,
+        claimtrack_over_peer=peer_figures["seconds_median"] / claimtrack["seconds_median"]
+        if claimtrack["seconds_median"] else None,
+    )
+    return figures
 
 
 def _display_path(path: Path) -> str:
@@ -328,11 +524,7 @@ def table(data: dict[str, Any]) -> str:
     names = list(corpora)
 
     def ratio(figures: dict[str, Any]) -> str:
-        value = figures["claimtrack_over_ceiling"]
-        if not value:
-            return "n/a"
-        factor, word = (1 / value, "slower") if value <= 1 else (value, "faster")
-        return f"{value:.4f} ({factor:,.{1 if factor < 100 else 0}f}x {word})"
+        return _ratio(figures["claimtrack_over_ceiling"])
 
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("source", lambda c: f"{c['source']} ({c['distinct_articles']} articles)"),
@@ -353,6 +545,8 @@ def table(data: dict[str, Any]) -> str:
         ("tracemalloc kept (MB)", lambda c: _mb(c["tracemalloc_kept_bytes"], 3)),
         ("ru_maxrss after runs (MB)", lambda c: _mb(c["ru_maxrss_bytes"])),
     ]
+    for index in range(max(len(corpora[name]["peers"]) for name in names)):
+        rows += _peer_rows(index)
     cells = [[label, *(render(corpora[name]) for name in names)] for label, render in rows]
     header = ["", *names]
     widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
@@ -372,8 +566,69 @@ def table(data: dict[str, Any]) -> str:
         line(header),
         line(["-" * w for w in widths]),
         *(line(row) for row in cells),
+        *_peer_notes(data),
     ]
     return "\n".join(out)
+
+
+def _ratio(value: float | None) -> str:
+    if not value:
+        return "n/a"
+    factor, word = (1 / value, "slower") if value <= 1 else (value, "faster")
+    return f"{value:.4f} ({factor:,.{1 if factor < 100 else 0}f}x {word})"
+
+
+def _peer_rows(index: int) -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
+    """Table rows for each corpus's index-th peer ("-" where a corpus has none)."""
+
+    def cell(render: Callable[[dict[str, Any]], str], measured: bool = True):
+        def show(corpus: dict[str, Any]) -> str:
+            if index >= len(corpus["peers"]):
+                return "-"
+            peer = corpus["peers"][index]
+            return render(peer) if "peer" in peer or not measured else "-"
+        return show
+
+    def text(peer: dict[str, Any]) -> str:
+        which = "first" if peer["sampled"] else "all"
+        return f"{peer['mb']:.3f} ({which} {peer['articles']:,} articles)"
+
+    return [
+        ("peer", cell(lambda p: p["call"], measured=False)),
+        ("peer status", cell(lambda p: p["status"].split(":")[0], measured=False)),
+        ("peer text (MB, articles)", cell(text)),
+        ("peer import + first call (s)", cell(lambda p: f"{p['load_seconds']:.2f}")),
+        ("peer items found", cell(lambda p: f"{p['peer']['found']:,}")),
+        ("peer (s, median (min-max))", cell(lambda p: _seconds(p["peer"]))),
+        ("peer MB/s", cell(lambda p: _rate(p["peer"]["mb_per_second"], 4))),
+        ("claimtrack on that text MB/s",
+         cell(lambda p: _rate(p["claimtrack_same_text"]["mb_per_second"], 3))),
+        ("claimtrack/peer", cell(lambda p: _ratio(p["claimtrack_over_peer"]))),
+    ]
+
+
+def _peer_notes(data: dict[str, Any]) -> list[str]:
+    """What each peer and claimtrack make of one sentence; how to install missing peers."""
+    notes: list[str] = []
+    peers = [peer for corpus in data["corpora"].values() for peer in corpus["peers"]]
+    sampled = [peer["name"] for peer in peers if peer["sampled"] and "peer" in peer]
+    if sampled:
+        notes.append(f"{', '.join(sampled)}: timed on the first {data['peer_sample_kb']:g} KB "
+                     "of its corpus only (--peer-sample-kb), beside claimtrack on the same text")
+    for peer in peers:
+        if peer["sentence_peer"] or peer["status"] == "measured":
+            keeps = "yes" if peer["keeps_qualifier"] else "no"
+            notes += [
+                f"{peer['call']}({peer['sentence']!r}):",
+                f"    {'; '.join(peer['sentence_peer']) or 'nothing'}  (keeps "
+                f"{peer['qualifier']!r}: {keeps})",
+                f"  claimtrack: {'; '.join(peer['sentence_claimtrack']) or 'nothing'}",
+            ]
+    notes += [f"{peer['call']}: {peer['status']}" for peer in peers
+              if peer["status"].startswith("failed")]
+    if any(peer["status"] == "not installed" for peer in peers):
+        notes.append(f"peers not installed: make them with {MAKE_PEERS}")
+    return ["", *notes] if notes else []
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -397,7 +652,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object instead of the table"
     )
+    parser.add_argument(
+        "--no-peers", dest="peers", action="store_false",
+        help="skip the peers (jionlp, quantulum3) even where they are installed",
+    )
+    parser.add_argument(
+        "--peer-sample-kb", type=float, default=100.0,
+        help="time the slow peers (quantulum3) on the first whole articles of their corpus "
+        "that reach this many KB, 1 KB = 1,000 bytes (default: 100)",
+    )
     args = parser.parse_args(argv)
+    if not args.peer_sample_kb > 0:
+        parser.error("--peer-sample-kb must be greater than 0")
     if not args.size_mb > 0:
         parser.error("--size-mb must be greater than 0")
     if args.runs < 1:
@@ -419,7 +685,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpora.append(corpus)
     baseline_rss = maxrss_bytes()
     results = [measure(corpus, args.runs) for corpus in corpora]
-    data = report(results, args.runs, args.size_mb, baseline_rss)
+    if args.peers:  # after claimtrack's own figures, so its memory figures hold no peer
+        for result in results:
+            result.peers = [measure_peer(peer, result.corpus, args.runs, args.peer_sample_kb)
+                            for peer in PEERS if peer.corpus == result.corpus.name]
+    data = report(results, args.runs, args.size_mb, baseline_rss, args.peer_sample_kb)
     print(json.dumps(data, indent=2) if args.json else table(data))
     return 0
 

@@ -41,20 +41,48 @@ def test_version():
     assert result.output.strip() == f"claimtrack, version {__version__}"
 
 
-def test_help_imports_no_database_alembic_rich_or_extractor():
+def _imported_after(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run the CLI with ``args`` in a new interpreter: (its output, the watched modules it
+    imported, by package name or module prefix)."""
     probe = (
-        "import sys\n"
+        "import json, sys\n"
         "from claimtrack.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'alembic', 'rich', 'pydantic', 'yaml') or m.startswith("
-        "('claimtrack.db', 'claimtrack.extract', 'claimtrack.api', 'claimtrack.export')))\n"
-        "print(heavy, file=sys.stderr)\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        f"watched = {watched!r}\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in watched "
+        "or m.startswith(watched))\n"
+        "print(json.dumps(heavy), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
-    assert "Usage: " in result.stdout
-    assert result.stderr.strip() == "[]"
+    return result.stdout, json.loads(result.stderr)
+
+
+def test_help_imports_no_database_alembic_rich_or_extractor():
+    output, heavy = _imported_after(["--help"], (
+        "sqlalchemy", "alembic", "rich", "pydantic", "yaml", "claimtrack.db",
+        "claimtrack.extract", "claimtrack.api", "claimtrack.export"))
+    assert "Usage: " in output
+    assert heavy == []
+
+
+def test_reading_claims_and_topics_imports_no_alembic_pydantic_yaml_or_extractor(
+        sqlite_cli, db_path):
+    """The read path: one SELECT checks the schema (no Alembic), stored claims are plain
+    records (no pydantic), the taxonomy files are not read (no YAML) and nothing extracts."""
+    assert sqlite_cli("ingest", "-q", str(SEEDS)).exit_code == 0
+    assert sqlite_cli("curate", "import", str(SEEDS.parent / "data" / "curated")).exit_code == 0
+    not_needed = ("alembic", "pydantic", "yaml", "claimtrack.extract", "claimtrack.schemas",
+                  "claimtrack.taxonomy", "claimtrack.curation")
+    output, heavy = _imported_after(["--db", str(db_path), "claims", "--limit", "5"],
+                                    (*not_needed, "sqlalchemy"))
+    assert len([line for line in output.splitlines() if line.startswith("│ ") and
+                line.split()[1].isdigit()]) == 5
+    assert "sqlalchemy" in heavy  # the probe does see what the command imports
+    assert [name for name in heavy if not name.startswith("sqlalchemy")] == []
+    output, heavy = _imported_after(["--db", str(db_path), "topics"], not_needed)
+    assert "training_cost" in output
+    assert heavy == []
 
 
 def test_db_commands(cli, db_url):

@@ -415,25 +415,40 @@ def show_claim(claim_id: int, *, db: str | Engine | None = None):
 
 
 def taxonomy_with_counts(*, topics: bool, db: str | Engine | None = None) -> list[dict]:
-    """Every topic (topics=True) or entity with its names and its number of claims."""
+    """Every topic (topics=True) or entity with its names and its number of claims.
+
+    A read: it lists the taxonomy as the database holds it, which every command
+    that stores claims (ingest, curate import, claim add, reextract) first
+    brings up to date with topics.yaml and entities.yaml.
+    """
+    from sqlalchemy import select
+
     from claimtrack.db.claims import taxonomy_counts
+    from claimtrack.db.models import EntityAlias, TopicAlias
     from claimtrack.db.session import session_scope
 
+    alias_table = TopicAlias if topics else EntityAlias
+    owner_id = alias_table.topic_id if topics else alias_table.entity_id
     engine = open_database(db)
-    sync_taxonomy(engine)
     with session_scope(engine) as session:
+        counted = taxonomy_counts(session, topics=topics)
+        # Every alias in one query, not one per topic or entity; in code-point order on
+        # every backend (what SQLite's unique index gave the per-item loads before).
+        aliases: dict[int, list[str]] = {}
+        for owner, alias in sorted(session.execute(select(owner_id, alias_table.alias))):
+            aliases.setdefault(owner, []).append(alias)
+        names = {item.id: item.name for item, _ in counted}
         rows = []
-        for item, count in taxonomy_counts(session, topics=topics):
-            aliases = [alias.alias for alias in item.aliases]
+        for item, count in counted:
             if topics:
                 rows.append({"key": item.key, "name": item.name, "name_zh": item.name_zh,
                              "kind": item.kind.value if item.kind else None, "claims": count,
-                             "aliases": aliases})
+                             "aliases": aliases.get(item.id, [])})
             else:
                 rows.append({"name": item.name, "name_zh": item.name_zh,
                              "kind": item.kind.value, "claims": count,
-                             "part_of": item.part_of.name if item.part_of else None,
-                             "aliases": aliases})
+                             "part_of": names.get(item.part_of_id),
+                             "aliases": aliases.get(item.id, [])})
         return rows
 
 

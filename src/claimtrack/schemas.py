@@ -11,6 +11,11 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
+# Re-exported for `from claimtrack.schemas import ...`; they live in modules free of
+# pydantic so that the read path need not import it.
+from claimtrack.periods import date_label, parse_period, period_label  # noqa: F401
+from claimtrack.records import ArticleRef, StoredClaim  # noqa: F401
+
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 
@@ -249,15 +254,7 @@ class StoredArticle(BaseModel):
     @property
     def published_display(self) -> str:
         """The date at its stated precision: 2025-02 for a month, 2025-02-11 for a day."""
-        return published_label(self.published, self.published_precision)
-
-
-def published_label(published: date | None, precision: str) -> str:
-    """A publication date at its stated precision: 2025-02 for a month, "" for none."""
-    if published is None:
-        return ""
-    iso = published.isoformat()
-    return {"year": iso[:4], "month": iso[:7]}.get(precision, iso)
+        return date_label(self.published, self.published_precision)
 
 
 # --- Claims ------------------------------------------------------------------
@@ -321,111 +318,3 @@ class Claim(BaseModel):
     # 1/20), a comparison (便宜95%) or a forecast (预计投入800亿美元).
     statement: StatementValue = "level"
     extractor: str = ""
-
-
-class ArticleRef(BaseModel):
-    """The article a stored claim comes from, as claim listings show it."""
-
-    id: int
-    title: str | None
-    outlet: str | None
-    author: str | None
-    published: str | None  # at its stated precision: 2025-02, 2025-02-11
-    url: str | None
-
-
-class StoredClaim(BaseModel):
-    """A claim as stored: the extracted fields plus its id, article, origin and review status."""
-
-    id: int
-    article: ArticleRef
-    surface: str
-    sentence: str
-    start: int
-    end: int
-    value: float | None
-    unit: str | None
-    unit_text: str | None
-    kind: str
-    qualifier: str
-    low: float | None
-    high: float | None
-    precision: float | None
-    direction: str
-    iso: str | None
-    period_start: date | None
-    period_end: date | None
-    period_precision: str
-    subject: str | None
-    topic: str | None
-    speaker: str | None
-    attribution: str | None
-    statement: str
-    origin: str
-    extractor_version: str | None
-    curated_file: str | None
-    status: str
-    notes: str | None
-    overridden_by: int | None = None
-
-
-def period_label(start: date | None, end: date | None, precision: str) -> str | None:
-    """A period at its precision: 2025-03, 2025, 2025-Q1, 2025-01-20, or 2020/2023 for a span.
-
-    period_label(date(2025, 3, 1), date(2025, 3, 31), "month") == "2025-03"; the
-    inverse of parse_period.
-    """
-    if start is None or end is None:
-        return None
-    first, last = start.isoformat(), end.isoformat()
-    if precision == "day" and start == end:
-        return first
-    if precision == "month" and first[:7] == last[:7]:
-        return first[:7]
-    if precision == "quarter":
-        return f"{first[:4]}-Q{(start.month + 2) // 3}"
-    if first[5:] == "01-01" and last[5:] == "12-31":
-        return first[:4] if first[:4] == last[:4] else f"{first[:4]}/{last[:4]}"
-    return f"{first}/{last}"
-
-
-_PERIOD_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$")
-
-
-def parse_period(text: str) -> tuple[date, date, str]:
-    """(start, end, precision) of 2025, 2025-03, 2025-03-01, 2025-Q1 or a span a/b.
-
-    parse_period("2025-03") == (date(2025, 3, 1), date(2025, 3, 31), "month");
-    raises ValueError for anything else.
-    """
-    import calendar
-
-    text = str(text).strip()
-    if "/" in text:
-        first, _, last = text.partition("/")
-        start, _, _ = parse_period(first)
-        _, end, _ = parse_period(last)
-        if end < start:
-            raise ValueError(f"period {text!r} ends before it starts")
-        return start, end, "year" if len(first) == 4 and len(last) == 4 else "unknown"
-    match = _PERIOD_PART.match(text)
-    if not match:
-        raise ValueError(f"not a period: {text!r} (use 2025, 2025-03, 2025-03-01, 2025-Q1 "
-                         "or a span like 2020/2023)")
-    year, month, day, quarter = match.groups()
-    year = int(year)
-    try:
-        if quarter:
-            q = int(quarter)
-            last_month = 3 * q
-            return (date(year, last_month - 2, 1),
-                    date(year, last_month, calendar.monthrange(year, last_month)[1]), "quarter")
-        if day:
-            when = date(year, int(month), int(day))
-            return when, when, "day"
-        if month:
-            m = int(month)
-            return date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1]), "month"
-    except ValueError as error:
-        raise ValueError(f"impossible period {text!r}: {error}") from None
-    return date(year, 1, 1), date(year, 12, 31), "year"

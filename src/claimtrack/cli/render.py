@@ -92,8 +92,8 @@ def claim_record(claim, article: str) -> dict:
 
 
 def claim_period_label(claim) -> str | None:
-    """The period a claim's figure refers to, at its precision (see schemas.period_label)."""
-    from claimtrack.schemas import period_label
+    """The period a claim's figure refers to, at its precision (see periods.period_label)."""
+    from claimtrack.periods import period_label
 
     return period_label(claim.period_start, claim.period_end, claim.period_precision)
 
@@ -199,7 +199,7 @@ def print_claims(claims, fmt: str) -> None:
     from claimtrack.export import render
 
     if fmt in ("json", "jsonl"):
-        records = [claim.model_dump(mode="json") for claim in claims]
+        records = [claim.as_record() for claim in claims]
         render(fmt, records, STORED_CLAIM_COLUMNS, sys.stdout)
         return
     records = [flat_claim_record(claim) for claim in claims]
@@ -210,7 +210,7 @@ def print_claims(claims, fmt: str) -> None:
 
 def flat_claim_record(claim) -> dict:
     """A stored claim with its article's fields beside its own, for tables and CSV."""
-    record = claim.model_dump(mode="json")
+    record = claim.as_record()
     article = record.pop("article")
     record.update(article_id=article["id"], article_title=article["title"],
                   outlet=article["outlet"], published=article["published"], url=article["url"])
@@ -224,7 +224,7 @@ def print_claim(claim, reviews: list[dict], context: tuple[str, str, str], fmt: 
     import json
 
     if fmt == "json":
-        record = claim.model_dump(mode="json")
+        record = claim.as_record()
         record["history"] = [{**review, "at": review["at"].isoformat()} for review in reviews]
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return

@@ -12,7 +12,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Integer, Select, String, and_, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, aliased, joinedload
@@ -28,7 +30,11 @@ from claimtrack.db.models import (
 )
 from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.lang.hanzi import alias_key
-from claimtrack.schemas import ArticleRef, Claim, StoredClaim, published_label
+from claimtrack.periods import date_label
+from claimtrack.records import ArticleRef, StoredClaim
+
+if TYPE_CHECKING:  # pydantic stays off the read path
+    from claimtrack.schemas import Claim
 
 
 @dataclass
@@ -280,7 +286,7 @@ def _listing_columns() -> dict:
     }
 
 
-_CLAIM_FIELDS = tuple(StoredClaim.model_fields)
+_CLAIM_FIELDS = tuple(field.name for field in dataclass_fields(StoredClaim))
 
 
 class StoredClaimReader:
@@ -300,7 +306,7 @@ class StoredClaimReader:
             # zip stops at the last field: the columns after it are not fields.
             values = dict(zip(fields, row, strict=False))
             values["article"] = self._article(row, at)
-            yield StoredClaim.model_validate(values)
+            yield StoredClaim(**values)
 
     def _article(self, row, at: dict[str, int]) -> ArticleRef:
         article_id = row[at["article_id"]]
@@ -312,7 +318,7 @@ class StoredClaimReader:
             found = self._articles[article_id] = ArticleRef(
                 id=article_id, title=row[at["title"]], outlet=row[at["outlet"]],
                 author=authors[0],
-                published=published_label(row[at["published"]],
+                published=date_label(row[at["published"]],
                                            row[at["published_precision"]]) or None,
                 url=row[at["url"]])
         return found
@@ -407,11 +413,9 @@ def taxonomy_counts(session: Session, *, topics: bool) -> list[tuple[object, int
 
 
 def stored_claim(row: ClaimRow) -> StoredClaim:
-    """A claim row as the pydantic object listings and JSON output carry."""
-    from claimtrack.schemas import StoredArticle
-
+    """A claim row as the record listings and JSON output carry."""
     article = row.article
-    published = StoredArticle.from_model(article).published_display or None
+    published = date_label(article.published, article.published_precision.value) or None
     return StoredClaim(
         id=row.id,
         article=ArticleRef(

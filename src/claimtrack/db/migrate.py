@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from claimtrack.config import describe_url
 from claimtrack.db.session import (
@@ -46,11 +47,20 @@ def _alembic_config(connection) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at, or None for a database claimtrack never touched."""
+    """The revision the database is at, or None for a database claimtrack never touched.
+
+    One SELECT on a claimtrack database; the catalogue is read only when it fails.
+    """
+    select_revision = text(f"SELECT version_num FROM {VERSION_TABLE}")
     with engine.connect() as connection:
-        if not inspect(connection).has_table(VERSION_TABLE):
-            return None
-        row = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+        try:
+            row = connection.execute(select_revision).first()
+        except DBAPIError:
+            connection.rollback()  # PostgreSQL refuses further statements in a failed one
+            if not inspect(connection).has_table(VERSION_TABLE):
+                return None
+            # Another process created the schema since the SELECT: read it again.
+            row = connection.execute(select_revision).first()
     return row[0] if row else None
 
 

@@ -23,7 +23,7 @@ VERDICT_STYLE = {"conflict": "bold red", "scale_slip": "bold magenta",
 
 
 def _claim_json(claim, tolerance: float) -> dict[str, Any]:
-    record = claim.model_dump(mode="json")
+    record = claim.as_record()
     interval = interval_of(claim, tolerance)
     record["interval"] = {"low": _finite(interval.low), "high": _finite(interval.high),
                           "text": interval_text(claim, tolerance)}
@@ -174,7 +174,7 @@ def compare_csv(rows: Sequence, out: TextIO, title: str) -> None:
 def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
     records = []
     for row in rows:
-        record = row.claim.model_dump(mode="json")
+        record = row.claim.as_record()
         record.update(group=row.group, interval=row.interval, reference=row.reference,
                       reference_label=row.reference_label, deviation=row.deviation,
                       conflict=row.conflicting)
