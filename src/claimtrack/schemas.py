@@ -364,6 +364,30 @@ class StoredClaim(BaseModel):
     overridden_by: int | None = None
 
 
+class ComparisonRow(BaseModel):
+    """One claim in a comparison table, with its group's reference and its deviation from it."""
+
+    claim: StoredClaim
+    group: str
+    reference: float | None
+    reference_label: str
+    deviation: float | None
+    conflicting: bool
+    interval: str
+
+
+class ReviewedClaim(BaseModel):
+    """A claim a person has reviewed, with what a ClaimReview says about the review."""
+
+    claim: StoredClaim
+    article: StoredArticle
+    topic_name: str | None  # the topic's English name (training cost)
+    speaker_kind: str | None  # the speaker entity's kind; None for a name as written
+    reviewer: str | None  # who set the status; None when a curated file did
+    reviewed_at: datetime
+    note: str | None
+
+
 def period_label(start: date | None, end: date | None, precision: str) -> str | None:
     """A period at its precision: 2025-03, 2025, 2025-Q1, 2025-01-20, or 2020/2023 for a span.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import format_option
+from claimtrack.cli.common import format_option, paged
 
 EXTRACT_FORMATS = ("jsonl", "json", "table", "csv")
 
@@ -16,6 +16,7 @@ EXTRACT_FORMATS = ("jsonl", "json", "table", "csv")
               show_default=True, help="Language and script of the text.")
 @click.option("--date", "date_", metavar="YYYY[-MM[-DD]]",
               help="Publication date, for relative dates (今年, last month).")
+@paged
 def extract(paths, fmt, lang, date_):
     """Extract every quantitative claim from .txt/.md files (or - for standard input).
 
