@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import format_option, paged
+from claimtrack.cli.common import LISTING_FORMATS, format_option, paged
 
-EXTRACT_FORMATS = ("jsonl", "json", "table", "csv")
+EXTRACT_FORMATS = LISTING_FORMATS  # default jsonl: the interface for pipelines
 
 
 @click.command(short_help="Print the claims in article files (no database needed).")
