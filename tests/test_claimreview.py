@@ -59,7 +59,8 @@ def reviews(cli, db_url, tmp_path):
     [share] = api.find_claims(db=db_url, subject="Nvidia", topic="share_price_change")
     [bound] = [claim for claim in api.find_claims(db=db_url, topic="training_cost")
                if claim.surface == "不到600万美元"]
-    assert cli("claim", "verify", str(share.id), "--note", "Nvidia closed down 16.97%").exit_code == 0
+    note = "Nvidia closed down 16.97%"
+    assert cli("claim", "verify", str(share.id), "--note", note).exit_code == 0
     assert cli("claim", "dispute", str(bound.id)).exit_code == 0
 
     def export(*args):

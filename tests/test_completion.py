@@ -16,7 +16,8 @@ from tests.conftest import SEEDS
 PROBE = "import sys\nfrom claimtrack.cli import main\nmain(prog_name='claimtrack')\n"
 
 
-def complete(words: str, shell: str = "bash", env: dict | None = None) -> subprocess.CompletedProcess:
+def complete(words: str, shell: str = "bash",
+             env: dict | None = None) -> subprocess.CompletedProcess:
     """Ask claimtrack for completions of ``words`` (the word being typed is the last)."""
     parts = words.split(" ")
     # fish passes the word being typed itself; bash and zsh its index.

@@ -1,7 +1,10 @@
 """The library surface: what the CLI calls, and what Python users call too.
 
 Every function takes the database as ``db`` (a path, an SQLAlchemy URL, or
-None for ``CLAIMTRACK_DB`` / ./claimtrack.db) or as an already open Engine.
+None for ``CLAIMTRACK_DB`` / ./claimtrack.db) or as an already open Engine
+(``open_database``), and the same filters as the command line. Results are
+pydantic models (StoredClaim, StoredArticle, crosscheck Group and Pair,
+ComparisonRow); the README's "Python API" section is a tested example.
 
 >>> from claimtrack import api
 >>> report = api.ingest(["seeds"], db="demo.db")        # doctest: +SKIP
