@@ -3,10 +3,17 @@
 Functions take a session and never commit: the caller makes a whole import one
 transaction, so a bad record anywhere leaves the database as it was. The file
 format itself is claimtrack.archive.
+
+Articles, claims and reviews go through SQLAlchemy Core, not ORM objects: an
+export streams rows without building (and expunging) an object per row, and an
+import inserts batches with every column given (the ORM's bulk insert leaves
+out None values, splitting a batch into one statement per pattern of nulls).
+Together that is several times faster.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -69,50 +76,43 @@ def _entities(session: Session) -> Iterator[EntityRecord]:
                            aliases=[alias.alias for alias in entity.aliases])
 
 
+def _rows(session: Session, table) -> Iterator[dict]:
+    """A table's rows in id order, streamed, each a dict with enums as their plain values."""
+    query = select(table).order_by(table.c.id).execution_options(yield_per=BATCH)
+    for row in session.execute(query).mappings():
+        yield {key: value.value if isinstance(value, enum.Enum) else value
+               for key, value in row.items()}
+
+
 def _articles(session: Session) -> Iterator[ArticleRecord]:
-    for row in session.scalars(select(Article).order_by(Article.id).execution_options(
-            yield_per=BATCH)):
-        yield ArticleRecord(
-            id=row.id, title=row.title, outlet=row.outlet, authors=list(row.authors or []),
-            translators=list(row.translators or []), published=row.published,
-            published_precision=row.published_precision.value, url=row.url,
-            language=row.language.value, text=row.text, body_start=row.body_start,
-            content_hash=row.content_hash, encoding=row.encoding, source_path=row.source_path,
-            notes=row.notes, ingested_at=row.ingested_at, updated_at=row.updated_at,
-        )
-        session.expunge(row)  # one article's text at a time, not the whole corpus
+    for row in _rows(session, Article.__table__):
+        yield ArticleRecord(**row)
 
 
 def _claims(session: Session) -> Iterator[ClaimRecord]:
     entity_names = dict(session.execute(select(Entity.id, Entity.name)).all())
     topic_keys = dict(session.execute(select(Topic.id, Topic.key)).all())
-    query = select(ClaimRow).order_by(ClaimRow.id).execution_options(yield_per=BATCH)
-    for row in session.scalars(query):
+    for row in _rows(session, ClaimRow.__table__):
         yield ClaimRecord(
-            id=row.id, article_id=row.article_id, start=row.span_start, end=row.span_end,
-            surface=row.surface, sentence=row.sentence,
-            subject=entity_names.get(row.subject_id), topic=topic_keys.get(row.topic_id),
-            kind=row.kind.value, value=row.value, unit=row.unit, unit_text=row.unit_text,
-            qualifier=row.qualifier.value, low=row.low, high=row.high, precision=row.precision,
-            direction=row.direction.value, iso=row.iso, period_start=row.period_start,
-            period_end=row.period_end, period_precision=row.period_precision.value,
-            speaker=entity_names.get(row.speaker_id), speaker_name=row.speaker_name,
-            attribution=row.attribution, statement=row.statement.value,
-            overridden_by=row.overridden_by_id, origin=row.origin.value,
-            extractor_version=row.extractor_version, curated_file=row.curated_file,
-            status=row.status.value, notes=row.notes, created_at=row.created_at,
-            updated_at=row.updated_at,
+            id=row["id"], article_id=row["article_id"], start=row["span_start"],
+            end=row["span_end"], subject=entity_names.get(row["subject_id"]),
+            topic=topic_keys.get(row["topic_id"]), speaker=entity_names.get(row["speaker_id"]),
+            overridden_by=row["overridden_by_id"],
+            **{name: row[name] for name in _CLAIM_COLUMNS_AS_IS},
         )
-        session.expunge(row)
+
+
+# Claim columns a record carries under the same name and value.
+_CLAIM_COLUMNS_AS_IS = (
+    "surface", "sentence", "kind", "value", "unit", "unit_text", "qualifier", "low", "high",
+    "precision", "direction", "iso", "period_start", "period_end", "period_precision",
+    "speaker_name", "attribution", "statement", "origin", "extractor_version", "curated_file",
+    "status", "notes", "created_at", "updated_at")
 
 
 def _reviews(session: Session) -> Iterator[ReviewRecord]:
-    query = select(ReviewLog).order_by(ReviewLog.id).execution_options(yield_per=BATCH)
-    for row in session.scalars(query):
-        yield ReviewRecord(id=row.id, claim_id=row.claim_id, field=row.field,
-                           old_value=row.old_value, new_value=row.new_value,
-                           reviewer=row.reviewer, note=row.note, at=row.at)
-        session.expunge(row)
+    for row in _rows(session, ReviewLog.__table__):
+        yield ReviewRecord(**row)
 
 
 # --- Import -----------------------------------------------------------------------
@@ -247,18 +247,9 @@ def _store_claim(loader: _Loader, record: ClaimRecord, place: Place) -> None:
         loader.overrides.append((record, place))
     loader.pending.append((place, record, dict(
         id=record.id, article_id=record.article_id, span_start=record.start,
-        span_end=record.end, surface=record.surface, sentence=record.sentence,
-        search_text=alias_key(record.sentence), subject_id=ids["subject"],
-        topic_id=ids["topic"], kind=record.kind, value=record.value, unit=record.unit,
-        unit_text=record.unit_text, qualifier=record.qualifier, low=record.low,
-        high=record.high, precision=record.precision, direction=record.direction,
-        iso=record.iso, period_start=record.period_start, period_end=record.period_end,
-        period_precision=record.period_precision, speaker_id=ids["speaker"],
-        speaker_name=record.speaker_name, attribution=record.attribution,
-        statement=record.statement, overridden_by_id=None, origin=record.origin,
-        extractor_version=record.extractor_version, curated_file=record.curated_file,
-        status=record.status, notes=record.notes, created_at=record.created_at,
-        updated_at=record.updated_at,
+        span_end=record.end, search_text=alias_key(record.sentence), subject_id=ids["subject"],
+        topic_id=ids["topic"], speaker_id=ids["speaker"], overridden_by_id=None,
+        **{name: getattr(record, name) for name in _CLAIM_COLUMNS_AS_IS},
     )))
 
 
@@ -282,14 +273,14 @@ def _flush(loader: _Loader) -> None:
     if not rows:
         return
     if loader.section == "articles":
-        session.execute(insert(Article), rows)
+        session.execute(insert(Article.__table__), rows)
         loader.counts.articles += len(rows)
     elif loader.section == "claims":
         _check_spans(session, rows)
-        session.execute(insert(ClaimRow), [values for _, _, values in rows])
+        session.execute(insert(ClaimRow.__table__), [values for _, _, values in rows])
         loader.counts.claims += len(rows)
     elif loader.section == "reviews":
-        session.execute(insert(ReviewLog), rows)
+        session.execute(insert(ReviewLog.__table__), rows)
         loader.counts.reviews += len(rows)
 
 
