@@ -33,6 +33,7 @@ def test_each_exit_code(seeded, tmp_path, monkeypatch):
     assert seeded("claims", "--format", "yaml").exit_code == EXIT_USAGE
     assert seeded("no-such-command").exit_code == EXIT_USAGE
     assert seeded("show").exit_code == EXIT_USAGE
+    assert seeded("export", "all", "--format", "csv").exit_code == EXIT_USAGE  # no --output
 
     wire = tmp_path / "wire.txt"
     wire.write_text("英伟达股价周一上涨17%。\n", encoding="utf-8")

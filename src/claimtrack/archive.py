@@ -19,7 +19,8 @@ after the ones it refers to. Three formats, one record shape (the models below):
   it off again.
 
 This module only writes and reads files (no database); errors name the file and
-the line (json: the section and index).
+the line (json: the section and index). jsonl and csv are read a record at a
+time; a json export is parsed whole, so jsonl is the format for big databases.
 """
 
 from __future__ import annotations

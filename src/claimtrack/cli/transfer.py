@@ -34,6 +34,8 @@ def export_all(fmt, output, db):
     an empty database gives the same claims, with the same ids."""
     from claimtrack import api
 
+    if fmt == "csv" and not output:
+        raise click.UsageError("csv writes one file per section: give a folder with --output")
     counts = api.export_data(fmt, output, db=db)
     if output:
         click.echo(f"{output}: " + ", ".join(f"{count} {section}"
