@@ -6,6 +6,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,23 @@ def pg_url() -> Iterator[str]:
     base = os.environ.get(PG_URL_VAR)
     if not base:
         pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (see README)")
+    with pg_schema(base) as url:
+        yield url
+
+
+@pytest.fixture
+def second_db_url(db_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another fresh, empty database on the same backend as db_url."""
+    if db_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'second.db'}"
+        return
+    with pg_schema(os.environ[PG_URL_VAR]) as url:
+        yield url
+
+
+@contextmanager
+def pg_schema(base: str) -> Iterator[str]:
+    """A URL on the PostgreSQL server ``base`` whose search_path is a new schema, dropped after."""
     from sqlalchemy import create_engine, text
 
     schema = f"ct_test_{uuid.uuid4().hex[:12]}"

@@ -60,7 +60,7 @@ def test_a_conflict_is_found_explained_and_fails_the_script(curated, tmp_path):
                                              encoding="utf-8")
     assert curated("ingest", str(article)).exit_code == 0
     result = curated("conflicts", "--subject", "輝達", "--fail-on-conflict")
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # conflicts found: not 1, which means an error
     groups = {g["topic"]: g for g in _groups(curated, "--subject", "Nvidia")}
     [rise] = groups["share_price_change"]["pairs"]
     assert rise["verdict"] == "conflict" and "is a rise and" in rise["reason"]

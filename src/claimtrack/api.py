@@ -1,7 +1,10 @@
 """The library surface: what the CLI calls, and what Python users call too.
 
 Every function takes the database as ``db`` (a path, an SQLAlchemy URL, or
-None for ``CLAIMTRACK_DB`` / ./claimtrack.db) or as an already open Engine.
+None for ``CLAIMTRACK_DB`` / ./claimtrack.db) or as an already open Engine
+(``open_database``), and the same filters as the command line. Results are
+pydantic models (StoredClaim, StoredArticle, crosscheck Group and Pair,
+ComparisonRow); the README's "Python API" section is a tested example.
 
 >>> from claimtrack import api
 >>> report = api.ingest(["seeds"], db="demo.db")        # doctest: +SKIP
@@ -21,7 +24,7 @@ from claimtrack.errors import ClaimtrackError, InputError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from claimtrack.schemas import ArticleMeta, StoredArticle
+    from claimtrack.schemas import ArticleMeta, ComparisonRow, StoredArticle
 
 FileStatus = Literal["added", "updated", "unchanged", "failed"]
 
@@ -794,19 +797,6 @@ def save_conflicts(groups: list, *, tolerance: float | None = None,
                                    DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
 
-@dataclass
-class ComparisonRow:
-    """One claim in a comparison table, with its group's reference and its deviation from it."""
-
-    claim: object
-    group: str
-    reference: float | None
-    reference_label: str
-    deviation: float | None
-    conflicting: bool
-    interval: str
-
-
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
             tolerance: float | None = None) -> list[ComparisonRow]:
     """Every claim on a topic, grouped by subject, statement and period, against a reference.
@@ -820,6 +810,7 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     from claimtrack.crosscheck.grouping import claim_period
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
+    from claimtrack.schemas import ComparisonRow
 
     tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
     engine = open_database(db)
@@ -888,3 +879,125 @@ def _rates():
     from claimtrack.resources import data_dir
 
     return RateTable.load(data_dir() / RATES_FILE)
+
+
+# --- Export and import ------------------------------------------------------------
+
+
+def export_data(fmt: str = "jsonl", output: str | Path | None = None, *,
+                db: str | Engine | None = None, stream=None) -> dict[str, int]:
+    """Write the whole database (claimtrack.archive) as jsonl, json or csv; counts per section.
+
+    ``output`` is a file (a folder for csv); without it, ``stream`` (default
+    standard output) receives jsonl or json. One read transaction, so the export
+    is a consistent snapshot even while others write.
+    """
+    import sys
+
+    from claimtrack import __version__, archive
+    from claimtrack.db.session import session_scope
+    from claimtrack.db.transfer import export_sections
+    from claimtrack.errors import MetadataError
+
+    if fmt not in archive.ARCHIVE_FORMATS:
+        raise MetadataError(f"unknown export format {fmt!r}; use one of "
+                            f"{', '.join(archive.ARCHIVE_FORMATS)}")
+    if fmt == "csv" and output is None:
+        raise MetadataError("csv writes one file per section: give a folder with --output")
+    engine = open_database(db)
+    about = archive.header(__version__)
+    with session_scope(engine) as session:
+        sections = export_sections(session)
+        if fmt == "csv":
+            return archive.write_csv(sections, Path(output), about)
+        writer = archive.write_jsonl if fmt == "jsonl" else archive.write_json
+        if output is None:
+            return writer(sections, stream or sys.stdout, about)
+        with open(output, "w", encoding="utf-8") as out:
+            return writer(sections, out, about)
+
+
+def import_data(path: str | Path, *, db: str | Engine | None = None):
+    """Load an export (any of its formats) into an empty database, in one transaction.
+
+    Returns db.transfer.ImportCounts. A malformed file, a dangling reference or a
+    database that is not empty raises a ClaimtrackError naming the file and line
+    (or record) and leaves the database as it was.
+    """
+    from claimtrack.archive import read_archive
+    from claimtrack.db.session import postgresql_advance_id_sequences, session_scope
+    from claimtrack.db.store import sync_taxonomy as store_taxonomy
+    from claimtrack.db.transfer import import_records
+    from claimtrack.taxonomy import load_taxonomy
+
+    engine = open_database(db)
+    taxonomy = load_taxonomy()
+    with session_scope(engine, write=True) as session:
+        store_taxonomy(session, taxonomy)
+        counts = import_records(session, read_archive(path))
+        if engine.dialect.name == "postgresql":
+            postgresql_advance_id_sequences(session.connection(),
+                                            ["article", "claim", "review_log"])
+    return counts
+
+
+# --- ClaimReview ------------------------------------------------------------------
+
+REVIEWED_STATUSES = ("verified", "disputed")
+
+
+def reviewed_claims(*, db: str | Engine | None = None,
+                    statuses: Iterable[str] = REVIEWED_STATUSES) -> list:
+    """The claims a person has given one of ``statuses``, each as a schemas.ReviewedClaim
+    with its article, the review's author, time and note (for ClaimReview)."""
+    import json
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import joinedload
+
+    from claimtrack.db.claims import stored_claim
+    from claimtrack.db.models import Claim as ClaimRow
+    from claimtrack.db.models import Entity, ReviewLog, Topic
+    from claimtrack.db.review import CURATED_FILE_REVIEWER
+    from claimtrack.db.session import session_scope
+    from claimtrack.errors import MetadataError
+    from claimtrack.schemas import ReviewedClaim, StoredArticle
+
+    statuses = list(statuses)
+    wrong = [status for status in statuses if status not in REVIEWED_STATUSES]
+    if wrong:
+        raise MetadataError(f"a ClaimReview states a verdict: status {wrong[0]!r} is none; use "
+                            f"{' or '.join(REVIEWED_STATUSES)}")
+    engine = open_database(db)
+    with session_scope(engine) as session:
+        kinds = dict(session.execute(select(Entity.name, Entity.kind)).all())
+        topic_names = dict(session.execute(select(Topic.key, Topic.name)).all())
+        rows = session.scalars(select(ClaimRow).where(
+            ClaimRow.status.in_(statuses), ClaimRow.overridden_by_id.is_(None))
+            .options(joinedload(ClaimRow.article), joinedload(ClaimRow.subject),
+                     joinedload(ClaimRow.topic), joinedload(ClaimRow.speaker))
+            .order_by(ClaimRow.id)).all()
+        log: dict[int, list] = {}
+        for entry in session.scalars(select(ReviewLog).where(
+                ReviewLog.claim_id.in_([row.id for row in rows])).order_by(ReviewLog.id)):
+            log.setdefault(entry.claim_id, []).append(entry)
+        reviewed = []
+        for row in rows:
+            claim = stored_claim(row)
+            # The entry that gave the claim its status (the latest); a claim a curated
+            # file made with its status has only its "created" entry.
+            decisive = None
+            for entry in log.get(row.id, []):
+                if (entry.field == "status" and entry.new_value == json.dumps(claim.status)) \
+                        or (entry.field == "created" and decisive is None):
+                    decisive = entry
+            reviewer = decisive.reviewer if decisive is not None else None
+            at = decisive.at if decisive is not None else row.updated_at
+            reviewed.append(ReviewedClaim(
+                claim=claim, article=StoredArticle.from_model(row.article),
+                topic_name=topic_names.get(claim.topic),
+                speaker_kind=kinds[claim.speaker].value if claim.speaker in kinds else None,
+                reviewer=None if reviewer == CURATED_FILE_REVIEWER else reviewer,
+                reviewed_at=at, note=decisive.note if decisive is not None else None,
+            ))
+        return reviewed

@@ -1,21 +1,26 @@
 """What reads hand back: a stored claim with the article it comes from.
 
-Frozen dataclasses, not pydantic models: they are built from claimtrack's own
-rows, so validation would check nothing, and keeping pydantic off the read path
-makes `claimtrack claims` start about 80 ms sooner (benchmarks/startup.py).
-``as_record()`` gives the JSON-able dict the renderers write.
+Pydantic models, because the Python API promises them to analysts (README,
+"Python API": ``model_dump()`` into a DataFrame). Listings build them with
+``model_construct`` from claimtrack's own rows, where validation would check
+nothing; importing pydantic costs `claimtrack claims` about 80 ms of start-up
+(benchmarks/startup.py), a price paid for one set of record types rather than
+a second, dataclass copy for the command line. ``as_record()`` gives the
+JSON-able dict the renderers write.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
 
-@dataclass(frozen=True)
-class ArticleRef:
+
+class ArticleRef(BaseModel):
     """The article a stored claim comes from, as claim listings show it."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: int
     title: str | None
@@ -25,9 +30,10 @@ class ArticleRef:
     url: str | None
 
 
-@dataclass(frozen=True)
-class StoredClaim:
+class StoredClaim(BaseModel):
     """A claim as stored: the extracted fields plus its id, article, origin and review status."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: int
     article: ArticleRef
@@ -62,10 +68,4 @@ class StoredClaim:
 
     def as_record(self) -> dict[str, Any]:
         """The claim as JSON-able values, in field order, its article nested as a dict."""
-        record = {field.name: getattr(self, field.name) for field in fields(self)}
-        record["article"] = {field.name: getattr(self.article, field.name)
-                             for field in fields(self.article)}
-        for name in ("period_start", "period_end"):
-            if record[name] is not None:
-                record[name] = record[name].isoformat()
-        return record
+        return self.model_dump(mode="json")

@@ -318,3 +318,27 @@ class Claim(BaseModel):
     # 1/20), a comparison (便宜95%) or a forecast (预计投入800亿美元).
     statement: StatementValue = "level"
     extractor: str = ""
+
+
+class ComparisonRow(BaseModel):
+    """One claim in a comparison table, with its group's reference and its deviation from it."""
+
+    claim: StoredClaim
+    group: str
+    reference: float | None
+    reference_label: str
+    deviation: float | None
+    conflicting: bool
+    interval: str
+
+
+class ReviewedClaim(BaseModel):
+    """A claim a person has reviewed, with what a ClaimReview says about the review."""
+
+    claim: StoredClaim
+    article: StoredArticle
+    topic_name: str | None  # the topic's English name (training cost)
+    speaker_kind: str | None  # the speaker entity's kind; None for a name as written
+    reviewer: str | None  # who set the status; None when a curated file did
+    reviewed_at: datetime
+    note: str | None

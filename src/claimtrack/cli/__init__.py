@@ -36,14 +36,17 @@ def _register() -> None:
         articles,
         claim,
         claims,
+        completion,
         crosscheck,
         curate,
         database,
         extract,
         ingest,
+        transfer,
     )
 
-    for module in (ingest, articles, claims, crosscheck, claim, curate, extract, database):
+    for module in (ingest, articles, claims, crosscheck, claim, curate, extract, database,
+                   transfer, completion):
         for command in module.COMMANDS:
             main.add_command(command)
 

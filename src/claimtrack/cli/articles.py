@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import format_option, pass_db
+from claimtrack.cli.common import format_option, paged, pass_db
 
 
 @click.command(short_help="List the stored articles.")
 @format_option()
+@paged
 @pass_db
 def articles(fmt, db):
     """List the stored articles with their metadata."""

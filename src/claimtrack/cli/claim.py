@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import format_option, pass_db
+from claimtrack.cli.common import format_option, paged, pass_db
+from claimtrack.cli.completion import complete_speaker, complete_subject, complete_topic
 
 KINDS = ("money", "percent", "count", "ratio", "duration", "date", "quantity")
 QUALIFIERS = ("exact", "approx", "upper_bound", "lower_bound", "range")
@@ -23,9 +24,11 @@ def _field_options(function):
         click.option("--high", type=float, help="Upper end of the interval."),
         click.option("--direction", type=click.Choice(DIRECTIONS), help="For a change."),
         click.option("--period", help="2025, 2025-03, 2025-03-01, 2025-Q1 or 2020/2023."),
-        click.option("--subject", help="What it is about (any name of an entity)."),
-        click.option("--topic", help="What it measures (any name of a topic)."),
-        click.option("--speaker", help="Who states it."),
+        click.option("--subject", help="What it is about (any name of an entity).",
+                     shell_complete=complete_subject),
+        click.option("--topic", help="What it measures (any name of a topic).",
+                     shell_complete=complete_topic),
+        click.option("--speaker", help="Who states it.", shell_complete=complete_speaker),
         click.option("--attribution", help="The attribution as written."),
     ]
     for option in reversed(options):
@@ -100,6 +103,7 @@ _review_command("rejected", "Mark a claim as wrong (not a claim, or misread).")
 @claim.command(short_help="Show the review log of a claim.")
 @click.argument("claim_id", type=int)
 @format_option()
+@paged
 @pass_db
 def history(claim_id, fmt, db):
     """Every hand change made to claim CLAIM_ID, oldest first."""

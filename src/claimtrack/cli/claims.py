@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import format_option, pass_db
+from claimtrack.cli.common import format_option, paged, pass_db
+from claimtrack.cli.completion import (
+    complete_outlet,
+    complete_speaker,
+    complete_subject,
+    complete_topic,
+)
 
 SORT_CHOICES = ("article", "value", "date", "topic", "id")
 KINDS = ("money", "percent", "count", "ratio", "duration", "date", "quantity")
@@ -12,11 +18,14 @@ STATUSES = ("unreviewed", "verified", "disputed", "rejected")
 
 
 @click.command(short_help="List stored claims, filtered by topic, subject, speaker, time...")
-@click.option("--topic", help="A topic in any script or case (训练成本, training_cost).")
-@click.option("--subject", help="What the figure is about: any name of an entity (英伟达, 輝達).")
-@click.option("--speaker", help="Who states it: an entity's name, or a name as written.")
+@click.option("--topic", help="A topic in any script or case (训练成本, training_cost).",
+              shell_complete=complete_topic)
+@click.option("--subject", help="What the figure is about: any name of an entity (英伟达, 輝達).",
+              shell_complete=complete_subject)
+@click.option("--speaker", help="Who states it: an entity's name, or a name as written.",
+              shell_complete=complete_speaker)
 @click.option("--article", help="An article id, file name, URL or content-hash prefix.")
-@click.option("--outlet", help="Part of the outlet's name.")
+@click.option("--outlet", help="Part of the outlet's name.", shell_complete=complete_outlet)
 @click.option("--kind", type=click.Choice(KINDS), help="Kind of figure.")
 @click.option("--status", type=click.Choice(STATUSES), help="Review status.")
 @click.option("--since", metavar="YYYY[-MM[-DD]]",
@@ -30,6 +39,7 @@ STATUSES = ("unreviewed", "verified", "disputed", "rejected")
               help="Order of the rows.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @format_option()
+@paged
 @pass_db
 def claims(fmt, db, **filters):
     """List the claims in the database that match every given filter."""
@@ -54,6 +64,7 @@ def show(claim_id, fmt, db):
 
 @click.command(short_help="List the topics with their names and claim counts.")
 @format_option()
+@paged
 @pass_db
 def topics(fmt, db):
     """List what figures measure (data/topics.yaml) with the number of claims on each."""
@@ -65,6 +76,7 @@ def topics(fmt, db):
 
 @click.command(short_help="List the entities with their aliases and claim counts.")
 @format_option()
+@paged
 @pass_db
 def entities(fmt, db):
     """List the people, organisations and products (data/entities.yaml) with claim counts."""

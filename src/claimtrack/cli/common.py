@@ -1,8 +1,9 @@
-"""What every command shares: the one error handler and the --format option."""
+"""What every command shares: the error handler, exit codes, --format, and paging."""
 
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -10,8 +11,18 @@ from typing import Any
 
 import click
 
+# Every listing command offers these four, meaning the same everywhere: a rich table
+# for people; one JSON array; one JSON object per line; CSV with a header row.
+# Some add formats of their own after them (markdown, html).
 # Kept here (not imported from claimtrack.export) so --help never imports the renderers.
 LISTING_FORMATS = ("table", "json", "jsonl", "csv")
+
+# Exit codes, documented in the README's table; tests/test_exit_codes.py pins each.
+EXIT_OK = 0
+EXIT_ERROR = 1  # the user's input, a file or the database is wrong; one line says which
+EXIT_USAGE = 2  # click's own: an unknown option, a bad choice, a missing argument
+EXIT_CONFLICT = 3  # `conflicts --fail-on-conflict` found a conflict
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in claimtrack, not the user's mistake
 
 
 class ClaimtrackGroup(click.Group):
@@ -26,7 +37,7 @@ class ClaimtrackGroup(click.Group):
             # The reader (head, less) went away: stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            ctx.exit(1)
+            ctx.exit(EXIT_ERROR)
         except Exception as error:  # the one place errors become exit codes
             if (ctx.obj or {}).get("debug"):
                 raise
@@ -39,7 +50,7 @@ def exit_code_for(error: BaseException) -> int:
 
     if isinstance(error, ClaimtrackError):
         return error.exit_code
-    return 70  # EX_SOFTWARE: a bug in claimtrack, not the user's mistake
+    return EXIT_INTERNAL
 
 
 def one_line(error: BaseException) -> str:
@@ -79,5 +90,43 @@ def pass_db(function: Callable) -> Callable:
     @functools.wraps(function)
     def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
         return function(*args, db=db_from(ctx), **kwargs)
+
+    return wrapper
+
+
+class _TerminalBuffer(io.StringIO):
+    """Output held for the pager; says it is a terminal so rich keeps colours and width."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def paged(function: Callable) -> Callable:
+    """Page a listing command's output when it is longer than the terminal.
+
+    Only when standard input and output are both a terminal: piped or redirected
+    output is written as it comes and never paged. The pager is $PAGER (else
+    less, with colours).
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return function(*args, **kwargs)
+        import contextlib
+        import shutil
+
+        buffer = _TerminalBuffer()
+        real_stdout = sys.stdout
+        try:
+            with contextlib.redirect_stdout(buffer):
+                return function(*args, **kwargs)
+        finally:  # also when the command exits with a code (--fail-on-conflict)
+            text = buffer.getvalue()
+            if text.count("\n") >= shutil.get_terminal_size().lines:
+                click.echo_via_pager(text.removesuffix("\n"))
+            else:
+                real_stdout.write(text)
+                real_stdout.flush()
 
     return wrapper

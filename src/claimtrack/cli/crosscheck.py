@@ -6,10 +6,11 @@ import sys
 
 import click
 
-from claimtrack.cli.common import pass_db
+from claimtrack.cli.common import EXIT_CONFLICT, LISTING_FORMATS, format_option, paged, pass_db
+from claimtrack.cli.completion import complete_subject, complete_topic
 
-CONFLICT_FORMATS = ("table", "json", "csv", "markdown")
-COMPARE_FORMATS = ("table", "csv", "json", "markdown", "html")
+CONFLICT_FORMATS = (*LISTING_FORMATS, "markdown")
+COMPARE_FORMATS = (*LISTING_FORMATS, "markdown", "html")
 
 
 def _tolerance_option(function):
@@ -20,19 +21,22 @@ def _tolerance_option(function):
 
 
 @click.command(short_help="Groups of claims about one fact that contradict each other.")
-@click.option("--topic", help="Only this topic (any name, any script).")
-@click.option("--subject", help="Only this subject (any name, any script).")
+@click.option("--topic", help="Only this topic (any name, any script).",
+              shell_complete=complete_topic)
+@click.option("--subject", help="Only this subject (any name, any script).",
+              shell_complete=complete_subject)
 @click.option("--since", metavar="YYYY[-MM[-DD]]", help="Period on or after this.")
 @click.option("--until", metavar="YYYY[-MM[-DD]]", help="Period on or before this.")
 @_tolerance_option
 @click.option("--all", "include_all", is_flag=True,
               help="Also the groups that agree, and the possibly-same-fact ones.")
-@click.option("--format", "fmt", type=click.Choice(CONFLICT_FORMATS), default="table",
-              show_default=True, help="Output format.")
-@click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when a conflict is found.")
+@format_option(formats=CONFLICT_FORMATS)
+@click.option("--fail-on-conflict", is_flag=True,
+              help=f"Exit with code {EXIT_CONFLICT} when a conflict is found.")
 @click.option("--save", is_flag=True,
               help="Also store these groups' pairs in the database (table crosscheck_pair, "
                    "view conflict_pairs), replacing the last saved ones.")
+@paged
 @pass_db
 def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on_conflict,
               save, db):
@@ -47,17 +51,18 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
         api.save_conflicts(groups, tolerance=tolerance, db=db)
     CONFLICT_RENDERERS[fmt](groups, sys.stdout, tolerance)
     if fail_on_conflict and any(group.has_conflict for group in groups):
-        sys.exit(1)
+        sys.exit(EXIT_CONFLICT)
 
 
 @click.command(short_help="The comparison table: what each source said about one figure.")
-@click.argument("topic")
-@click.option("--subject", help="Only this subject (any name, any script).")
+@click.argument("topic", shell_complete=complete_topic)
+@click.option("--subject", help="Only this subject (any name, any script).",
+              shell_complete=complete_subject)
 @_tolerance_option
-@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="table",
-              show_default=True, help="Output format.")
+@format_option(formats=COMPARE_FORMATS)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
               help="Write to this file instead of standard output.")
+@paged
 @pass_db
 def compare(topic, subject, tolerance, fmt, output, db):
     """Every claim on TOPIC, grouped by subject, kind of statement and period, with its

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import format_option
+from claimtrack.cli.common import LISTING_FORMATS, format_option, paged
 
-EXTRACT_FORMATS = ("jsonl", "json", "table", "csv")
+EXTRACT_FORMATS = LISTING_FORMATS  # default jsonl: the interface for pipelines
 
 
 @click.command(short_help="Print the claims in article files (no database needed).")
@@ -16,6 +16,7 @@ EXTRACT_FORMATS = ("jsonl", "json", "table", "csv")
               show_default=True, help="Language and script of the text.")
 @click.option("--date", "date_", metavar="YYYY[-MM[-DD]]",
               help="Publication date, for relative dates (今年, last month).")
+@paged
 def extract(paths, fmt, lang, date_):
     """Extract every quantitative claim from .txt/.md files (or - for standard input).
 

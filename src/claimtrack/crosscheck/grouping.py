@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, computed_field
 
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE
 from claimtrack.crosscheck.rates import RateTable
@@ -25,8 +27,7 @@ from claimtrack.crosscheck.verdicts import Verdict, verdict_for, worst
 from claimtrack.schemas import parse_published, period_label
 
 
-@dataclass
-class Pair:
+class Pair(BaseModel):
     """The verdict on two claims of a group (ids), with its reason."""
 
     a: int
@@ -37,18 +38,22 @@ class Pair:
     rate: str | None = None
 
 
-@dataclass
-class Group:
-    """Claims that may speak of one fact, and the verdict on each pair."""
+class Group(BaseModel):
+    """Claims that may speak of one fact, and the verdict on each pair.
+
+    A pydantic model, so that Python users get ``model_dump()`` (verdict, period
+    and has_conflict included) as they do for claims.
+    """
 
     subject: str
     topic: str
     statement: str
     unit: str
-    claims: list = field(default_factory=list)
-    pairs: list[Pair] = field(default_factory=list)
+    claims: list[Any] = []  # StoredClaim, or any object with its fields
+    pairs: list[Pair] = []
     related: bool = False  # a possibly_same_fact group (subjects part of one another)
 
+    @computed_field
     @property
     def verdict(self) -> str:
         if self.related:
@@ -56,11 +61,13 @@ class Group:
         compared = [pair.verdict for pair in self.pairs if pair.verdict != "not_compared"]
         return worst(compared) if compared else "not_compared"
 
+    @computed_field
     @property
     def period(self) -> str | None:
         labels = sorted({label for claim in self.claims if (label := claim_period(claim))})
         return ", ".join(labels) or None
 
+    @computed_field
     @property
     def has_conflict(self) -> bool:
         return self.verdict in ("conflict", "scale_slip")
@@ -144,15 +151,18 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
     for subject, members in sorted(by_subject.items()):
         if len(members) < 2:
             continue
-        group = Group(subject, topic, statement, _unit(members, unit_class), list(members))
+        group = Group.model_construct(subject=subject, topic=topic, statement=statement,
+                                      unit=_unit(members, unit_class), claims=list(members),
+                                      pairs=[], related=False)
         group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
                        if not _repeated(a, b, pair := _pair(a, b, rates, tolerance, describe))]
         if group.pairs:
             groups.append(group)
     for whole, part in _related_subjects(by_subject, parents):
         members = by_subject[whole] + by_subject[part]
-        group = Group(f"{part} / {whole}", topic, statement, _unit(members, unit_class),
-                      members, related=True)
+        group = Group.model_construct(subject=f"{part} / {whole}", topic=topic,
+                                      statement=statement, unit=_unit(members, unit_class),
+                                      claims=members, pairs=[], related=True)
         seen: set[tuple] = set()
         for a in by_subject[part]:
             for b in by_subject[whole]:
@@ -162,7 +172,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                 if would.verdict == "not_compared" or key_ab in seen:
                     continue
                 seen.add(key_ab)
-                group.pairs.append(Pair(
+                group.pairs.append(_made_pair(
                     a.id, b.id, "possibly_same_fact",
                     f"{part} is part of {whole}: possibly the same fact; if it is, "
                     f"{would.verdict}: {would.reason}", would.gap, would.rate))
@@ -203,18 +213,25 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str | None
 
 def _pair(a, b, rates: RateTable, tolerance: float, describe=None) -> Pair:
     if not _periods_compatible(a, b):
-        return Pair(a.id, b.id, "not_compared",
-                    f"different periods: {claim_period(a)} and {claim_period(b)}")
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"different periods: {claim_period(a)} and {claim_period(b)}")
     factor, rate = 1.0, None
     if a.kind == "money" and a.unit != b.unit:
         conversion = rates.convert(b.unit, a.unit, _reference_date(a) or _reference_date(b))
         if conversion is None:
-            return Pair(a.id, b.id, "not_compared",
-                        f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
+            return _made_pair(a.id, b.id, "not_compared",
+                              f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
         factor, rate = conversion.factor, conversion.label
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
                                    describe=describe or _describe)
-    return Pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
+    return _made_pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
+
+
+def _made_pair(a: int, b: int, verdict: str, reason: str, gap: float = 0.0,
+               rate: str | None = None) -> Pair:
+    """A Pair from values the cross-check computed itself: nothing to validate, and a
+    million-claim database makes hundreds of thousands of them."""
+    return Pair.model_construct(a=a, b=b, verdict=verdict, reason=reason, gap=gap, rate=rate)
 
 
 def _periods_compatible(a, b) -> bool:

@@ -12,7 +12,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -31,9 +30,9 @@ from claimtrack.db.models import (
 from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.periods import date_label
-from claimtrack.records import ArticleRef, StoredClaim
 
-if TYPE_CHECKING:  # pydantic stays off the read path
+if TYPE_CHECKING:  # pydantic is imported only where records are made (not for counts)
+    from claimtrack.records import ArticleRef, StoredClaim
     from claimtrack.schemas import Claim
 
 
@@ -286,29 +285,32 @@ def _listing_columns() -> dict:
     }
 
 
-_CLAIM_FIELDS = tuple(field.name for field in dataclass_fields(StoredClaim))
-
-
 class StoredClaimReader:
     """Turns rows of _listing_select() into StoredClaim objects, one ArticleRef per article."""
 
     def __init__(self) -> None:
+        from claimtrack.records import StoredClaim
+
         names = list(_listing_columns())
         self.index = {name: position for position, name in enumerate(names)}
         # The listing's columns start with StoredClaim's fields, in their order.
-        self._fields = tuple(name for name in _CLAIM_FIELDS if name != "article")
+        self._fields = tuple(name for name in StoredClaim.model_fields if name != "article")
         assert names[: len(self._fields)] == list(self._fields)
         self._articles: dict[int, ArticleRef] = {}
 
     def read(self, rows: Iterable) -> Iterator[StoredClaim]:
+        from claimtrack.records import StoredClaim
+
         fields, at = self._fields, self.index
         for row in rows:
             # zip stops at the last field: the columns after it are not fields.
             values = dict(zip(fields, row, strict=False))
             values["article"] = self._article(row, at)
-            yield StoredClaim(**values)
+            yield StoredClaim.model_construct(**values)  # our own rows: nothing to check
 
     def _article(self, row, at: dict[str, int]) -> ArticleRef:
+        from claimtrack.records import ArticleRef
+
         article_id = row[at["article_id"]]
         found = self._articles.get(article_id)
         if found is None:
@@ -414,6 +416,8 @@ def taxonomy_counts(session: Session, *, topics: bool) -> list[tuple[object, int
 
 def stored_claim(row: ClaimRow) -> StoredClaim:
     """A claim row as the record listings and JSON output carry."""
+    from claimtrack.records import ArticleRef, StoredClaim
+
     article = row.article
     published = date_label(article.published, article.published_precision.value) or None
     return StoredClaim(

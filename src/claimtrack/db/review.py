@@ -47,6 +47,9 @@ EDITABLE = ("kind", "value", "unit", "unit_text", "qualifier", "low", "high", "p
 _ENUMS = {"kind": ClaimKind, "qualifier": Qualifier, "direction": Direction,
           "status": ReviewStatus, "statement": Statement}
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+# The reviewer the log records for changes a curated file makes: the file was
+# reviewed like code, so no one person is the author of those changes.
+CURATED_FILE_REVIEWER = "curate import"
 
 
 class ReviewError(ValueError):
@@ -210,7 +213,7 @@ def import_curated(session: Session, curated: CuratedFile, *, path,
     removed. Raises CurationFileError naming the file and line.
     """
     report = ImportReport(file=label or "command line")
-    reviewer = "curate import" if label else None
+    reviewer = CURATED_FILE_REVIEWER if label else None
     kept: set[int] = set()
     for item in curated.claims:
         reference = curated.article_of(item)

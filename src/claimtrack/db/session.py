@@ -73,6 +73,14 @@ MIGRATION_LOCK_KEY = 0x636C61696D  # "claim": one advisory lock for schema chang
 def postgresql_lock_migrations(connection) -> None:
     """Make concurrent claimtrack processes migrate one at a time (held to commit)."""
     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
+
+
+def postgresql_advance_id_sequences(connection, tables: list[str]) -> None:
+    """After rows were inserted with their own ids, make the next generated id follow them."""
+    for table in tables:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}")
 # --- end of PostgreSQL-only SQL ---
 
 

@@ -52,16 +52,25 @@ def _source(claim) -> str:
 # --- conflicts ---------------------------------------------------------------------
 
 
-def conflicts_json(groups: Sequence, out: TextIO, tolerance: float) -> None:
-    records = [{
+def conflict_records(groups: Sequence, tolerance: float) -> list[dict[str, Any]]:
+    """Each group as one JSON-able record, its claims with their intervals."""
+    return [{
         "subject": group.subject, "topic": group.topic, "statement": group.statement,
         "unit": group.unit, "period": group.period, "verdict": group.verdict,
         "claims": [_claim_json(claim, tolerance) for claim in group.claims],
         "pairs": [{"a": pair.a, "b": pair.b, "verdict": pair.verdict, "reason": pair.reason,
                    "gap": pair.gap, "rate": pair.rate} for pair in group.pairs],
     } for group in groups]
-    json.dump(records, out, ensure_ascii=False, indent=2)
+
+
+def conflicts_json(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    json.dump(conflict_records(groups, tolerance), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def conflicts_jsonl(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    for record in conflict_records(groups, tolerance):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 CONFLICT_CSV_COLUMNS = ("subject", "topic", "statement", "unit", "period", "group_verdict",
@@ -131,8 +140,8 @@ def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
 
 
 CONFLICT_RENDERERS: dict[str, Callable] = {
-    "table": conflicts_table, "json": conflicts_json, "csv": conflicts_csv,
-    "markdown": conflicts_markdown,
+    "table": conflicts_table, "json": conflicts_json, "jsonl": conflicts_jsonl,
+    "csv": conflicts_csv, "markdown": conflicts_markdown,
 }
 
 
@@ -171,7 +180,8 @@ def compare_csv(rows: Sequence, out: TextIO, title: str) -> None:
         writer.writerow([csv_cell(values[column]) for column in COMPARE_COLUMNS])
 
 
-def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
+def compare_records(rows: Sequence) -> list[dict[str, Any]]:
+    """Each row as its claim's JSON record plus the group, interval, reference and deviation."""
     records = []
     for row in rows:
         record = row.claim.as_record()
@@ -179,8 +189,17 @@ def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
                       reference_label=row.reference_label, deviation=row.deviation,
                       conflict=row.conflicting)
         records.append(record)
-    json.dump(records, out, ensure_ascii=False, indent=2)
+    return records
+
+
+def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
+    json.dump(compare_records(rows), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def compare_jsonl(rows: Sequence, out: TextIO, title: str) -> None:
+    for record in compare_records(rows):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def compare_markdown(rows: Sequence, out: TextIO, title: str) -> None:
@@ -270,7 +289,7 @@ def compare_html(rows: Sequence, out: TextIO, title: str) -> None:
 
 
 COMPARE_RENDERERS: dict[str, Callable] = {
-    "table": compare_table, "csv": compare_csv, "json": compare_json,
+    "table": compare_table, "csv": compare_csv, "json": compare_json, "jsonl": compare_jsonl,
     "markdown": compare_markdown, "html": compare_html,
 }
 
