@@ -41,14 +41,15 @@ def test_version():
     assert result.output.strip() == f"claimtrack, version {__version__}"
 
 
-def test_help_imports_no_database_alembic_rich_or_extractor():
+def test_help_imports_no_database_alembic_rich_jinja_or_extractor():
     probe = (
         "import sys\n"
         "from claimtrack.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'alembic', 'rich', 'pydantic', 'yaml') or m.startswith("
-        "('claimtrack.db', 'claimtrack.extract', 'claimtrack.api', 'claimtrack.export')))\n"
+        "('sqlalchemy', 'alembic', 'rich', 'pydantic', 'yaml', 'jinja2') or m.startswith("
+        "('claimtrack.db', 'claimtrack.extract', 'claimtrack.api', 'claimtrack.export', "
+        "'claimtrack.report')))\n"
         "print(heavy, file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

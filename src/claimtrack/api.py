@@ -11,7 +11,7 @@ None for ``CLAIMTRACK_DB`` / ./claimtrack.db) or as an already open Engine.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -280,6 +280,30 @@ def articles(*, db: str | Engine | None = None) -> list[StoredArticle]:
     engine = open_database(db)
     with session_scope(engine) as session:
         return [StoredArticle.from_model(article) for article in list_articles(session)]
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """A stored article with its text (claim spans index it) and where its body starts."""
+
+    article: StoredArticle
+    text: str
+    body_start: int
+
+
+def article_texts(*, db: str | Engine | None = None) -> Iterator[ArticleText]:
+    """Every stored article with its text, oldest first, read a few at a time (one transaction)."""
+    from sqlalchemy import select
+
+    from claimtrack.db.models import Article
+    from claimtrack.db.session import session_scope
+    from claimtrack.schemas import StoredArticle
+
+    engine = open_database(db)
+    with session_scope(engine) as session:
+        for article in session.scalars(select(Article).order_by(Article.id)
+                                       .execution_options(yield_per=64)):
+            yield ArticleText(StoredArticle.from_model(article), article.text, article.body_start)
 
 
 @dataclass(frozen=True)
@@ -740,7 +764,7 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
 
     claims = find_claims(db=db, topic=topic, subject=subject, since=since, until=until,
                          sort="date")
-    groups = crosscheck(claims, parents=_part_of(db), rates=_rates(),
+    groups = crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
                         tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
     return groups if include_all else [group for group in groups if group.has_conflict]
 
@@ -768,16 +792,14 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     import statistics
 
     from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
-    from claimtrack.crosscheck.grouping import claim_period
+    from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
 
     tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
     claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
-    groups = crosscheck(claims, parents=_part_of(db), rates=_rates(), tolerance=tolerance)
-    in_conflict = {claim_id for group in groups if not group.related for pair in group.pairs
-                   if pair.verdict in ("conflict", "scale_slip")
-                   for claim_id in (pair.a, pair.b)}
+    groups = crosscheck(claims, parents=_part_of(db), rates=exchange_rates(), tolerance=tolerance)
+    in_conflict = conflicting_claim_ids(groups)
     by_group: dict[tuple, list] = {}
     for claim in claims:
         key = (claim.subject or "", claim.statement, claim.unit or "", claim_period(claim) or "")
@@ -832,9 +854,24 @@ def _part_of(db) -> dict[str, str | None]:
     return {name: whole for name, whole in rows}
 
 
-def _rates():
+def exchange_rates():
+    """The dated exchange rates of data/rates.yaml (a RateTable), the only way currencies meet."""
     from claimtrack.crosscheck import RateTable
     from claimtrack.crosscheck.rates import RATES_FILE
     from claimtrack.resources import data_dir
 
     return RateTable.load(data_dir() / RATES_FILE)
+
+
+# --- The report site ---------------------------------------------------------------
+
+
+def write_report(folder: str | Path, *, db: str | Engine | None = None,
+                 tolerance: float | None = None):
+    """Write the static HTML report into ``folder`` (replacing an earlier one) or nothing.
+
+    Returns a report.site.ReportSummary (pages written, topics, articles, conflicts).
+    """
+    from claimtrack.report.site import write_report as write
+
+    return write(folder, db=db, tolerance=tolerance)

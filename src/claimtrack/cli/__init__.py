@@ -41,9 +41,11 @@ def _register() -> None:
         database,
         extract,
         ingest,
+        report,
     )
 
-    for module in (ingest, articles, claims, crosscheck, claim, curate, extract, database):
+    for module in (ingest, articles, claims, crosscheck, claim, curate, extract, database,
+                   report):
         for command in module.COMMANDS:
             main.add_command(command)
 

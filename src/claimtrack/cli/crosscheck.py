@@ -6,17 +6,10 @@ import sys
 
 import click
 
-from claimtrack.cli.common import pass_db
+from claimtrack.cli.common import pass_db, tolerance_option
 
 CONFLICT_FORMATS = ("table", "json", "csv", "markdown")
 COMPARE_FORMATS = ("table", "csv", "json", "markdown", "html")
-
-
-def _tolerance_option(function):
-    return click.option(
-        "--tolerance", type=click.FloatRange(min=0, max=1), default=0.05, show_default=True,
-        help="Relative tolerance of approximate figures (约, about).",
-    )(function)
 
 
 @click.command(short_help="Groups of claims about one fact that contradict each other.")
@@ -24,7 +17,7 @@ def _tolerance_option(function):
 @click.option("--subject", help="Only this subject (any name, any script).")
 @click.option("--since", metavar="YYYY[-MM[-DD]]", help="Period on or after this.")
 @click.option("--until", metavar="YYYY[-MM[-DD]]", help="Period on or before this.")
-@_tolerance_option
+@tolerance_option
 @click.option("--all", "include_all", is_flag=True,
               help="Also the groups that agree, and the possibly-same-fact ones.")
 @click.option("--format", "fmt", type=click.Choice(CONFLICT_FORMATS), default="table",
@@ -47,7 +40,7 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
 @click.command(short_help="The comparison table: what each source said about one figure.")
 @click.argument("topic")
 @click.option("--subject", help="Only this subject (any name, any script).")
-@_tolerance_option
+@tolerance_option
 @click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="table",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
