@@ -760,13 +760,22 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     By default only the groups with a conflict or a scale slip; ``include_all``
     adds the consistent ones and the possibly-same-fact groups.
     """
-    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
-
     claims = find_claims(db=db, topic=topic, subject=subject, since=since, until=until,
                          sort="date")
-    groups = crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
-                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
+    groups = cross_check(claims, db=db, tolerance=tolerance)
     return groups if include_all else [group for group in groups if group.has_conflict]
+
+
+def cross_check(claims: list, *, db: str | Engine | None = None,
+                tolerance: float | None = None) -> list:
+    """Every group of the given claims that may speak of one fact, each pair with its verdict.
+
+    Uses the database's part-of links between entities and data/rates.yaml.
+    """
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
+
+    return crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
+                      tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
 
 @dataclass
@@ -789,16 +798,22 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     The reference of a group is its verified claim if it has one, otherwise the
     median of the other claims' figures (labelled so).
     """
+    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
+    return comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance),
+                           tolerance=tolerance)
+
+
+def comparison_rows(claims: list, groups: list, *,
+                    tolerance: float | None = None) -> list[ComparisonRow]:
+    """The comparison table of claims (in date order) given their cross_check groups."""
     import statistics
 
-    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
 
     tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
-    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
-    groups = crosscheck(claims, parents=_part_of(db), rates=exchange_rates(), tolerance=tolerance)
     in_conflict = conflicting_claim_ids(groups)
     by_group: dict[tuple, list] = {}
     for claim in claims:

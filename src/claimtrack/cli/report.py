@@ -9,7 +9,7 @@ from claimtrack.cli.common import pass_db, tolerance_option
 
 @click.command(short_help="Write a static HTML site: topics with charts, conflicts, articles.")
 @click.option("--output", "-o", required=True, metavar="DIR",
-              type=click.Path(file_okay=False, path_type=str),
+              type=click.Path(path_type=str),
               help="Folder to write the site into (an earlier report there is replaced).")
 @tolerance_option
 @pass_db

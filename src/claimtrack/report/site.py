@@ -68,8 +68,10 @@ def write_report(folder: str | Path, *, db=None, tolerance: float | None = None)
     source = describe_url(engine.url.render_as_string(hide_password=True))
     topics = [t for t in api.taxonomy_with_counts(topics=True, db=engine) if t["claims"]]
     subjects = [s for s in api.taxonomy_with_counts(topics=False, db=engine) if s["claims"]]
-    claims = api.find_claims(db=engine, sort="id")
-    groups = api.conflicts(db=engine, tolerance=tolerance, include_all=True)
+    # One query and one cross-check for the whole site (api.compare per topic would
+    # cross-check every topic again): compare's groups depend only on the topic's claims.
+    claims = api.find_claims(db=engine, sort="date")
+    groups = api.cross_check(claims, db=engine, tolerance=tolerance)
     stored = api.articles(db=engine)
     topic_keys = {topic["key"] for topic in topics}
     conflicting = [group for group in groups if group.has_conflict]
@@ -82,8 +84,14 @@ def write_report(folder: str | Path, *, db=None, tolerance: float | None = None)
             articles=len(stored), conflicts=conflicting, generated=_generated(), source=source,
             **context))
         rates = api.exchange_rates()
+        on_topic, groups_on_topic = defaultdict(list), defaultdict(list)
+        for claim in claims:
+            on_topic[claim.topic].append(claim)
+        for group in groups:
+            groups_on_topic[group.topic].append(group)
         for topic in topics:
-            rows = api.compare(topic["key"], db=engine, tolerance=tolerance)
+            rows = api.comparison_rows(on_topic[topic["key"]], groups_on_topic[topic["key"]],
+                                       tolerance=tolerance)
             stage.write(f"topics/{topic['key']}.html", render(
                 "topic.html", root="../", topic=topic, claims=len(rows),
                 facts=_facts(rows, rates, tolerance),
@@ -151,11 +159,37 @@ def _facts(rows: list, rates, tolerance: float) -> list[Fact]:
     return facts
 
 
-def _conflict_sections(groups: list) -> list[tuple[str, str, list]]:
+# A group of hundreds of claims repeating a few figures has tens of thousands of pairs,
+# more than anyone reads: the page lists this many that disagree and that agree, and
+# says how many more there are (the JSON of `claimtrack conflicts --all` has them all).
+PAIRS_SHOWN = {"disagreeing": 200, "agreeing": 20}
+
+
+@dataclass
+class GroupView:
+    """A cross-check group as the conflicts page shows it: the pairs listed, and how many not."""
+
+    group: object
+    pairs: list
+    more: int
+
+
+def _conflict_sections(groups: list) -> list[tuple[str, str, list[GroupView]]]:
     """(heading, explanation, groups): conflicts, then possibly the same fact, then agreeing."""
-    conflicts = [group for group in groups if group.has_conflict]
-    related = [group for group in groups if group.related]
-    agreeing = [group for group in groups if not group.has_conflict and not group.related]
+    from claimtrack.crosscheck.verdicts import AGREEING
+
+    def view(group) -> GroupView:
+        listed, seen = [], {"disagreeing": 0, "agreeing": 0}
+        for pair in group.pairs:
+            kind = "agreeing" if pair.verdict in AGREEING else "disagreeing"
+            seen[kind] += 1
+            if seen[kind] <= PAIRS_SHOWN[kind]:
+                listed.append(pair)
+        return GroupView(group, listed, len(group.pairs) - len(listed))
+
+    conflicts = [view(group) for group in groups if group.has_conflict]
+    related = [view(group) for group in groups if group.related]
+    agreeing = [view(group) for group in groups if not group.has_conflict and not group.related]
     return [
         ("Conflicts", "Figures for one fact that cannot both be right (or differ by a clean "
          "power of ten: a slip of scale?).", conflicts),
