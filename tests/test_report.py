@@ -411,3 +411,58 @@ def test_headless_chromium_shows_the_charts_and_conflict_marks(sqlite_site, tmp_
     for name, target in (("index", sqlite_site / "index.html"), ("training-cost", topic)):
         shot = screenshot(target, tmp_path / f"{name}.png", profile, (1200, 1400))
         assert shot.stat().st_size > 30_000  # text and a chart, not a blank page
+
+
+# --- what the charts draw ---------------------------------------------------------------
+
+
+def test_a_currency_without_a_rate_is_left_off_the_chart_and_said_so(sqlite_cli, tmp_path):
+    article = tmp_path / "won.txt"
+    article.write_text("DeepSeek-V3的训练成本为80亿韩元。\n", encoding="utf-8")
+    (tmp_path / "won.meta.yaml").write_text("outlet: Seoul Daily\ndate: 2025-02-03\n",
+                                            encoding="utf-8")
+    for args in (("ingest", str(SEEDS), str(article)), ("curate", "import", str(CURATED)),
+                 ("report", "-o", str(tmp_path / "s"))):
+        assert sqlite_cli(*args).exit_code == 0
+    [won] = _json(sqlite_cli, "claims", "--outlet", "Seoul Daily")
+    assert won["unit"] == "KRW"
+    html = (tmp_path / "s" / "topics" / "training_cost.html").read_text(encoding="utf-8")
+    section = html.split("<h2>DeepSeek-V3 · level</h2>", 1)[1].split("</section>", 1)[0]
+    chart, table = section.split("<table", 1)
+    assert f'data-claim="{won["id"]}"' not in chart
+    assert f"80亿韩元 (claim {won['id']}) is not drawn: no rate between KRW and USD in " \
+           "data/rates.yaml" in chart
+    assert f'data-claim="{won["id"]}"' in table and len(_Page(chart).with_class(
+        "circle", "point")) == 2  # 558万美元 and 不到600万美元 are drawn
+
+
+def test_dates_are_drawn_on_a_calendar_axis(sqlite_site):
+    html = (sqlite_site / "topics" / "release_date.html").read_text(encoding="utf-8")
+    section = html.split("<h2>DeepSeek-R1 · level, 2025-01-20</h2>", 1)[1].split("<table", 1)[0]
+    ticks = re.findall(r'<text class="tick"[^>]*>([^<]*)<', section)
+    assert ticks and all(re.fullmatch(r"2025-0[1-3]", tick) for tick in ticks), ticks
+    [point] = _Page(section).with_class("circle", "point")
+    january, february = (float(x) for x in re.findall(
+        r'<line class="grid" x1="([\d.]+)"', section)[:2])
+    # 20 January is 19 of the 31 days from 1 January to 1 February.
+    assert abs(float(point["cx"]) - (january + (february - january) * 19 / 31)) < 0.5
+
+
+@pytest.mark.parametrize(("values", "step", "labels"), [
+    ([5_575_000, 5_580_000, 5_585_000], 5_000, ["5.575M", "5.580M", "5.585M"]),
+    ([0, 20, 40], 20, ["0", "20", "40"]),
+    ([94.5, 95.0, 95.5], 0.5, ["94.5", "95.0", "95.5"]),
+    ([1e9, 2e9], 1e9, ["1B", "2B"]),
+])
+def test_axis_labels_tell_neighbouring_ticks_apart(values, step, labels):
+    from claimtrack.report.chart import compact_labels
+
+    assert compact_labels(values, step) == labels
+
+
+def test_long_labels_are_clipped_by_display_width():
+    from claimtrack.report.chart import clip
+
+    assert clip("彭博社 (Bloomberg), 2025-04", 38) == "彭博社 (Bloomberg), 2025-04"
+    assert clip("一二三四五六七八九十", 10) == "一二三四…"
+    assert clip("Example Wire, Demo Writer, 2025-01-28", 20) == "Example Wire, Demo …"

@@ -22,8 +22,9 @@ def report(output, tolerance, db):
     from claimtrack import api
 
     summary = api.write_report(output, db=db, tolerance=tolerance)
+    groups = "group" if summary.conflicts == 1 else "groups"
     click.echo(f"{output}: {summary.pages} pages ({summary.topics} topics, {summary.articles} "
-               f"articles, {summary.conflicts} conflict groups); open "
+               f"articles, {summary.conflicts} conflict {groups}); open "
                f"{output.rstrip('/')}/index.html")
 
 

@@ -25,15 +25,16 @@ from claimtrack.crosscheck.grouping import reference_date
 from claimtrack.crosscheck.intervals import Interval, interval_of, reference_value
 from claimtrack.crosscheck.rates import RateTable
 
-WIDTH = 900
-PLOT_LEFT = 260
-PLOT_RIGHT = 700
+WIDTH = 920
+PLOT_LEFT = 290
+PLOT_RIGHT = 720
 ROW_HEIGHT = 30
 TOP = 14
 AXIS_HEIGHT = 46
 LOG_RATIO = 20.0
+DATE_EMPTY_SPAN = 60  # days around a lone date
 # Label widths in "columns": a CJK character takes two, like in a terminal.
-SOURCE_COLUMNS = 34
+SOURCE_COLUMNS = 38
 FIGURE_COLUMNS = 22
 
 
@@ -114,14 +115,22 @@ class ChartData:
 def marks_for(rows: Sequence, *, rates: RateTable, tolerance: float) -> ChartData:
     """Chart marks for the comparison rows of one fact (subject, statement, period).
 
-    Money in several currencies is drawn in the most common one (ties: the first
-    alphabetically), each other amount converted at the rate nearest its date;
-    an amount with no rate is left off the chart, and the notes say so.
+    Money in several currencies is drawn in the one that lets the most amounts
+    be drawn (the same currency, or another with a rate in data/rates.yaml), then
+    the most common, then USD (the rate table's own currency), then the first
+    alphabetically; each other amount is converted at the rate nearest its date.
+    An amount with no rate is left off the chart, and the notes say so.
     """
     claims = [row.claim for row in rows]
     is_date = bool(claims) and all(claim.kind == "date" for claim in claims)
     units = Counter(claim.unit for claim in claims if claim.unit and claim.kind == "money")
-    target = min(units, key=lambda unit: (-units[unit], unit)) if units else None
+
+    def drawable(target: str) -> int:
+        return sum(count for unit, count in units.items()
+                   if unit == target or rates.convert(unit, target, None) is not None)
+
+    target = min(units, key=lambda unit: (-drawable(unit), -units[unit], unit != "USD", unit)) \
+        if units else None
     marks, notes = [], []
     for row in rows:
         claim = row.claim
@@ -172,7 +181,8 @@ def layout(data: ChartData, title: str) -> Chart | None:
         return None
     low, high = min(finite), max(finite)
     log = not data.is_date and low > 0 and high / low >= LOG_RATIO
-    scale = _LogScale(low, high) if log else _LinearScale(low, high)
+    scale = _LogScale(low, high) if log else _LinearScale(
+        low, high, empty_span=DATE_EMPTY_SPAN if data.is_date else None)
     rows = []
     for index, mark in enumerate(marks):
         open_low, open_high = mark.low == -math.inf, mark.high == math.inf
@@ -192,10 +202,10 @@ def layout(data: ChartData, title: str) -> Chart | None:
 
 
 class _LinearScale:
-    def __init__(self, low: float, high: float) -> None:
+    def __init__(self, low: float, high: float, *, empty_span: float | None = None) -> None:
         span = high - low
-        if span == 0:
-            span = abs(high) * 0.2 or 1.0
+        if span == 0:  # one value: room around it (dates: two months, as days)
+            span = empty_span or abs(high) * 0.2 or 1.0
             low, high = low - span / 2, high + span / 2
         pad = span * 0.08
         self.low, self.high = low - pad, high + pad
