@@ -157,7 +157,8 @@ def test_report_writes_every_page_and_the_index_agrees_with_the_queries(site):
         assert f'<a href="topics/{topic["key"]}.html">{topic["key"]}</a>' in index
         row = index.split(f'>{topic["key"]}</a></td>', 1)[1].split("</tr>", 1)[0]
         assert f'<td class="num">{topic["claims"]}</td>' in row
-    assert f"{len(conflicts)} conflict" in index
+    assert re.search(rf'sources conflict on <a href="conflicts.html">{len(conflicts)} facts?</a>',
+                     index)
     assert "Example Wire" in index and "重要的是经济" in index
     assert re.search(r'<p class="generated">Made \d{4}-\d\d-\d\d \d\d:\d\d UTC by claimtrack '
                      r'[\d.]+ from <code>[^<]+</code>\.</p>', index)

@@ -29,8 +29,6 @@ from pathlib import Path
 from claimtrack.report.html import render
 from claimtrack.report.staging import staged_folder
 
-STATEMENTS = ("level", "change", "share", "comparison", "forecast")
-
 
 @dataclass(frozen=True)
 class ReportSummary:
