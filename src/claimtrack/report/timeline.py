@@ -19,10 +19,10 @@ from datetime import date
 
 from claimtrack.schemas import parse_period
 
-WIDTH = 760
+WIDTH = 920
 LABEL_RIGHT = 270
 PLOT_LEFT = 290
-PLOT_RIGHT = 740
+PLOT_RIGHT = 860
 ROW_HEIGHT = 26
 TOP = 10
 AXIS_HEIGHT = 40
