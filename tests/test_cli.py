@@ -58,10 +58,10 @@ def _imported_after(args: list[str], watched: tuple[str, ...]) -> tuple[str, lis
     return result.stdout, json.loads(result.stderr)
 
 
-def test_help_imports_no_database_alembic_rich_or_extractor():
+def test_help_imports_no_database_alembic_rich_jinja_or_extractor():
     output, heavy = _imported_after(["--help"], (
-        "sqlalchemy", "alembic", "rich", "pydantic", "yaml", "claimtrack.db",
-        "claimtrack.extract", "claimtrack.api", "claimtrack.export"))
+        "sqlalchemy", "alembic", "rich", "pydantic", "yaml", "jinja2", "claimtrack.db",
+        "claimtrack.extract", "claimtrack.api", "claimtrack.export", "claimtrack.report"))
     assert "Usage: " in output
     assert heavy == []
 

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.conftest import REPO, SEEDS
+from tests.support.browser import chromium_or_skip, dump_dom, screenshot
 
 CURATED = REPO / "data" / "curated"
 
@@ -202,18 +203,8 @@ def test_unknown_topic_for_compare_is_one_line(curated):
     assert "unknown topic 'trainng_cost'; did you mean training_cost" in result.stderr
 
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync")
-
-
 def test_compare_html_renders_in_headless_chromium(curated, tmp_path):
-    import shutil
-    import subprocess
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+    chromium_or_skip()  # before the database work, when there is no browser
     article = tmp_path / "wire.txt"
     article.write_text("英伟达市值蒸发4000亿美元。\n", encoding="utf-8")
     (tmp_path / "wire.meta.yaml").write_text("outlet: Wire\ndate: 2025-01-28\n", encoding="utf-8")
@@ -221,12 +212,7 @@ def test_compare_html_renders_in_headless_chromium(curated, tmp_path):
     page = tmp_path / "market.html"
     curated("compare", "market_value_change", "--format", "html", "--output", str(page))
     profile = tmp_path / "profile"
-    run = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
-    dom = subprocess.run([*run, "--dump-dom", page.as_uri()], capture_output=True, text=True,
-                         timeout=120)
-    assert dom.returncode == 0, dom.stderr[-500:]
-    assert 'class="conflict"' in dom.stdout and "近6000亿美元" in dom.stdout
-    shot = tmp_path / "market.png"
-    subprocess.run([*run, f"--screenshot={shot}", "--window-size=1200,800", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    dom = dump_dom(page, profile)
+    assert 'class="conflict"' in dom and "近6000亿美元" in dom
+    shot = screenshot(page, tmp_path / "market.png", profile, (1200, 800))
+    assert shot.stat().st_size > 10_000

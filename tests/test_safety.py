@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
 
 import pytest
 import yaml
@@ -17,6 +15,7 @@ from hypothesis import strategies as st
 from claimtrack import api
 from claimtrack.cli import main
 from tests.conftest import SEEDS
+from tests.support.browser import dump_dom
 
 FORMULA = "=HYPERLINK(\"http://x\",\"y\")"
 
@@ -64,17 +63,9 @@ def test_html_export_escapes_article_text_and_no_script_runs(hostile, tmp_path):
     hostile("compare", "market_value_change", "--format", "html", "--output", str(page))
     html = page.read_text(encoding="utf-8")
     assert "<script" not in html and "&lt;script&gt;" in html
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
-    dom = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120)
-    assert dom.returncode == 0
-    assert "pwned" not in dom.stdout.split("</title>")[0]  # the title was not rewritten
-    assert "<script" not in dom.stdout
+    dom = dump_dom(page, tmp_path / "profile")
+    assert "pwned" not in dom.split("</title>")[0]  # the title was not rewritten
+    assert "<script" not in dom
 
 
 # --- the curated-file loader under fuzzing ------------------------------------------

@@ -84,3 +84,7 @@ def test_wheel_runs_the_demo_outside_the_repository(installed, tmp_path):
     bundled = installed / "claimtrack" / "_bundled"
     assert (bundled / "data" / "rates.yaml").is_file()
     assert len(list((bundled / "seeds").glob("*.txt"))) == 5
+    report = _run(installed, tmp_path, "--db", str(tmp_path / "demo.db"), "report", "-o", "site")
+    assert report.returncode == 0, report.stderr
+    page = (tmp_path / "site" / "topics" / "training_cost.html").read_text(encoding="utf-8")
+    assert '<svg class="chart"' in page and "不到600万美元" in page  # templates shipped

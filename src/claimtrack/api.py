@@ -14,7 +14,7 @@ ComparisonRow); the README's "Python API" section is a tested example.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -283,6 +283,30 @@ def articles(*, db: str | Engine | None = None) -> list[StoredArticle]:
     engine = open_database(db)
     with session_scope(engine) as session:
         return [StoredArticle.from_model(article) for article in list_articles(session)]
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """A stored article with its text (claim spans index it) and where its body starts."""
+
+    article: StoredArticle
+    text: str
+    body_start: int
+
+
+def article_texts(*, db: str | Engine | None = None) -> Iterator[ArticleText]:
+    """Every stored article with its text, oldest first, read a few at a time (one transaction)."""
+    from sqlalchemy import select
+
+    from claimtrack.db.models import Article
+    from claimtrack.db.session import session_scope
+    from claimtrack.schemas import StoredArticle
+
+    engine = open_database(db)
+    with session_scope(engine) as session:
+        for article in session.scalars(select(Article).order_by(Article.id)
+                                       .execution_options(yield_per=64)):
+            yield ArticleText(StoredArticle.from_model(article), article.text, article.body_start)
 
 
 @dataclass(frozen=True)
@@ -775,7 +799,8 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
                                since=since, until=until)
         # Streamed a topic at a time; only the groups to show are kept.
         return crosscheck_buckets(
-            stored_buckets(session, wanted, related=related), parents=parents, rates=_rates(),
+            stored_buckets(session, wanted, related=related), parents=parents,
+            rates=exchange_rates(),
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             keep=None if include_all else (lambda group: group.has_conflict))
 
@@ -797,6 +822,18 @@ def save_conflicts(groups: list, *, tolerance: float | None = None,
                                    DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
 
+def cross_check(claims: list, *, db: str | Engine | None = None,
+                tolerance: float | None = None) -> list:
+    """Every group of the given claims that may speak of one fact, each pair with its verdict.
+
+    Uses the database's part-of links between entities and data/rates.yaml.
+    """
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
+
+    return crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
+                      tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
+
+
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
             tolerance: float | None = None) -> list[ComparisonRow]:
     """Every claim on a topic, grouped by subject, statement and period, against a reference.
@@ -804,21 +841,24 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     The reference of a group is its verified claim if it has one, otherwise the
     median of the other claims' figures (labelled so).
     """
+    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
+    return comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance),
+                           tolerance=tolerance)
+
+
+def comparison_rows(claims: list, groups: list, *,
+                    tolerance: float | None = None) -> list[ComparisonRow]:
+    """The comparison table of claims (in date order) given their cross_check groups."""
     import statistics
 
-    from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
-    from claimtrack.crosscheck.grouping import claim_period
+    from claimtrack.crosscheck import DEFAULT_TOLERANCE
+    from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
     from claimtrack.schemas import ComparisonRow
 
     tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
-    engine = open_database(db)
-    claims = find_claims(db=engine, topic=topic, subject=subject, sort="date")
-    groups = crosscheck(claims, parents=_part_of(engine), rates=_rates(), tolerance=tolerance)
-    in_conflict = {claim_id for group in groups if not group.related for pair in group.pairs
-                   if pair.verdict in ("conflict", "scale_slip")
-                   for claim_id in (pair.a, pair.b)}
+    in_conflict = conflicting_claim_ids(groups)
     by_group: dict[tuple, list] = {}
     for claim in claims:
         key = (claim.subject or "", claim.statement, claim.unit or "", claim_period(claim) or "")
@@ -873,7 +913,8 @@ def _part_of(db) -> dict[str, str | None]:
     return {name: whole for name, whole in rows}
 
 
-def _rates():
+def exchange_rates():
+    """The dated exchange rates of data/rates.yaml (a RateTable), the only way currencies meet."""
     from claimtrack.crosscheck import RateTable
     from claimtrack.crosscheck.rates import RATES_FILE
     from claimtrack.resources import data_dir
@@ -1001,3 +1042,17 @@ def reviewed_claims(*, db: str | Engine | None = None,
                 reviewed_at=at, note=decisive.note if decisive is not None else None,
             ))
         return reviewed
+
+
+# --- The report site ---------------------------------------------------------------
+
+
+def write_report(folder: str | Path, *, db: str | Engine | None = None,
+                 tolerance: float | None = None):
+    """Write the static HTML report into ``folder`` (replacing an earlier one) or nothing.
+
+    Returns a report.site.ReportSummary (pages written, topics, articles, conflicts).
+    """
+    from claimtrack.report.site import write_report as write
+
+    return write(folder, db=db, tolerance=tolerance)

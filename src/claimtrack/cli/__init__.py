@@ -42,11 +42,12 @@ def _register() -> None:
         database,
         extract,
         ingest,
+        report,
         transfer,
     )
 
     for module in (ingest, articles, claims, crosscheck, claim, curate, extract, database,
-                   transfer, completion):
+                   transfer, report, completion):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -78,6 +78,14 @@ def format_option(default: str = "table", formats: tuple[str, ...] = LISTING_FOR
     )
 
 
+def tolerance_option(function: Callable) -> Callable:
+    """The --tolerance option of the commands that cross-check figures."""
+    return click.option(
+        "--tolerance", type=click.FloatRange(min=0, max=1), default=0.05, show_default=True,
+        help="Relative tolerance of approximate figures (约, about).",
+    )(function)
+
+
 def db_from(ctx: click.Context) -> str | None:
     """The --db value the root command received."""
     return ctx.find_root().obj["db"]

@@ -6,18 +6,18 @@ import sys
 
 import click
 
-from claimtrack.cli.common import EXIT_CONFLICT, LISTING_FORMATS, format_option, paged, pass_db
+from claimtrack.cli.common import (
+    EXIT_CONFLICT,
+    LISTING_FORMATS,
+    format_option,
+    paged,
+    pass_db,
+    tolerance_option,
+)
 from claimtrack.cli.completion import complete_subject, complete_topic
 
 CONFLICT_FORMATS = (*LISTING_FORMATS, "markdown")
 COMPARE_FORMATS = (*LISTING_FORMATS, "markdown", "html")
-
-
-def _tolerance_option(function):
-    return click.option(
-        "--tolerance", type=click.FloatRange(min=0, max=1), default=0.05, show_default=True,
-        help="Relative tolerance of approximate figures (约, about).",
-    )(function)
 
 
 @click.command(short_help="Groups of claims about one fact that contradict each other.")
@@ -27,7 +27,7 @@ def _tolerance_option(function):
               shell_complete=complete_subject)
 @click.option("--since", metavar="YYYY[-MM[-DD]]", help="Period on or after this.")
 @click.option("--until", metavar="YYYY[-MM[-DD]]", help="Period on or before this.")
-@_tolerance_option
+@tolerance_option
 @click.option("--all", "include_all", is_flag=True,
               help="Also the groups that agree, and the possibly-same-fact ones.")
 @format_option(formats=CONFLICT_FORMATS)
@@ -58,7 +58,7 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
 @click.argument("topic", shell_complete=complete_topic)
 @click.option("--subject", help="Only this subject (any name, any script).",
               shell_complete=complete_subject)
-@_tolerance_option
+@tolerance_option
 @format_option(formats=COMPARE_FORMATS)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str),
               help="Write to this file instead of standard output.")

@@ -73,6 +73,12 @@ class Group(BaseModel):
         return self.verdict in ("conflict", "scale_slip")
 
 
+def conflicting_claim_ids(groups: Iterable[Group]) -> set[int]:
+    """Ids of the claims in a conflicting or scale-slipped pair of a firm group."""
+    return {claim_id for group in groups if not group.related for pair in group.pairs
+            if pair.verdict in ("conflict", "scale_slip") for claim_id in (pair.a, pair.b)}
+
+
 def claim_period(claim) -> str | None:
     return period_label(claim.period_start, claim.period_end, claim.period_precision)
 
@@ -217,7 +223,7 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None) -> Pair:
                           f"different periods: {claim_period(a)} and {claim_period(b)}")
     factor, rate = 1.0, None
     if a.kind == "money" and a.unit != b.unit:
-        conversion = rates.convert(b.unit, a.unit, _reference_date(a) or _reference_date(b))
+        conversion = rates.convert(b.unit, a.unit, reference_date(a) or reference_date(b))
         if conversion is None:
             return _made_pair(a.id, b.id, "not_compared",
                               f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
@@ -242,7 +248,7 @@ def _periods_compatible(a, b) -> bool:
     return a.period_start <= b.period_end and b.period_start <= a.period_end
 
 
-def _reference_date(claim) -> date | None:
+def reference_date(claim) -> date | None:
     """The day a claim's money refers to: its period's end, else its article's date."""
     if claim.period_end is not None:
         return claim.period_end

@@ -240,52 +240,24 @@ def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
     console.print(table)
 
 
-_HTML_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC",
-"Microsoft YaHei",sans-serif;margin:2rem;color:#1b1b1b}
-h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3}tr.group td{background:#fafafa;font-weight:600;padding-top:.9rem}
-tr.conflict td{background:#fde8e8}tr.conflict td.figure::after{content:" ≠";color:#b00020}
-td.num{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#666;font-size:.85rem}
-"""
+def compare_table_rows(rows: Sequence) -> list[dict[str, Any]]:
+    """The comparison rows as the HTML table shows them (templates/compare_table.html)."""
+    records = []
+    for row in rows:
+        values = _row_values(row)
+        values.update(claim=row.claim, source=_source(row.claim), conflicting=row.conflicting,
+                      value_text="" if values["value"] is None else number(values["value"]))
+        records.append(values)
+    return records
 
 
 def compare_html(rows: Sequence, out: TextIO, title: str) -> None:
     """One self-contained page: inline CSS, no script, no network; conflicting rows marked."""
-    e = html.escape
+    from claimtrack.report.html import render
+
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    conflicts = sum(1 for row in rows if row.conflicting)
-    out.write("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-              f"<title>{e(title)}</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n"
-              f"<h1>{e(title)}</h1>\n<p class=\"muted\">{len(rows)} claims, {conflicts} in "
-              f"conflict; made by claimtrack {made}. Deviation is from the group's "
-              "reference: its verified claim, else the median of the others.</p>\n<table>\n"
-              "<thead><tr><th>id</th><th>source</th><th>author</th><th>speaker</th>"
-              "<th>figure</th><th>value</th><th>interval</th><th>qualifier</th>"
-              "<th>status</th><th>reference</th><th>deviation</th></tr></thead>\n<tbody>\n")
-    group = None
-    for row in rows:
-        if row.group != group:
-            group = row.group
-            out.write(f"<tr class=\"group\"><td colspan=\"11\">{e(group)}</td></tr>\n")
-        values = _row_values(row)
-        article = row.claim.article
-        source = e(_source(row.claim))
-        if article.url:
-            source = f"<a href=\"{e(article.url)}\">{source}</a>"
-        value = "" if values["value"] is None else e(number(values["value"]))
-        css = " class=\"conflict\"" if row.conflicting else ""
-        out.write(
-            f"<tr{css} data-claim=\"{values['id']}\"><td class=\"num\">{values['id']}</td>"
-            f"<td>{source}</td><td>{e(values['author'] or '')}</td>"
-            f"<td>{e(values['speaker'] or '')}</td>"
-            f"<td class=\"figure\" title=\"{e(row.claim.sentence)}\">{e(values['figure'])}</td>"
-            f"<td class=\"num\">{value} {e(values['unit'] or '')}</td>"
-            f"<td>{e(values['interval'])}</td><td>{e(values['qualifier'])}</td>"
-            f"<td>{e(values['status'])}</td><td>{e(values['reference'])}</td>"
-            f"<td class=\"num\">{e(values['deviation'])}</td></tr>\n")
-    out.write("</tbody>\n</table>\n</body>\n</html>\n")
+    out.write(render("compare.html", title=title, made=made, records=compare_table_rows(rows),
+                     conflicts=sum(1 for row in rows if row.conflicting)))
 
 
 COMPARE_RENDERERS: dict[str, Callable] = {
