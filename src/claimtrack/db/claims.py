@@ -216,8 +216,10 @@ def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
             key = bucket_key(row[at["topic"]], row[at["statement"]], row[at["kind"]],
                              row[at["unit"]])
             buckets[key][row[at["subject"]]].append(row)
-        for key in buckets:
-            by_subject = buckets[key]
+        # Each bucket is let go once judged (popped, not kept in the topic's dict), so
+        # that memory holds one topic's rows and one bucket's records, not a topic's.
+        for key in sorted(buckets):
+            by_subject = buckets.pop(key)
             for subject in list(by_subject):
                 members = by_subject[subject]
                 if len(members) < 2 and subject not in related:
