@@ -152,10 +152,24 @@ def _prepare_all(files, overrides, known: set[str], jobs: int):
         yield from map(_prepare, files)
         return
     import multiprocessing
+    from collections import deque
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # At most this many files are read ahead of the writer. Pool.imap has no such
+    # bound: when the writer is the slower side, its results pile up in this
+    # process (ingesting 100,000 articles with --jobs 2 grew it past 640 MB).
+    ahead = _READ_AHEAD_PER_JOB * jobs
     with context.Pool(jobs, initializer=_init_worker, initargs=(overrides, known)) as pool:
-        yield from pool.imap(_prepare, (str(path) for path in files), chunksize=4)
+        pending: deque = deque()
+        for path in files:
+            pending.append(pool.apply_async(_prepare, (str(path),)))
+            if len(pending) >= ahead:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+_READ_AHEAD_PER_JOB = 64
 
 
 _PREPARE_STATE: dict = {}
