@@ -311,11 +311,11 @@ class StoredClaimReader:
             yield StoredClaim.model_construct(**values)  # our own rows: nothing to check
 
     def _article(self, row, at: dict[str, int]) -> ArticleRef:
-        from claimtrack.records import ArticleRef
-
         article_id = row[at["article_id"]]
         found = self._articles.get(article_id)
         if found is None:
+            from claimtrack.records import ArticleRef  # once per article, not per row
+
             authors = row[at["authors"]] or "[]"
             # Read as text to parse it once per article; psycopg hands JSON over parsed.
             authors = (json.loads(authors) if isinstance(authors, str) else authors) or [None]
