@@ -1,0 +1,323 @@
+"""Names the entity data does not know, found as the text writes them.
+
+data/entities.yaml gives canonical names and aliases for the names claimtrack
+knows; it is not the limit of what can be found. This stage finds the other
+people, organisations, places, indexes and products in a stretch of text:
+
+* Chinese: jieba's part-of-speech tagger (posseg, with its HMM for words its
+  dictionary lacks) marks person (nr), organisation (nt), place (ns) and other
+  proper names (nz); a run of words ending in an organisation suffix (国家统计局,
+  杭州深度求索公司) is an organisation; 《X》 is a title (a newspaper, a film);
+  Latin-script words inside Chinese text (Meta, OpenAI) are names unless they are
+  a measure or a title (GDP, CEO). Names joined by · (乔·摩尔) are one.
+* English: runs of capitalised words, with joiners (Bank of America), split at
+  role words (Meta CEO Mark Zuckerberg → Meta, CEO, Mark Zuckerberg).
+
+Roles (首席执行官, analyst) are found too, so that attribution can record a
+speaker's role. Headings (第二章, 前言), pronouns and common nouns are never
+names. Everything here works on the folded text (simplified script, full-width
+folded, see lexicon.fold), so one rule serves both scripts; offsets index the
+original text, and the name as written is read from it.
+
+jieba is imported on first use: only extraction from Chinese text pays for its
+dictionary (about half a second, once per process).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+NAMES_FILE = Path(__file__).resolve().parents[1] / "lang" / "names.yaml"
+_KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
+         "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
+         "max_name_frequency"}
+# jieba's tags for names, and what claimtrack calls each kind.
+_TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
+              "ns": "place", "nz": "other"}
+# Tags that end a name built backwards from an organisation suffix: function
+# words, pronouns, numbers, times, verbs, punctuation (这家公司 is no name).
+_BREAK_TAGS = ("p", "u", "c", "d", "r", "m", "t", "x", "q", "f", "v", "a", "e", "y", "o", "w")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-]*)*")
+_LINK_CHARS = frozenset("=&/_?%#;@") - {""}
+_TITLE = re.compile(r"《([^《》\n]{1,30})》")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})+")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in the text: [start, end) in the original text, and what it names."""
+
+    start: int
+    end: int
+    kind: str  # person, organisation, place, other, title (《X》), role
+
+
+@dataclass(frozen=True)
+class NameRules:
+    max_name_chars: int
+    max_name_frequency: int
+    org_suffixes: tuple[str, ...]
+    roles: frozenset[str]
+    not_names: frozenset[str]
+    heading: re.Pattern
+    latin_not_names: frozenset[str]
+    en_roles: frozenset[str]
+    en_not_names: frozenset[str]
+    en_name_joiners: frozenset[str]
+    surnames: frozenset[str]
+    generic_org_heads: tuple[str, ...]
+
+    @property
+    def role_pattern(self) -> re.Pattern:
+        """Any Chinese role word, longest first (首席执行官 before 执行官)."""
+        return _role_pattern(self.roles)
+
+    def is_person_name(self, text: str) -> bool:
+        """A Chinese personal name by its form: a surname and one or two more characters."""
+        if not 2 <= len(text) <= 4 or not all(_HAN.match(c) for c in text):
+            return False
+        if text in self.not_names or self.role_pattern.search(text):
+            return False
+        surname = text[:2] if text[:2] in self.surnames else text[:1]
+        return surname in self.surnames and 1 <= len(text) - len(surname) <= 2
+
+    def is_heading(self, text: str) -> bool:
+        return self.heading.match(text) is not None
+
+
+@cache
+def name_rules() -> NameRules:
+    """The rules of lang/names.yaml, read and checked once."""
+    with NAMES_FILE.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    unknown = set(data) - _KEYS
+    missing = _KEYS - set(data)
+    if unknown or missing:
+        raise ValueError(f"{NAMES_FILE}: unknown keys {sorted(unknown)}, missing {sorted(missing)}")
+    lower = lambda words: frozenset(str(w).lower() for w in words)  # noqa: E731
+    return NameRules(
+        max_name_chars=int(data["max_name_chars"]),
+        max_name_frequency=int(data["max_name_frequency"]),
+        # Longest first, so that 统计局 wins over 局.
+        org_suffixes=tuple(sorted(data["org_suffixes"], key=len, reverse=True)),
+        roles=lower(data["roles"]),
+        not_names=frozenset(data["not_names"]),
+        heading=re.compile(data["heading"]),
+        latin_not_names=lower(data["latin_not_names"]),
+        en_roles=lower(data["en_roles"]),
+        en_not_names=lower(data["en_not_names"]),
+        en_name_joiners=lower(data["en_name_joiners"]),
+        surnames=frozenset(data["surnames"]),
+        generic_org_heads=tuple(sorted(data["generic_org_heads"], key=len, reverse=True)),
+    )
+
+
+@cache
+def _role_pattern(roles: frozenset[str]) -> re.Pattern:
+    words = sorted((r for r in roles if _HAN.search(r)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _tagger():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.posseg.dt
+
+
+def tag(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, flag) of each word jieba's posseg finds in ``text``."""
+    tokens = []
+    position = 0
+    for pair in _tagger().lcut(text, HMM=True):
+        word = pair.word
+        tokens.append((position, position + len(word), word, pair.flag))
+        position += len(word)
+    return tokens
+
+
+def chinese_names(folded: str, start: int, end: int) -> list[Name]:
+    """Names and roles in folded[start:end], a Chinese stretch of text (offsets absolute)."""
+    rules = name_rules()
+    piece = folded[start:end]
+    found: list[Name] = []
+    tokens = tag(piece)
+    taken = bytearray(len(piece))
+
+    def add(first: int, last: int, kind: str) -> None:
+        if any(taken[first:last]):
+            return
+        taken[first:last] = b"\x01" * (last - first)
+        found.append(Name(start + first, start + last, kind))
+
+    for match in _TITLE.finditer(piece):  # 《华尔街日报》, 《哪吒2》
+        add(match.start(1), match.end(1), "title")
+    for match in rules.role_pattern.finditer(piece):  # 首席执行官 is one role, not two words
+        add(match.start(), match.end(), "role")
+    # 乔·摩尔, 布拉德·史密斯: a transliterated name in parts, whatever the tagger made of them.
+    for match in _DOTTED_NAME.finditer(piece):
+        first = match.start()
+        # 分析师乔·摩尔: the role before the name is not part of it, and a given
+        # name before the dot is short.
+        while first < match.end() and (taken[first] or piece.find("·", first) - first > 4):
+            first += 1
+        add(first, _dotted_name_end(piece, tokens, match.start(), match.end()), "person")
+    for index, (first, last, word, flag) in enumerate(tokens):
+        if any(taken[first:last]) or not _HAN.search(word):
+            continue
+        suffix = _org_suffix(word, rules)
+        if suffix is not None:
+            if len(word) == len(suffix) + 1 and flag != "nt":
+                continue  # 全部, 内部, 总局: a one-character head is a word, not a name
+            name_start = _name_start(tokens, index, rules, last)
+            if name_start < first or len(word) > len(suffix):
+                head = piece[name_start:last][: -len(suffix)]
+                if _acceptable(piece[name_start:last], rules) and not _generic_head(head, rules) \
+                        and _proper_head(tokens, name_start, first, rules):
+                    add(name_start, last, "organisation")
+                continue
+        kind = _TAG_KINDS.get(flag)
+        if kind is None or len(word) < 2 or not _acceptable(word, rules):
+            continue
+        # The dictionary tags some everyday words as names (卫星 nr, 白皮书 nr): a
+        # person's name the dictionary lists is a rare word, and a word the
+        # dictionary lacks is one the HMM found, as names are.
+        if kind in ("person", "other") and _frequency(word) > rules.max_name_frequency:
+            continue
+        add(first, last, kind)
+    for match in _LATIN_RUN.finditer(piece):
+        words = match.group(0).split(" ")
+        while words and words[-1].lower() in rules.latin_not_names:
+            words.pop()
+        while words and words[0].lower() in rules.latin_not_names:
+            words.pop(0)
+        if not words:
+            continue
+        text = " ".join(words)
+        offset = match.start() + match.group(0).index(text)
+        # appmsg, wx_fmt=jpeg: a piece of a link the markup left behind, not a name.
+        if piece[offset - 1 : offset] in _LINK_CHARS or \
+                piece[offset + len(text) : offset + len(text) + 1] in _LINK_CHARS:
+            continue
+        # G1, V3: a model code alone names too little to be a subject or a source.
+        if len(text) < 2 or len(re.findall(r"[A-Za-z]", text)) < 2:
+            continue
+        kind = "role" if text.lower() in rules.roles else "other"
+        add(offset, offset + len(text), kind)
+    found.sort(key=lambda name: name.start)
+    return found
+
+
+def _dotted_name_end(piece: str, tokens: list, match_start: int, match_end: int) -> int:
+    """Where 唐纳德·特朗普 ends in 唐纳德·特朗普称: at the end of the word after the last dot."""
+    last_dot = max(i for i in range(match_start, match_end) if piece[i] == "·")
+    for first, last, _, _ in tokens:
+        if first == last_dot + 1:
+            return min(last, match_end)
+    return min(match_end, last_dot + 4)
+
+
+def _org_suffix(word: str, rules: NameRules) -> str | None:
+    for suffix in rules.org_suffixes:
+        if word.endswith(suffix):
+            return suffix
+    return None
+
+
+def _name_start(tokens: list, index: int, rules: NameRules, last: int) -> int:
+    """Where an organisation name ending at tokens[index] starts: the words before it."""
+    start = tokens[index][0]
+    for first, _, word, flag in reversed(tokens[:index]):
+        if flag.startswith(_BREAK_TAGS) and flag not in ("vn", "nz", "nt", "ns", "nr", "nrt"):
+            break
+        if not (_HAN.search(word) or re.fullmatch(r"[A-Za-z]+", word)):
+            break
+        if word.lower() in rules.roles or last - first > rules.max_name_chars:
+            break
+        start = first
+    return start
+
+
+def _frequency(word: str) -> int:
+    """How common a word is in jieba's dictionary (0 when it is not listed)."""
+    return _tagger().tokenizer.FREQ.get(word) or 0
+
+
+def _proper_head(tokens: list, head_start: int, suffix_start: int, rules: NameRules) -> bool:
+    """Whether the words before an organisation suffix hold a proper name (美光, 中金),
+    not only everyday words (人力资本, 全球六大科技): a word tagged as a name, a rare
+    or unlisted word, or Latin letters."""
+    if head_start == suffix_start:
+        return True  # one word that ends in a suffix: 国家统计局, 中金公司
+    for first, _, word, flag in tokens:
+        if first < head_start or first >= suffix_start:
+            continue
+        if flag in _TAG_KINDS or re.search(r"[A-Za-z]", word):
+            return True
+        if _frequency(word) <= rules.max_name_frequency and not re.search(
+                r"[一二三四五六七八九十百千万两几多]", word):
+            return True
+    return False
+
+
+def _generic_head(head: str, rules: NameRules) -> bool:
+    """Whether the words before an organisation suffix only say what kind it is (初创公司)."""
+    rest = head
+    while rest:
+        for word in rules.generic_org_heads:
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                break
+        else:
+            return False
+    return True
+
+
+def _acceptable(word: str, rules: NameRules) -> bool:
+    """Whether a tagged word may be a name: not a heading, pronoun or common noun."""
+    if word in rules.not_names or rules.is_heading(word):
+        return False
+    return not any(char.isdigit() for char in word) or bool(re.search(r"[A-Za-z]", word))
+
+
+def english_names(text: str, start: int, end: int) -> list[Name]:
+    """Names and roles in text[start:end], English: capitalised runs split at role words."""
+    rules = name_rules()
+    found: list[Name] = []
+    for match in re.finditer(
+            r"[A-Z][\w&.'-]*(?:\s+(?:(?:of|&|de|du|la|van|von|der|den|al)\s+)?[A-Z][\w&.'-]*)*",
+            text[start:end]):
+        words = [(m.start() + match.start(), m.end() + match.start(), m.group(0))
+                 for m in re.finditer(r"\S+", match.group(0))]
+        # Drop sentence openers and other capitalised non-names at either end.
+        while words and words[0][2].lower().rstrip(".,") in rules.en_not_names:
+            words.pop(0)
+        while words and words[-1][2].lower().rstrip(".,") in rules.en_not_names | \
+                rules.en_name_joiners:
+            words.pop()
+        run: list[tuple[int, int, str]] = []
+        for word in [*words, None]:
+            if word is not None and word[2].lower().rstrip(".,'s") not in rules.en_roles:
+                run.append(word)
+                continue
+            if run:
+                first, last = run[0][0], run[-1][1]
+                if text[start + last - 1] in ".,":
+                    last -= 1
+                if last - first >= 2:
+                    found.append(Name(start + first, start + last, "other"))
+            run = []
+            if word is not None:
+                found.append(Name(start + word[0], start + word[1], "role"))
+    return found
