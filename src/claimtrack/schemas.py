@@ -317,6 +317,19 @@ class Claim(BaseModel):
     # compared: a level (市值3万亿美元), a change (蒸发6000亿美元), a share (GPT-4o的
     # 1/20), a comparison (便宜95%) or a forecast (预计投入800亿美元).
     statement: StatementValue = "level"
+    # What the figure measures, as the text words it (股价, 市值, 训练成本, revenue);
+    # ``topic`` is the same mapped to data/topics.yaml where one fits.
+    measure: str | None = None
+    # The speaker's role when the text gives it (首席执行官, analyst).
+    speaker_role: str | None = None
+    # The list or market a figure is in (美国App Store免费榜, 福布斯富豪榜).
+    scope: str | None = None
+    # What a comparison compares with (是GPT-4o的1/20 → GPT-4o).
+    base: str | None = None
+    # A change from → to (从3200亿元降至2900亿元): the value before; value is the after.
+    from_value: float | None = None
+    # When the figure was said, when the text says so (周一表示, said on Monday).
+    said_on: date | None = None
     extractor: str = ""
 
 

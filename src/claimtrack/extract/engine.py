@@ -32,6 +32,8 @@ from datetime import date, timedelta
 from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import ascii_lower, fold
+from claimtrack.extract.measures import measure_before
+from claimtrack.extract.names import chinese_names, english_names, name_rules
 from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,
@@ -49,6 +51,9 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 # An English plural noun after a number makes it a count: 100,000 robots.
 _PLURAL_NOUN = re.compile(r"\s(?P<noun>[A-Za-z][A-Za-z-]{2,}s)\b")
+_NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
+# What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
+_SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # A sentence longer than this (a table flattened into one line, a list with
@@ -109,6 +114,7 @@ class Attribution:
     who_end: int
     speaker: str | None
     phrase: str
+    role: str | None = None  # the speaker's role as written (首席执行官, analyst)
 
 
 @dataclass
@@ -119,6 +125,8 @@ class SentenceInfo:
     attributions: list[Attribution] = field(default_factory=list)
     subject: str | None = None
     topics: list[tuple[int, int, str, str | None]] | None = None
+    # Spans of role words (首席执行官, analyst): never a name; a speaker's role.
+    roles: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Extraction:
@@ -142,6 +150,8 @@ class Extraction:
         self.turns = self._interview_turns()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
+        # The role of the speaker _speaker found last (an attribution's, if any).
+        self.last_role: str | None = None
 
     # --- set-up ---------------------------------------------------------------
 
@@ -452,6 +462,9 @@ class Extraction:
         if unit == "rank" and not groups.get("ordsuf") and \
                 g.ordinal_not_rank.match(self.lower, end):
             return None, False  # 第一颗卫星: the n-th thing, not a ranking
+        if unit == "rank" and groups.get("ord") and not groups.get("ordsuf") and \
+                not self._ranking_clause(start, end):
+            return None, False  # 第一，…；第二，…: an enumeration; 川普第二任期: a name
         scaled = bool(groups.get("arscale") or groups.get("cnscale") or groups.get("vscale")
                       or groups.get("mix")
                       or (groups.get("en") and _has_scale(groups["en"], g)))
@@ -601,6 +614,15 @@ class Extraction:
             core_end=core.end(),
         ), joined
 
+    def _ranking_clause(self, start: int, end: int) -> bool:
+        """Whether the clause of an ordinal speaks of a ranking (排名第三, 全球第二大)."""
+        clause_start, clause_end = self._clause_start(start), self._clause_end(end)
+        if self.g.ranking_word.search(self.lower, clause_start, clause_end):
+            return True
+        return self.g.topic.search(self.lower, clause_start, clause_end) is not None and \
+            any(self.g.topic_of.get(compact_key(m.group(0)), ("",))[0] == "ranking"
+                for m in self.g.topic.finditer(self.lower, clause_start, clause_end))
+
     def _plural_noun(self, end: int) -> tuple[int, int] | None:
         """An English plural noun right after a number: 100,000 robots, 139 engineers."""
         match = _PLURAL_NOUN.match(self.folded, end)
@@ -707,9 +729,33 @@ class Extraction:
             found = self.g.entity_of.get(compact_key(match.group(0)))
             if found:
                 info.entities.append(EntityMention(match.start(), match.end(), *found))
+        self._add_open_names(info)
         info.attributions = self._attributions(info)
         cache[index] = info
         return info
+
+    def _add_open_names(self, info: SentenceInfo) -> None:
+        """Names the entity data does not know, as written (see claimtrack.extract.names)."""
+        finder = chinese_names if HAN.search(self.folded, info.start, info.end) else english_names
+        known = info.entities
+        added = []
+        for name in finder(self.folded, info.start, info.end):
+            if any(self.mask[name.start : name.end]) and 1 in self.mask[name.start : name.end]:
+                continue
+            if any(e.start < name.end and name.start < e.end for e in known):
+                continue
+            if name.kind == "role":
+                info.roles.append((name.start, name.end))
+                continue
+            # 长达20个月, 高达50%: a word that runs into a number qualifies it.
+            if _NUMBER_START.match(self.folded, name.end):
+                continue
+            written = self.text[name.start : name.end]
+            # A name the entity data knows under another spelling is that entity.
+            found = self.g.entity_of.get(compact_key(written))
+            added.append(EntityMention(name.start, name.end, *(found or (written, name.kind))))
+        if added:
+            info.entities = sorted([*known, *added], key=lambda e: e.start)
 
     def _attributions(self, info: SentenceInfo) -> list[Attribution]:
         """Who the sentence says a figure comes from; earlier patterns in the data win overlaps."""
@@ -736,10 +782,16 @@ class Extraction:
                     # "据X报道", "according to X", "said X": the phrase starts with the
                     # pattern; "X表示": it starts at the name (what precedes is not hers).
                     leads = match.start("who") > match.start()
+                    role = None
                     if inside:
-                        speaker = inside[-1].name
-                        who_start = inside[-1].start
-                        phrase_start = match.start() if leads else who_start
+                        # 英伟达首席执行官黄仁勋: the person speaks, the title is her role.
+                        people = [e for e in inside if e.kind == "person"]
+                        chosen = people[-1] if people else inside[-1]
+                        speaker = chosen.name
+                        role = self._role_before(info, chosen, who_start)
+                        who_start = chosen.start
+                        phrase_start = match.start() if leads else self._honorific_start(
+                            who_start, info)
                     elif (antecedent := self._antecedent(who_text, info)) is not None:
                         # 该报告质疑, the company said: the name the sentence before gave.
                         speaker = antecedent
@@ -755,7 +807,8 @@ class Extraction:
                         continue  # a phrase, not a source: 而后者的推理模型被认为
                     phrase = self.text[phrase_start : match.end()].strip().rstrip(".,;:")
                     attribution = Attribution(phrase_start, match.end(), who_start, who_end,
-                                              speaker, phrase)
+                                              speaker, phrase,
+                                              None if role is None else self.text[role[0]:role[1]])
                 else:
                     attribution = Attribution(match.start(), match.end(), match.start(),
                                               match.end(), None,
@@ -765,6 +818,29 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _role_before(self, info: SentenceInfo, speaker: EntityMention,
+                     who_start: int) -> tuple[int, int] | None:
+        """The role written right before or after a speaker: 首席执行官黄仁勋, CEO Tim Cook."""
+        before = [r for r in info.roles if who_start <= r[0] and r[1] <= speaker.start
+                  and not self.folded[r[1] : speaker.start].strip(" ,")]
+        if before:
+            first = before[-1]
+            # 首席 执行官, chief executive officer: adjacent role words are one role.
+            for other in reversed(before[:-1]):
+                if self.folded[other[1] : first[0]].strip() == "":
+                    first = (other[0], first[1])
+            return first[0], before[-1][1]
+        # Jane Doe, an analyst at Bernstein: an apposition after the name.
+        after = [r for r in info.roles if speaker.end <= r[0] <= speaker.end + 6
+                 and re.fullmatch(r",?\s*(?:an?|the)?\s*", self.folded[speaker.end : r[0]])]
+        return after[0] if after else None
+
+    def _honorific_start(self, start: int, info: SentenceInfo) -> int:
+        """Where a name's written form starts with its honorific: Mr Ellison."""
+        window = self.folded[max(info.start, start - 6) : start]
+        match = re.search(r"(?:^|\s)((?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s)$", window)
+        return start - len(match.group(1)) if match else start
 
     def _antecedent(self, who: str, info: SentenceInfo) -> str | None:
         """The entity an anaphoric who-phrase (该报告, the company) points back to."""
@@ -783,15 +859,27 @@ class Extraction:
         return None
 
     def _looks_like_name(self, who: str) -> bool:
-        """A short who-phrase without function characters (的, 在, 被) and not generic."""
-        if not who or len(who) > 12 or not any(char.isalpha() for char in who):
-            return False
-        if any(char.isdigit() for char in who):
+        """Whether a who-phrase no name finder marked is still a name by its form.
+
+        A Chinese personal name (a surname and one or two characters: 郑永年, even
+        where the tagger split it) or capitalised Latin words (Mr Ellison). A
+        heading (第二章, 前言), a role, a pronoun, a verb fragment or a phrase
+        with function characters (的, 在, 被) is not.
+        """
+        who = who.strip("《》〈〉「」“”\"' ")
+        if not who or len(who) > 40 or any(char.isdigit() for char in who):
             return False
         if self._generic(who):
             return False
         folded = fold(who)
-        return not any(char in self.g.name_stop_chars for char in folded)
+        rules = name_rules()
+        if rules.is_heading(folded) or folded in rules.not_names:
+            return False
+        if HAN.search(folded):
+            return rules.is_person_name(folded)
+        words = self.g.honorific.sub("", folded).split()
+        return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+            not any(w.lower() in rules.en_not_names or w.lower() in rules.en_roles for w in words)
 
     def _generic(self, who: str) -> bool:
         key = compact_key(who)
@@ -825,9 +913,15 @@ class Extraction:
         clause_end = self._clause_end(figure.end)
         direction = self._direction(figure, clause_start, clause_end)
         speaker, attribution = self._speaker(figure, info, sentences)
+        role = self.last_role
         subject = self._subject(figure, info, clause_start, clause_end, sentences)
         info.subject = subject or info.subject
         topic = self._topic(figure, info, clause_start, clause_end)
+        measure = self._measure(figure, info, clause_start, clause_end)
+        if topic is None and measure is not None:
+            # A measure data/topics.yaml lists under another name: 营收 is revenue.
+            found = self.g.topic_of.get(compact_key(measure))
+            topic = found[0] if found and _topic_fits(found[1], figure) else None
         if topic is None:
             topic = self._carried_topic(figure, direction, info)
         units = self.g.lexicon.units
@@ -850,8 +944,15 @@ class Extraction:
             period_end=period.period_end if period else None,
             period_precision=period.precision if period else "unknown",
             subject=subject, topic=topic, speaker=speaker, attribution=attribution,
-            statement=statement, extractor=EXTRACTOR,
+            statement=statement, measure=measure, speaker_role=role,
+            base=self._base(figure, info, clause_start), extractor=EXTRACTOR,
         )
+
+    def _base(self, figure: Figure, info: SentenceInfo, clause_start: int) -> str | None:
+        """What a comparison compares with: 是GPT-4o的1/20, 比OpenAI便宜95% → the name."""
+        bases = [e for e in info.entities if clause_start <= e.start and e.end <= figure.start
+                 and self._comparison_base(e, figure, info.entities)]
+        return bases[-1].name if bases else None
 
     def _statement(self, figure: Figure, direction: str, clause_start: int,
                    clause_end: int) -> str:
@@ -887,7 +988,9 @@ class Extraction:
         before = [a for a in info.attributions if a.start <= figure.start]
         chosen = before[-1] if before else (info.attributions[0] if info.attributions else None)
         if chosen is not None:
+            self.last_role = chosen.role
             return chosen.speaker, chosen.phrase
+        self.last_role = None
         quoted = self._quoted_speaker(info, sentences)
         if quoted is not None:
             return quoted
@@ -936,6 +1039,12 @@ class Extraction:
         # 一家杭州的初创公司, a Hangzhou startup: the place only locates the subject.
         located = {id(e) for e in info.entities if e.kind == "place" and self.g.indefinite.search(
             self.lower, max(info.start, e.start - 4), e.start)}
+        # DeepSeek-R1在MATH-500测试中: a name inside 在…中 is where, not what.
+        located |= {id(e) for e in info.entities if self.lower[e.start - 1 : e.start] == "在"
+                    and _SETTING_AFTER.match(self.lower, e.end)}
+        # 在上海花了8000万, 在北京北漂了十几年: a place after 在 is where it happened.
+        located |= {id(e) for e in info.entities if e.kind == "place"
+                    and self.lower[e.start - 1 : e.start] in ("在", "于")}
         bases = [e for e in info.entities if self._comparison_base(e, figure, info.entities)]
         for entity in info.entities:
             # The owner of a base is part of it: Meta的Llama 3.1模型十分之一.
@@ -978,7 +1087,7 @@ class Extraction:
             if not candidates:
                 return None
             ordered = candidates if nearest_last else list(reversed(candidates))
-            non_place = [e for e in ordered if e.kind != "place"]
+            non_place = [e for e in ordered if e.kind not in ("place", "title")]
             chosen = (non_place or ordered)[-1]
             return chosen.name
 
@@ -1030,7 +1139,7 @@ class Extraction:
             if previous.subject:
                 return previous.subject
             # A name that was only a source (Apple reported...) still counts, last.
-            names = [e for e in previous.entities if e.kind != "place"]
+            names = [e for e in previous.entities if e.kind not in ("place", "title")]
             not_sources = [e for e in names if not any(
                 a.who_start <= e.start < a.who_end for a in previous.attributions)]
             if names:
@@ -1040,6 +1149,23 @@ class Extraction:
 
     def _topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                clause_end: int) -> str | None:
+        match = self._topic_match(figure, info, clause_start, clause_end)
+        return None if match is None else match[2]
+
+    def _measure(self, figure: Figure, info: SentenceInfo, clause_start: int,
+                 clause_end: int) -> str | None:
+        """What the figure measures as the text words it (see claimtrack.extract.measures)."""
+        match = self._topic_match(figure, info, clause_start, clause_end)
+        if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
+            return self.text[match[0] : match[1]]
+        blocked = [(e.start, e.end) for e in info.entities]
+        blocked += [(d.start, d.end) for d in self.dates if info.start <= d.start < info.end]
+        span = measure_before(self.folded, clause_start, figure.start, blocked)
+        return None if span is None else self.text[span[0] : span[1]]
+
+    def _topic_match(self, figure: Figure, info: SentenceInfo, clause_start: int,
+                     clause_end: int) -> tuple[int, int, str] | None:
+        """The topic word of data/topics.yaml that names what the figure measures, if any."""
         if info.topics is None:  # the sentence's topic words, found once
             info.topics = []
             for match in self.g.topic.finditer(self.lower, info.start, info.end):
@@ -1052,16 +1178,16 @@ class Extraction:
             return None
         inside = [m for m in matches if figure.start <= m[0] and m[1] <= figure.end]
         if inside:
-            return inside[-1][2]  # the unit names it: 16 million downloads
+            return inside[-1]  # the unit names it: 16 million downloads
         in_clause = [m for m in matches if clause_start <= m[0] and m[1] <= clause_end]
         pool = in_clause or matches
         before = [m for m in pool if m[1] <= figure.start]
         if before and (in_clause or not [m for m in pool if m[0] >= figure.end]):
-            return before[-1][2]
+            return before[-1]
         after = [m for m in pool if m[0] >= figure.end]
         if after:
-            return after[0][2]
-        return before[-1][2] if before else None
+            return after[0]
+        return before[-1] if before else None
 
     def _event_between(self, mention: DateMention, figure: Figure) -> bool:
         """Whether an event word stands in the text between a date and a figure."""

@@ -69,6 +69,7 @@ class Grammar:
     indefinite: re.Pattern
     anaphoric_source: re.Pattern
     ordinal_not_rank: re.Pattern
+    ranking_word: re.Pattern
     comparison_before: re.Pattern
     level_before: re.Pattern
     duration_preposition: str
@@ -287,6 +288,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?:{latin_bounded([*zh.anaphoric_sources, *en.anaphoric_sources])})"
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
+    ranking_word = re.compile(latin_bounded([*zh.ranking_words, *en.ranking_words]))
     level_before = re.compile(
         rf"(?:{latin_bounded([*zh.level_markers, *en.level_markers])})\s?\Z"
     )
@@ -365,6 +367,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         indefinite=indefinite,
         anaphoric_source=anaphoric_source,
         ordinal_not_rank=ordinal_not_rank,
+        ranking_word=ranking_word,
         comparison_before=comparison_before,
         level_before=level_before,
         duration_preposition=duration_preposition,

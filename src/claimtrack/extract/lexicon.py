@@ -81,6 +81,7 @@ class LanguageData(_Strict):
     anaphoric_sources: list[str]
     name_stop_chars: str
     ordinal_not_rank: list[str]
+    ranking_words: list[str] = []
     dates: list[str]
     sentence_end: str
     clause_end: str

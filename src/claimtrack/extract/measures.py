@@ -1,0 +1,126 @@
+"""What a figure measures, as the text words it: 营收, 股价, 市值, revenue.
+
+The measure is the noun the text ties to a figure. A topic word of
+data/topics.yaml in the figure's clause wins (the engine finds those); else
+this stage reads the words before the figure in its clause, backwards, past the
+words that only link a measure to its figure (是, 达到, 约为, rose to, was), and
+takes the noun it reaches, with the nouns written right before it (营业收入,
+market value). Chinese words come from jieba's tagger (claimtrack.extract.names);
+English words are split on spaces. Language data: lang/measures.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+MEASURES_FILE = Path(__file__).resolve().parents[1] / "lang" / "measures.yaml"
+_KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "en_links",
+         "en_not_measures"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
+
+
+@dataclass(frozen=True)
+class MeasureRules:
+    max_chars: int
+    zh_links: frozenset[str]
+    zh_not_measures: frozenset[str]
+    zh_noun_tags: frozenset[str]
+    en_links: frozenset[str]
+    en_not_measures: frozenset[str]
+
+
+@cache
+def measure_rules() -> MeasureRules:
+    """The rules of lang/measures.yaml, read and checked once."""
+    with MEASURES_FILE.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if set(data) != _KEYS:
+        raise ValueError(f"{MEASURES_FILE}: keys must be {sorted(_KEYS)}, not {sorted(data)}")
+    return MeasureRules(
+        max_chars=int(data["max_chars"]),
+        zh_links=frozenset(data["zh_links"]),
+        zh_not_measures=frozenset(data["zh_not_measures"]),
+        zh_noun_tags=frozenset(data["zh_noun_tags"]),
+        en_links=frozenset(str(w).lower() for w in data["en_links"]),
+        en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
+    )
+
+
+def measure_before(folded: str, start: int, end: int,
+                   blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the measure that folded[start:end] ties to the figure at ``end``.
+
+    ``blocked`` are spans that are no measure (names, dates, other figures):
+    reading stops at one. None when the clause gives the figure no measure.
+    """
+    if start >= end:
+        return None
+    if _HAN.search(folded, start, end):
+        return _chinese(folded, start, end, blocked)
+    return _english(folded, start, end, blocked)
+
+
+def _is_blocked(first: int, last: int, blocked: list[tuple[int, int]]) -> bool:
+    return any(first < b_end and b_start < last for b_start, b_end in blocked)
+
+
+def _chinese(folded: str, start: int, end: int,
+             blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    from claimtrack.extract.names import tag
+
+    rules = measure_rules()
+    tokens = [(start + a, start + b, word, flag) for a, b, word, flag in tag(folded[start:end])]
+    index = len(tokens) - 1
+    # Past the linking words, and at most a few of them: 股价在当天大跌 still links.
+    skipped = 0
+    while index >= 0 and (tokens[index][2] in rules.zh_links or not tokens[index][2].strip()
+                          or tokens[index][3] in ("m", "t", "p", "d", "ul", "uj")):
+        index -= 1  # 营收在2024年增长了: a date or an adverb between measure and figure
+        skipped += 1
+        if skipped > 6:
+            return None
+    if index < 0:
+        return None
+    first, last, word, flag = tokens[index]
+    if flag not in rules.zh_noun_tags or word in rules.zh_not_measures or \
+            _is_blocked(first, last, blocked) or len(word) < 2 and flag != "n":
+        return None
+    # 营业/vn 收入/n, 出生/v 人口/n: the nouns (and a verbal noun) right before belong to it.
+    while index > 0:
+        p_first, p_last, p_word, p_flag = tokens[index - 1]
+        if p_flag not in rules.zh_noun_tags or p_word in rules.zh_not_measures or \
+                _is_blocked(p_first, p_last, blocked) or last - p_first > rules.max_chars:
+            break
+        first = p_first
+        index -= 1
+    return (first, last) if last - first >= 2 else None
+
+
+def _english(folded: str, start: int, end: int,
+             blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    rules = measure_rules()
+    words = [(m.start() + start, m.end() + start, m.group(0))
+             for m in _EN_WORD.finditer(folded[start:end])]
+    index = len(words) - 1
+    while index >= 0 and words[index][2].lower() in rules.en_links:
+        index -= 1
+    if index < 0:
+        return None
+    first, last, word = words[index]
+    # A capital starts a name, unless the word starts the clause (Revenue rose...).
+    capital = word[0].isupper() and index > 0
+    if not word.isalpha() or word.lower() in rules.en_not_measures or capital or \
+            _is_blocked(first, last, blocked):
+        return None
+    if index > 0:  # market value, net income: one modifier before the noun
+        p_first, _, p_word = words[index - 1]
+        if p_word.isalpha() and p_word.islower() and p_word not in rules.en_links and \
+                p_word not in rules.en_not_measures and not _is_blocked(p_first, last, blocked):
+            first = p_first
+    return first, last
