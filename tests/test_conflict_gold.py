@@ -17,7 +17,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
-FLOORS = {"pair_precision": 0.08, "pair_recall": 0.14, "fact_recall": 0.12,
+FLOORS = {"pair_precision": 0.09, "pair_recall": 0.14, "fact_recall": 0.12,
           "group_precision": 0.09}
 
 

@@ -44,6 +44,7 @@ from pydantic import (
 )
 
 import claimtrack.extract as extract_module
+from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 from claimtrack.taxonomy import load_taxonomy
 
@@ -69,7 +70,7 @@ PeriodPrecision = Literal["day", "month", "quarter", "year", "unknown"]
 
 # Fields of an expected claim that say which returned claim it is, not what it must hold.
 IDENTITY_FIELDS = frozenset({"surface", "occurrence"})
-FLOAT_FIELDS = frozenset({"value", "low", "high", "precision"})
+FLOAT_FIELDS = frozenset({"value", "low", "high", "precision", "from_value"})
 DATE_FIELDS = frozenset({"period_start", "period_end"})
 REL_TOL = 1e-9
 
@@ -110,6 +111,12 @@ class ExpectedClaim(BaseModel):
     topic: str | None = None
     speaker: str | None = None
     attribution: str | None = None
+    statement: Literal["level", "change", "share", "comparison", "forecast"] | None = None
+    measure: str | None = None
+    speaker_role: str | None = None
+    scope: str | None = None
+    base: str | None = None
+    from_value: float | None = None
     sentence: str | None = None
 
     @field_validator("iso", mode="before")
@@ -127,12 +134,15 @@ class ExpectedClaim(BaseModel):
     def _known_entity(cls, value: str | None, info: ValidationInfo) -> str | None:
         # A subject is a canonical name of data/entities.yaml, or a name the entity
         # data does not know, as the input writes it (open vocabulary: 彭文生, 美光科技).
-        # A canonical-looking Latin name that is not listed is a typo.
-        entities = (info.context or {}).get("entities")
-        if value is not None and entities is not None and value not in entities and \
-                value.isascii() and " " not in value and value[:1].isupper() and \
-                any(value.casefold() == name.casefold() for name in entities):
-            raise ValueError(f"{value!r} is written differently in data/entities.yaml")
+        # Another name of a known entity (英伟达 for Nvidia) is an error: the engine
+        # gives the canonical one.
+        context = info.context or {}
+        entities, aliases = context.get("entities"), context.get("aliases") or {}
+        if value is not None and entities is not None and value not in entities:
+            canonical = aliases.get(alias_key(value))
+            if canonical is not None:
+                raise ValueError(f"{value!r} is not a canonical name in data/entities.yaml "
+                                 f"(write {canonical!r})")
         return value
 
     @field_validator("topic")
@@ -238,10 +248,12 @@ class LoadedCase:
 
 
 @cache
-def _taxonomy_names() -> dict[str, frozenset[str]]:
+def _taxonomy_names() -> dict:
     taxonomy = load_taxonomy()
     return {
         "entities": frozenset(entity.name for entity in taxonomy.entities),
+        "aliases": {alias_key(alias): entity.name for entity in taxonomy.entities
+                    for alias in [entity.name, entity.name_zh or "", *entity.aliases] if alias},
         "topics": frozenset(topic.key for topic in taxonomy.topics),
     }
 

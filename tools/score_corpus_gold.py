@@ -109,6 +109,7 @@ def same_name(gold: str | None, predicted: str | None) -> bool:
     """Whether two names name one thing (see the module docstring)."""
     if gold is None or predicted is None:
         return gold is None and predicted is None
+    gold, predicted = str(gold), str(predicted)  # YAML reads a subject 1949 as a number
     from claimtrack.extract.grammar import compact_key, grammar
 
     entity_of = grammar().entity_of
@@ -162,9 +163,12 @@ def score(batches: Sequence[Path]) -> dict[str, Any] | None:
             if g.get("measure") or g.get("topic"):
                 totals["measure_stated"] += 1
                 said = getattr(p, "measure", None)
-                totals["measure"] += bool(
-                    (g.get("topic") and g.get("topic") == p.topic)
-                    or (said and g.get("measure") and same_name(g["measure"], said)))
+                ok = bool((g.get("topic") and g.get("topic") == p.topic)
+                          or (said and g.get("measure") and same_name(g["measure"], said)))
+                totals["measure"] += ok
+                if not ok:
+                    misses.append(f"measure {g.get('measure')!r}/{g.get('topic')} got {said!r}/"
+                                  f"{p.topic}: {p.surface} | {gold[gi].sentence[:70]}")
     matched = totals["matched"]
     return {
         "articles": len(articles),

@@ -32,8 +32,14 @@ from datetime import date, timedelta
 from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import ascii_lower, fold
-from claimtrack.extract.measures import measure_before
-from claimtrack.extract.names import chinese_names, english_names, name_rules
+from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
+from claimtrack.extract.names import (
+    chinese_names,
+    english_names,
+    listed_word,
+    name_rules,
+    organisation_by_form,
+)
 from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,
@@ -52,6 +58,8 @@ _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 # An English plural noun after a number makes it a count: 100,000 robots.
 _PLURAL_NOUN = re.compile(r"\s(?P<noun>[A-Za-z][A-Za-z-]{2,}s)\b")
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
+# Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
+_LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
@@ -96,6 +104,9 @@ class Figure:
     precision: float | None = None
     core_start: int = 0
     core_end: int = 0
+    # A change from → to: the value before, and the direction its verb says.
+    from_value: float | None = None
+    change_direction: str | None = None
 
 
 @dataclass
@@ -187,6 +198,9 @@ class Extraction:
                                "date", "title", "url", "photo", "summary"}:
                 continue
             written = self.text[match.start("who") : match.end("who")].strip()
+            # 比如：, 注意：: a word with a colon is a label, not an interview turn.
+            if not self.g.entity_of.get(compact_key(who)) and not self._looks_like_name(who):
+                continue
             turns.append((match.start(), self._canonical(who), written))
         # A lone "X:" is a label, not an interview, unless X is a person we know.
         if len(turns) == 1:
@@ -257,9 +271,10 @@ class Extraction:
         self.dates = dates
         for mention in dates:
             self.mask[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
-        figures = self._figures()
+        figures = self._from_to(self._figures())
         sentences: dict[int, SentenceInfo] = {}
         claims = []
+        self.figures = figures
         for figure in figures:
             info = self._sentence(figure.start, sentences)
             claims.append(self._claim(figure, info, dates, sentences))
@@ -412,6 +427,35 @@ class Extraction:
             if figure is not None:
                 figures.append(figure)
         return figures
+
+    def _from_to(self, figures: list[Figure]) -> list[Figure]:
+        """从3200亿元降至2900亿元, from $88.10 to $71.40: one change claim, not two levels.
+
+        The second figure is the claim (its value is what the first became); it
+        takes the first's value as from_value and its span starts at the first.
+        """
+        merged: list[Figure] = []
+        for figure in figures:
+            previous = merged[-1] if merged else None
+            if previous is not None and previous.from_value is None and \
+                    previous.kind == figure.kind and previous.unit in (figure.unit, None) and \
+                    previous.value is not None and figure.value is not None:
+                between = self.g.to_between.match(
+                    self.lower[previous.end : figure.start].rjust(figure.start - previous.end))
+                gap = self.lower[previous.end : figure.start]
+                to = self.g.to_between.fullmatch(gap) or (between if between and len(gap) <= 8
+                                                          else None)
+                opener = self.g.from_before.search(
+                    self.lower, max(self.body_start, previous.start - 6), previous.start)
+                if to is not None and opener is not None:
+                    word = to.group("to").strip().lower()
+                    figure.from_value = previous.value
+                    figure.change_direction = self.g.to_direction.get(word, "none")
+                    figure.start = previous.start
+                    merged[-1] = figure
+                    continue
+            merged.append(figure)
+        return merged
 
     def _is_identifier(self, core: re.Match) -> bool:
         """Digits that belong to a name or code: GPT-4o, R1, H800, Llama-3, xujin2023, 01.AI."""
@@ -754,6 +798,14 @@ class Extraction:
             # A name the entity data knows under another spelling is that entity.
             found = self.g.entity_of.get(compact_key(written))
             added.append(EntityMention(name.start, name.end, *(found or (written, name.kind))))
+        # 我国: the country of the outlet's readers, by script (names.yaml we_country).
+        for word, country in name_rules().we_country.get(self.lang, {}).items():
+            at = self.folded.find(word, info.start, info.end)
+            while at != -1:
+                if not any(e.start < at + len(word) and at < e.end for e in [*known, *added]):
+                    found = self.g.entity_of.get(compact_key(country))
+                    added.append(EntityMention(at, at + len(word), *(found or (country, "place"))))
+                at = self.folded.find(word, at + len(word), info.end)
         if added:
             info.entities = sorted([*known, *added], key=lambda e: e.start)
 
@@ -787,6 +839,11 @@ class Extraction:
                         # 英伟达首席执行官黄仁勋: the person speaks, the title is her role.
                         people = [e for e in inside if e.kind == "person"]
                         chosen = people[-1] if people else inside[-1]
+                        # 据美联社、路透社等媒体报道: a list of sources speaks through its first.
+                        if len(inside) > 1 and all(_LIST_JOINER.fullmatch(
+                                self.lower[a.end : b.start]) for a, b in zip(
+                                inside, inside[1:], strict=False)):
+                            chosen = inside[0]
                         speaker = chosen.name
                         role = self._role_before(info, chosen, who_start)
                         who_start = chosen.start
@@ -876,7 +933,8 @@ class Extraction:
         if rules.is_heading(folded) or folded in rules.not_names:
             return False
         if HAN.search(folded):
-            return rules.is_person_name(folded)
+            return rules.is_person_name(folded) and not listed_word(folded) or \
+                organisation_by_form(folded)
         words = self.g.honorific.sub("", folded).split()
         return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words) and \
             not any(w.lower() in rules.en_not_names or w.lower() in rules.en_roles for w in words)
@@ -912,6 +970,10 @@ class Extraction:
         clause_start = self._clause_start(figure.start)
         clause_end = self._clause_end(figure.end)
         direction = self._direction(figure, clause_start, clause_end)
+        if figure.from_value is not None:
+            direction = figure.change_direction if figure.change_direction != "none" else (
+                "increase" if figure.value > figure.from_value else
+                "decrease" if figure.value < figure.from_value else "none")
         speaker, attribution = self._speaker(figure, info, sentences)
         role = self.last_role
         subject = self._subject(figure, info, clause_start, clause_end, sentences)
@@ -927,7 +989,8 @@ class Extraction:
         units = self.g.lexicon.units
         if topic is None:
             topic = units.default_topics.get(figure.unit or "")
-        if topic is None and direction != "none":
+        if topic is None and direction != "none" and measure is None and \
+                self._company_or_shares(subject, info):
             topic = units.change_default_topics.get(figure.unit or "")
         if direction != "none":
             topic = self.g.change_topic.get(topic, topic)
@@ -944,9 +1007,18 @@ class Extraction:
             period_end=period.period_end if period else None,
             period_precision=period.precision if period else "unknown",
             subject=subject, topic=topic, speaker=speaker, attribution=attribution,
-            statement=statement, measure=measure, speaker_role=role,
+            statement="change" if figure.from_value is not None else statement,
+            measure=measure, speaker_role=role, from_value=figure.from_value,
             base=self._base(figure, info, clause_start), extractor=EXTRACTOR,
         )
+
+    def _company_or_shares(self, subject: str | None, info: SentenceInfo) -> bool:
+        """Whether a bare percentage change may be a share price move (units.yaml)."""
+        known = self.g.entity_of.get(compact_key(subject)) if subject else None
+        if known is not None and known[1] == "organisation":
+            return True
+        sentence = self.lower[info.start : info.end]
+        return any(word in sentence for word in self.g.lexicon.units.change_default_context)
 
     def _base(self, figure: Figure, info: SentenceInfo, clause_start: int) -> str | None:
         """What a comparison compares with: 是GPT-4o的1/20, 比OpenAI便宜95% → the name."""
@@ -1082,12 +1154,22 @@ class Extraction:
     def _subject(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
                  sentences: dict[int, SentenceInfo]) -> str | None:
         eligible = self._eligible(info, figure)
+        paired = self._respective(figure, info, eligible)
+        if paired is not None:
+            return paired
+        if figure.unit == "age":
+            # 78岁的翰林学士刘三吾, 一名26岁的年轻人布瓦吉吉: the person the age describes.
+            described = [e for e in eligible if e.kind == "person" and figure.end <= e.start
+                         <= figure.end + 16 and self.lower[figure.end : figure.end + 1] == "的"
+                         and not re.search(r"[，,。；;：:]", self.lower[figure.end : e.start])]
+            if described:
+                return described[0].name
 
         def pick(candidates: list[EntityMention], nearest_last: bool = True) -> str | None:
             if not candidates:
                 return None
             ordered = candidates if nearest_last else list(reversed(candidates))
-            non_place = [e for e in ordered if e.kind not in ("place", "title")]
+            non_place = [e for e in ordered if e.kind != "place"]
             chosen = (non_place or ordered)[-1]
             return chosen.name
 
@@ -1112,6 +1194,30 @@ class Extraction:
         if later_in_clause:
             return pick(later_in_clause, nearest_last=False)
         return self._carried_subject(info, sentences)
+
+    def _respective(self, figure: Figure, info: SentenceInfo,
+                    eligible: list[EntityMention]) -> str | None:
+        """A、B和C分别下跌x、y和z; A and B rose x and y, respectively: the n-th figure's
+        subject is the n-th name of the list."""
+        marker = self.g.respectively.search(self.lower, info.start, info.end)
+        if marker is None:
+            return None
+        figures = [f for f in self.figures if info.start <= f.start < info.end
+                   and f.kind == figure.kind]
+        if marker.start() < figure.start:  # 分别 before its figures
+            figures = [f for f in figures if f.start > marker.start()]
+            names = [e for e in eligible if e.end <= marker.start()]
+        else:  # respectively after them
+            figures = [f for f in figures if f.end <= marker.start()]
+            names = [e for e in eligible if e.end <= figures[0].start] if figures else []
+        if len(figures) < 2 or len(names) < len(figures) or figure not in figures:
+            return None
+        names = names[-len(figures) :]
+        # The names must be one list: only list joiners between them (、, 和, and).
+        for left, right in zip(names, names[1:], strict=False):
+            if not _LIST_JOINER.fullmatch(self.lower[left.end : right.start]):
+                return None
+        return names[figures.index(figure)].name
 
     def _possessive_chain_end(self, entities: list[EntityMention],
                               clause_end: int) -> EntityMention:
@@ -1160,8 +1266,13 @@ class Extraction:
             return self.text[match[0] : match[1]]
         blocked = [(e.start, e.end) for e in info.entities]
         blocked += [(d.start, d.end) for d in self.dates if info.start <= d.start < info.end]
+        blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         span = measure_before(self.folded, clause_start, figure.start, blocked)
-        return None if span is None else self.text[span[0] : span[1]]
+        if span is None and figure.kind == "count" and figure.unit_text:
+            span = counted_noun(self.folded, figure.end, clause_end)  # 5000辆汽车被烧毁
+        if span is None:
+            return measure_rules().by_unit.get(figure.unit or "")
+        return self.text[span[0] : span[1]]
 
     def _topic_match(self, figure: Figure, info: SentenceInfo, clause_start: int,
                      clause_end: int) -> tuple[int, int, str] | None:

@@ -70,6 +70,10 @@ class Grammar:
     anaphoric_source: re.Pattern
     ordinal_not_rank: re.Pattern
     ranking_word: re.Pattern
+    from_before: re.Pattern
+    respectively: re.Pattern
+    to_between: re.Pattern
+    to_direction: dict[str, str]
     comparison_before: re.Pattern
     level_before: re.Pattern
     duration_preposition: str
@@ -289,6 +293,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
     ranking_word = re.compile(latin_bounded([*zh.ranking_words, *en.ranking_words]))
+    from_before = re.compile(rf"(?:{latin_bounded([*zh.from_markers, *en.from_markers])})\s?\Z")
+    to_between = re.compile(
+        rf"\s?(?P<to>{latin_bounded([*zh.to_markers, *en.to_markers])})\s?\Z")
     level_before = re.compile(
         rf"(?:{latin_bounded([*zh.level_markers, *en.level_markers])})\s?\Z"
     )
@@ -298,9 +305,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     # An interview turn: a short name and a colon at the start of a line (郑永年: / Q:).
     turn = re.compile(
-        r"^[ \t]*(?:\d{1,2}[、.．]\s*)?"
-        r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[^\s:：，,。]{1,12}?)"
-        r"\s?[:：](?!//)", re.M
+        r"^[ \t]*(?:\d{1,2}[、.．]\s*)?(?:\*\*|__)?"
+        r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[^\s:：，,。*]{1,12}?)"
+        r"(?:\*\*|__)?\s?[:：](?!//)", re.M
     )
     excluded = [anchored(pattern) for pattern in (
         re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),  # Markdown images and links
@@ -368,6 +375,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         anaphoric_source=anaphoric_source,
         ordinal_not_rank=ordinal_not_rank,
         ranking_word=ranking_word,
+        from_before=from_before,
+        respectively=re.compile(latin_bounded([*zh.respectively_words, *en.respectively_words])),
+        to_between=to_between,
+        to_direction={k.lower(): v for k, v in {**zh.to_markers, **en.to_markers}.items()},
         comparison_before=comparison_before,
         level_before=level_before,
         duration_preposition=duration_preposition,

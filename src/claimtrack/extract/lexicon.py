@@ -87,6 +87,9 @@ class LanguageData(_Strict):
     clause_end: str
     comparison_markers: list[str]
     level_markers: list[str]
+    from_markers: list[str] = []
+    respectively_words: list[str] = []
+    to_markers: dict[str, str] = {}
     duration_prepositions: list[str]
     month_names: dict[str, int] = {}
     quarter_words: dict[str, int] = {}
@@ -112,6 +115,7 @@ class UnitsData(_Strict):
     ambiguous_symbols: dict[str, dict[str, str]]
     default_topics: dict[str, str] = {}
     change_default_topics: dict[str, str] = {}
+    change_default_context: list[str] = []
     units: list[UnitWords]
 
 

@@ -20,7 +20,7 @@ import yaml
 
 MEASURES_FILE = Path(__file__).resolve().parents[1] / "lang" / "measures.yaml"
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "en_links",
-         "en_not_measures"}
+         "en_not_measures", "by_unit"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -33,6 +33,7 @@ class MeasureRules:
     zh_noun_tags: frozenset[str]
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
+    by_unit: dict[str, str]
 
 
 @cache
@@ -49,6 +50,7 @@ def measure_rules() -> MeasureRules:
         zh_noun_tags=frozenset(data["zh_noun_tags"]),
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
+        by_unit=dict(data["by_unit"]),
     )
 
 
@@ -64,6 +66,23 @@ def measure_before(folded: str, start: int, end: int,
     if _HAN.search(folded, start, end):
         return _chinese(folded, start, end, blocked)
     return _english(folded, start, end, blocked)
+
+
+def counted_noun(folded: str, end: int, limit: int) -> tuple[int, int] | None:
+    """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车."""
+    if not _HAN.search(folded, end, min(limit, end + 1)):
+        return None
+    from claimtrack.extract.names import tag
+
+    rules = measure_rules()
+    piece = folded[end : min(limit, end + rules.max_chars)]
+    tokens = tag(piece)
+    # 22个城市 (城市 is tagged a place): what is counted may be any noun.
+    if tokens and (tokens[0][3] in rules.zh_noun_tags or tokens[0][3] == "ns") and \
+            tokens[0][2] not in \
+            rules.zh_not_measures and len(tokens[0][2]) >= 2:
+        return end + tokens[0][0], end + tokens[0][1]
+    return None
 
 
 def _is_blocked(first: int, last: int, blocked: list[tuple[int, int]]) -> bool:
@@ -88,8 +107,11 @@ def _chinese(folded: str, start: int, end: int,
     if index < 0:
         return None
     first, last, word, flag = tokens[index]
-    if flag not in rules.zh_noun_tags or word in rules.zh_not_measures or \
-            _is_blocked(first, last, blocked) or len(word) < 2 and flag != "n":
+    # GDP增速, 社消增速: a verb the tagger gives a noun's place (增速 v) after a noun.
+    verbal = flag.startswith("v") and len(word) == 2 and index > 0 and \
+        tokens[index - 1][3] in rules.zh_noun_tags
+    if not verbal and (flag not in rules.zh_noun_tags or len(word) < 2 and flag != "n") or \
+            word in rules.zh_not_measures or _is_blocked(first, last, blocked):
         return None
     # 营业/vn 收入/n, 出生/v 人口/n: the nouns (and a verbal noun) right before belong to it.
     while index > 0:

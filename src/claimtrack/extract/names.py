@@ -35,7 +35,8 @@ import yaml
 NAMES_FILE = Path(__file__).resolve().parents[1] / "lang" / "names.yaml"
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
-         "max_name_frequency"}
+         "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
+         "nickname_prefixes", "nickname_suffixes"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -43,6 +44,10 @@ _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisa
 # words, pronouns, numbers, times, verbs, punctuation (这家公司 is no name).
 _BREAK_TAGS = ("p", "u", "c", "d", "r", "m", "t", "x", "q", "f", "v", "a", "e", "y", "o", "w")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-]*)*")
+# Characters that make a phrase of words, not a name (的, 在, 被...).
+_FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
+# How listed words for kinds of people end (文科生, 研究员, 企业家): never a name.
+_COMMON_NOUN_ENDINGS = frozenset("生者员家人师士长们工民户商客族农官兵子手书报表单录稿")
 _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -72,6 +77,12 @@ class NameRules:
     en_name_joiners: frozenset[str]
     surnames: frozenset[str]
     generic_org_heads: tuple[str, ...]
+    places: frozenset[str]
+    place_suffixes: frozenset[str]
+    transliteration: frozenset[str]
+    we_country: dict[str, dict[str, str]]
+    nickname_prefixes: frozenset[str]
+    nickname_suffixes: frozenset[str]
 
     @property
     def role_pattern(self) -> re.Pattern:
@@ -84,6 +95,11 @@ class NameRules:
             return False
         if text in self.not_names or self.role_pattern.search(text):
             return False
+        # 老王, 小张, 达叔, 王总: what people call each other.
+        if len(text) <= 3 and (text[0] in self.nickname_prefixes or
+                               text[-1] in self.nickname_suffixes) and \
+                len(text) >= 2 and not listed_word(text):
+            return True
         surname = text[:2] if text[:2] in self.surnames else text[:1]
         return surname in self.surnames and 1 <= len(text) - len(surname) <= 2
 
@@ -115,6 +131,12 @@ def name_rules() -> NameRules:
         en_name_joiners=lower(data["en_name_joiners"]),
         surnames=frozenset(data["surnames"]),
         generic_org_heads=tuple(sorted(data["generic_org_heads"], key=len, reverse=True)),
+        places=frozenset(data["places"]),
+        place_suffixes=frozenset(data["place_suffixes"]),
+        transliteration=frozenset(data["transliteration"]),
+        we_country={lang: dict(words) for lang, words in data["we_country"].items()},
+        nickname_prefixes=frozenset(data["nickname_prefixes"]),
+        nickname_suffixes=frozenset(data["nickname_suffixes"]),
     )
 
 
@@ -180,6 +202,9 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         if suffix is not None:
             if len(word) == len(suffix) + 1 and flag != "nt":
                 continue  # 全部, 内部, 总局: a one-character head is a word, not a name
+            if len(word) > len(suffix) and flag != "nt" and \
+                    _frequency(word) > rules.max_name_frequency:
+                continue  # 出版社, 合作社, 研究所: an everyday word for a kind of body
             name_start = _name_start(tokens, index, rules, last)
             if name_start < first or len(word) > len(suffix):
                 head = piece[name_start:last][: -len(suffix)]
@@ -190,10 +215,12 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         kind = _TAG_KINDS.get(flag)
         if kind is None or len(word) < 2 or not _acceptable(word, rules):
             continue
-        # The dictionary tags some everyday words as names (卫星 nr, 白皮书 nr): a
-        # person's name the dictionary lists is a rare word, and a word the
-        # dictionary lacks is one the HMM found, as names are.
-        if kind in ("person", "other") and _frequency(word) > rules.max_name_frequency:
+        # 布瓦/nrt 吉吉/nr: the tagger cut one name in two.
+        while kind == "person" and index + 1 < len(tokens) and \
+                tokens[index + 1][3] in ("nr", "nrt", "nrfg") and tokens[index + 1][0] == last:
+            index += 1
+            last, word = tokens[index][1], piece[first : tokens[index][1]]
+        if not _trusted(word, kind, flag, rules):
             continue
         add(first, last, kind)
     for match in _LATIN_RUN.finditer(piece):
@@ -247,6 +274,48 @@ def _name_start(tokens: list, index: int, rules: NameRules, last: int) -> int:
             break
         start = first
     return start
+
+
+def listed_word(word: str) -> bool:
+    """Whether jieba's dictionary lists a word as something other than a person's name
+    (来看 v, 比如 v): such a word before a reporting verb is no speaker."""
+    tags = _tagger().word_tag_tab
+    return word in tags and not tags[word].startswith("nr")
+
+
+def organisation_by_form(text: str) -> bool:
+    """A short phrase that ends like an organisation (住建部, 国家统计局, 发改委) and
+    holds no function characters: where a speaker stands, it is one."""
+    rules = name_rules()
+    if not 2 <= len(text) <= 14 or not all(_HAN.match(char) for char in text):
+        return False
+    if any(char in _FUNCTION_CHARS for char in text):
+        return False
+    suffix = _org_suffix(text, rules) or (text[-1] if text[-1] in "委会办院" else None)
+    return suffix is not None and len(text) > len(suffix) and not _generic_head(
+        text[: -len(suffix)], rules)
+
+
+def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
+    """Whether a tagged name is one: the dictionary tags some everyday words as names
+    (卫星 nr, 刚刚开始 nr, 长大 ns), and the HMM cuts words out of longer ones."""
+    if kind == "place":
+        return word in rules.places or (word[-1] in rules.place_suffixes and
+                                        _frequency(word) <= rules.max_name_frequency)
+    frequency = _frequency(word)
+    if kind == "person":
+        if frequency and word[-1] in _COMMON_NOUN_ENDINGS:
+            return False  # 文科生, 翰林学士, 白皮书: a listed word for a kind of person or thing
+        # 李政道, 曾国藩: a three-character name in the dictionary is still a name.
+        if len(word) == 3 and rules.is_person_name(word):
+            return True
+    if frequency > rules.max_name_frequency:
+        return False  # 卫星, 高达: a two-character name the dictionary lists is a rare word
+    if kind == "person":
+        # 郑永年, 黄仁勋: a surname and a given name; 布瓦吉吉, 马斯克: a transliteration.
+        foreign = len(word) >= 3 and all(char in rules.transliteration for char in word)
+        return rules.is_person_name(word) or foreign or flag == "nrt" and len(word) >= 2
+    return True
 
 
 def _frequency(word: str) -> int:
