@@ -47,6 +47,7 @@ from claimtrack.extract.numbers import (
     english_value,
     mixed_value,
 )
+from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 
 EXTRACTOR = f"claimtrack-rules/{__version__}"
@@ -1372,7 +1373,7 @@ class Extraction:
         speaker, attribution = self._speaker(pseudo, info, sentences)
         subject = self._released_thing(event, info, search_end) or self._subject(
             pseudo, info, clause_start, search_end, sentences)
-        topic = "release_date" if compact_key(event.group(0)) in self.g.release_words else None
+        topic = self.g.date_topic_of.get(alias_key(event.group(0)))
         return Claim(
             start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
             sentence=self.text[info.start : info.end].strip(), kind="date", iso=mention.iso,

@@ -96,7 +96,8 @@ class Grammar:
     honorific: re.Pattern | None = None
     name_stop_chars: frozenset[str] = frozenset()
     change_topic: dict[str, str] = field(default_factory=dict)
-    release_words: frozenset[str] = frozenset()
+    # An event word's date topic (发布 → release_date, 成立 → founding_date).
+    date_topic_of: dict[str, str] = field(default_factory=dict)
 
 
 def _alias_pattern(keys: list[str]) -> str:
@@ -345,8 +346,6 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             if name == spec.key and "_" in name:
                 continue  # snake_case keys do not occur in prose
             topic_of.setdefault(compact_key(name), (spec.key, spec.kind))
-    release = taxonomy.topic("release_date") if any(
-        t.key == "release_date" for t in taxonomy.topics) else None
 
     return Grammar(
         lexicon=lex,
@@ -407,7 +406,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         honorific=re.compile(rf"^(?:{word_pattern([*zh.honorifics, *en.honorifics])})\s+",
                              re.IGNORECASE),
         change_topic={t.key: t.change_topic for t in taxonomy.topics if t.change_topic},
-        release_words=frozenset(alias_key(n) for n in release.names()) if release else frozenset(),
+        date_topic_of={alias_key(name): topic.key for topic in taxonomy.topics
+                       if topic.kind == "date" for name in topic.names() if name},
     )
 
 
