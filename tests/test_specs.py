@@ -71,7 +71,7 @@ PeriodPrecision = Literal["day", "month", "quarter", "year", "unknown"]
 # Fields of an expected claim that say which returned claim it is, not what it must hold.
 IDENTITY_FIELDS = frozenset({"surface", "occurrence"})
 FLOAT_FIELDS = frozenset({"value", "low", "high", "precision", "from_value"})
-DATE_FIELDS = frozenset({"period_start", "period_end"})
+DATE_FIELDS = frozenset({"period_start", "period_end", "said_on"})
 REL_TOL = 1e-9
 
 
@@ -117,6 +117,7 @@ class ExpectedClaim(BaseModel):
     scope: str | None = None
     base: str | None = None
     from_value: float | None = None
+    said_on: date | None = None
     sentence: str | None = None
 
     @field_validator("iso", mode="before")

@@ -59,6 +59,20 @@ _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 # An English plural noun after a number makes it a count: 100,000 robots.
 _PLURAL_NOUN = re.compile(r"\s(?P<noun>[A-Za-z][A-Za-z-]{2,}s)\b")
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
+# A reported-speech phrase that points back at a report (报道称, the report said).
+_REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
+# A list item: a bullet or a number at the start of a line.
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s")
+# A list item's or a table row's name: words only, and a stock ticker after it.
+_NAME_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z&.' ]*")
+_TICKER_TAIL = re.compile(r"\s*[（(][A-Za-z0-9.]{1,8}[)）]$")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+# How far back a bare 报道称 looks for its report, and a list item for its heading.
+REPORT_SCOPE_SENTENCES = 6
+LIST_SCOPE_ITEMS = 60
+# The end of a quotation, and the punctuation that may follow it before its speaker.
+_QUOTE_CLOSE = re.compile(r"[”」]")
+_QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
@@ -89,6 +103,9 @@ class DateMention:
     period_end: date | None
     precision: str
     used_as_period: bool = False
+    # A date of a statement (黄仁勋周一表示, said on Monday): the claim's said_on,
+    # never the period of a figure nor a dated event.
+    said: bool = False
 
 
 @dataclass
@@ -127,6 +144,7 @@ class Attribution:
     speaker: str | None
     phrase: str
     role: str | None = None  # the speaker's role as written (首席执行官, analyst)
+    said_on: date | None = None  # the day of the statement, when the text gives it
 
 
 @dataclass
@@ -164,6 +182,7 @@ class Extraction:
         self.last_claim: tuple[int, str, str, str | None] | None = None
         # The role of the speaker _speaker found last (an attribution's, if any).
         self.last_role: str | None = None
+        self.last_said_on: date | None = None
 
     # --- set-up ---------------------------------------------------------------
 
@@ -319,6 +338,12 @@ class Extraction:
 
     def _resolve_date(self, groups: dict, start: int, end: int, lang: str) -> DateMention | None:
         zh, en = self.g.lexicon.zh, self.g.lexicon.en
+        day_of_statement = self._statement_day(groups, lang)
+        if day_of_statement is not False:
+            if day_of_statement is None:
+                return None
+            return DateMention(start, end, day_of_statement.isoformat(), day_of_statement,
+                               day_of_statement, "day")
         year = _small_number(groups.get("y"), zh)
         month = _small_number(groups.get("m"), zh)
         day = _small_number(groups.get("d"), zh)
@@ -404,6 +429,34 @@ class Extraction:
         if year is not None:
             return DateMention(start, end, f"{year}", date(year, 1, 1), date(year, 12, 31), "year")
         return None
+
+    def _statement_day(self, groups: dict, lang: str) -> date | None | bool:
+        """The day a weekday, a relative day or a bare day of the month names (周一, 昨天,
+        27日, on Monday), the latest such day up to publication; None when there is no
+        publication date to resolve it; False when the date is none of these."""
+        data = self.g.lexicon.zh if lang == "zh" else self.g.lexicon.en
+        published = self.published
+        if groups.get("weekday"):
+            word = groups["weekday"].lower()
+            weekday = data.weekdays.get(word[-1] if lang == "zh" else word)
+            if published is None or weekday is None:
+                return None
+            return published - timedelta(days=(published.weekday() - weekday) % 7)
+        if groups.get("rel_day"):
+            offset = data.relative_days.get(groups["rel_day"].lower())
+            return None if published is None or offset is None else \
+                published + timedelta(days=offset)
+        if groups.get("d") and not groups.get("m") and not groups.get("mname"):
+            day = _small_number(groups["d"], self.g.lexicon.zh)
+            if published is None or day is None:
+                return None
+            month_back = published.replace(day=1) - timedelta(days=1)
+            for candidate_month in (published, month_back):
+                if day <= published.day or candidate_month is month_back:
+                    if _valid_day(candidate_month.year, candidate_month.month, day):
+                        return date(candidate_month.year, candidate_month.month, day)
+            return None
+        return False
 
     def _future_clause(self, position: int) -> bool:
         start = self._clause_start(position)
@@ -776,8 +829,24 @@ class Extraction:
                 info.entities.append(EntityMention(match.start(), match.end(), *found))
         self._add_open_names(info)
         info.attributions = self._attributions(info)
+        self._mark_statement_dates(info)
         cache[index] = info
         return info
+
+    def _mark_statement_dates(self, info: SentenceInfo) -> None:
+        """Dates inside an attribution or right after its verb date the statement:
+        黄仁勋周一表示, 特朗普27日宣布, Nvidia said on Monday."""
+        for attribution in info.attributions:
+            for mention in self.dates:
+                inside = attribution.who_start <= mention.start and mention.end <= attribution.end
+                after = attribution.end <= mention.start <= attribution.end + 4 and \
+                    not self.lower[attribution.end : mention.start].strip(" on")
+                if (inside or after) and mention.period_start is not None:
+                    # 特朗普在1月宣布: an announcement is an event too; its date stays a claim.
+                    mention.said = self.g.event.search(
+                        self.lower, attribution.start, attribution.end) is None
+                    if mention.precision == "day":
+                        attribution.said_on = mention.period_start
 
     def _add_open_names(self, info: SentenceInfo) -> None:
         """Names the entity data does not know, as written (see claimtrack.extract.names)."""
@@ -976,7 +1045,7 @@ class Extraction:
                 "increase" if figure.value > figure.from_value else
                 "decrease" if figure.value < figure.from_value else "none")
         speaker, attribution = self._speaker(figure, info, sentences)
-        role = self.last_role
+        role, said_on = self.last_role, self.last_said_on
         subject = self._subject(figure, info, clause_start, clause_end, sentences)
         info.subject = subject or info.subject
         topic = self._topic(figure, info, clause_start, clause_end)
@@ -1009,7 +1078,7 @@ class Extraction:
             period_precision=period.precision if period else "unknown",
             subject=subject, topic=topic, speaker=speaker, attribution=attribution,
             statement="change" if figure.from_value is not None else statement,
-            measure=measure, speaker_role=role, from_value=figure.from_value,
+            measure=measure, speaker_role=role, from_value=figure.from_value, said_on=said_on,
             base=self._base(figure, info, clause_start), extractor=EXTRACTOR,
         )
 
@@ -1061,16 +1130,83 @@ class Extraction:
         before = [a for a in info.attributions if a.start <= figure.start]
         chosen = before[-1] if before else (info.attributions[0] if info.attributions else None)
         if chosen is not None:
-            self.last_role = chosen.role
+            self.last_role, self.last_said_on = chosen.role, chosen.said_on
+            if chosen.speaker is None and _REPORT_WORD.search(fold(chosen.phrase)):
+                # 据《纽约时报》报道…… 报道称: the report the text named before.
+                named = self._report_antecedent(info, sentences)
+                if named is not None:
+                    return named.speaker, chosen.phrase
             return chosen.speaker, chosen.phrase
-        self.last_role = None
-        quoted = self._quoted_speaker(info, sentences)
+        self.last_role, self.last_said_on = None, None
+        quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
+            figure, sentences) or self._list_source(info, sentences)
         if quoted is not None:
             return quoted
         turn = self._turn_at(figure.start)
         if turn is not None:
             return turn[1], turn[2]
         return self.author, None
+
+    def _previous_sentences(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
+                            count: int) -> list[SentenceInfo]:
+        """Up to ``count`` sentences before this one, nearest first."""
+        found, position = [], info.start
+        while len(found) < count and position > self.body_start:
+            previous = self._sentence(position - 1, sentences)
+            if previous.start >= position:
+                break
+            found.append(previous)
+            position = previous.start
+        return found
+
+    def _report_antecedent(self, info: SentenceInfo,
+                           sentences: dict[int, SentenceInfo]) -> Attribution | None:
+        """The named report a bare 报道称 / the report said goes back to, a few sentences up."""
+        for previous in self._previous_sentences(info, sentences, REPORT_SCOPE_SENTENCES):
+            named = [a for a in previous.attributions if a.speaker and
+                     _REPORT_WORD.search(fold(a.phrase))]
+            if named:
+                return named[-1]
+        return None
+
+    def _list_source(self, info: SentenceInfo,
+                     sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """X报道称： followed by list items: every item is X's."""
+        if not _LIST_ITEM.match(self.text, info.start):
+            return None
+        for previous in self._previous_sentences(info, sentences, LIST_SCOPE_ITEMS):
+            if _LIST_ITEM.match(self.text, previous.start):
+                continue
+            head = self.folded[previous.start : previous.end].rstrip()
+            if head.endswith((":", "：")):
+                named = [a for a in previous.attributions if a.speaker]
+                if named:
+                    return named[-1].speaker, named[-1].phrase
+            return None
+        return None
+
+    def _speaker_after_quote(self, figure: Figure,
+                             sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """“……120杯……”爱美伦的老板金潜蕾告诉我们: a quotation whose speaker follows it."""
+        paragraph_end = self.text.find("\n\n", figure.end)
+        limit = min(len(self.text), figure.end + 400,
+                    paragraph_end if paragraph_end != -1 else len(self.text))
+        opened = max(self.folded.rfind("“", self.body_start, figure.start),
+                     self.folded.rfind("「", self.body_start, figure.start))
+        if opened == -1 or max(self.folded.rfind("”", opened, figure.start),
+                               self.folded.rfind("」", opened, figure.start)) != -1:
+            return None  # the figure is in no open quotation
+        closing = _QUOTE_CLOSE.search(self.folded, figure.end, limit)
+        if closing is None:
+            return None
+        after = _QUOTE_CLOSE_TAIL.match(self.folded, closing.end())
+        position = after.end() if after else closing.end()
+        following = self._sentence(min(position, len(self.text) - 1), sentences)
+        for attribution in following.attributions:
+            if attribution.speaker and attribution.start - position <= 16 and \
+                    attribution.start >= closing.end():
+                return attribution.speaker, attribution.phrase
+        return None
 
     def _quoted_speaker(self, info: SentenceInfo,
                         sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
@@ -1183,6 +1319,9 @@ class Extraction:
         in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
         if in_clause:
             return pick(in_clause)
+        head = self._line_head(info, figure)
+        if head is not None:
+            return head
         for attribution in info.attributions:
             if attribution.speaker and clause_start <= attribution.who_start < figure.start:
                 for entity in info.entities:
@@ -1195,6 +1334,30 @@ class Extraction:
         if later_in_clause:
             return pick(later_in_clause, nearest_last=False)
         return self._carried_subject(info, sentences)
+
+    def _line_head(self, info: SentenceInfo, figure: Figure) -> str | None:
+        """A list item or a table row names its figure first: "- 美光 (MU) -7%",
+        "Intel (INTC) -2.3%", "台积电下跌4.1%": the short name the line starts with."""
+        row = info.end - info.start <= 40 and not _CLAUSE_MARK.search(
+            self.folded, info.start, info.end)
+        if not (_LIST_ITEM.match(self.text, info.start) or row):
+            return None
+        bullet = _LIST_ITEM.match(self.text, info.start)
+        first = bullet.end() if bullet else info.start
+        head = self.folded[first : figure.start].rstrip(" :：+-−")
+        direction = self.g.direction.search(head)
+        if direction is not None and direction.end() == len(head):
+            head = head[: direction.start()].rstrip()  # 美光下跌 → 美光
+        head = _TICKER_TAIL.sub("", head).strip()  # 美光 (MU) → 美光
+        if not 2 <= len(head) <= 16 or not _NAME_TEXT.fullmatch(head):
+            return None
+        if head.lower() in name_rules().latin_not_names or head in name_rules().not_names:
+            return None
+        start = first + (len(self.folded[first:figure.start]) -
+                         len(self.folded[first:figure.start].lstrip()))
+        written = self.text[start : start + len(head)]
+        found = self.g.entity_of.get(compact_key(written))
+        return found[0] if found else written
 
     def _respective(self, figure: Figure, info: SentenceInfo,
                     eligible: list[EntityMention]) -> str | None:
@@ -1327,7 +1490,7 @@ class Extraction:
         the figure: in 特朗普在1月宣布的5000亿美元计划, January is when it was announced.
         """
         in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start
-                       and not self._event_between(d, figure)]
+                       and not d.said and not self._event_between(d, figure)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
         # DeepSeek launched V3 last December; it cost $5.58 million: December dates the launch.
         in_sentence = [d for d in in_sentence if d in in_clause or not self.g.event.search(
@@ -1354,7 +1517,8 @@ class Extraction:
         成功发射了...). A date that is some figure's period is not a claim, nor a
         decade (2000年代初) or a date without a year the text lets us resolve.
         """
-        if mention.used_as_period or mention.iso.endswith("s") or mention.period_start is None:
+        if mention.used_as_period or mention.said or mention.iso.endswith("s") or \
+                mention.period_start is None:
             return None
         clause_start = self._clause_start(mention.start)
         sentence_end = self._sentence_end(mention.start)

@@ -92,6 +92,8 @@ class LanguageData(_Strict):
     to_markers: dict[str, str] = {}
     duration_prepositions: list[str]
     month_names: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative_days: dict[str, int] = {}
     quarter_words: dict[str, int] = {}
     fractions: dict[str, float] = {}
     multiples: dict[str, float] = {}

@@ -233,6 +233,8 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             continue
         text = " ".join(words)
         offset = match.start() + match.group(0).index(text)
+        if _is_ticker(piece, offset, offset + len(text)):
+            continue
         # appmsg, wx_fmt=jpeg: a piece of a link the markup left behind, not a name.
         if piece[offset - 1 : offset] in _LINK_CHARS or \
                 piece[offset + len(text) : offset + len(text) + 1] in _LINK_CHARS:
@@ -253,6 +255,16 @@ def _dotted_name_end(piece: str, tokens: list, match_start: int, match_end: int)
         if first == last_dot + 1:
             return min(last, match_end)
     return min(match_end, last_dot + 4)
+
+
+def _is_ticker(text: str, start: int, end: int, strip: str = "") -> bool:
+    """Intel (INTC), 美光 (MU): a stock ticker in brackets belongs to the name before it."""
+    word = text[start:end].strip(strip)
+    if strip and text[start:end] != word:  # the brackets are inside the word the regex took
+        return text[start : start + 1] in "(（" and text[end - 1 : end] in ")）" and \
+            word.isupper() and 1 <= len(word) <= 6
+    return text[start - 1 : start] in ("(", "（") and text[end : end + 1] in (")", "）") and \
+        word.isupper() and 1 <= len(word) <= 6
 
 
 def _org_suffix(word: str, rules: NameRules) -> str | None:
@@ -375,6 +387,8 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
         while words and words[-1][2].lower().rstrip(".,") in rules.en_not_names | \
                 rules.en_name_joiners:
             words.pop()
+        words = [w for w in words
+                 if not _is_ticker(text, start + w[0], start + w[1], strip="(（)）")]
         run: list[tuple[int, int, str]] = []
         for word in [*words, None]:
             if word is not None and word[2].lower().rstrip(".,'s") not in rules.en_roles:
