@@ -67,9 +67,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])
 _NAME_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z&.' ]*")
 _TICKER_TAIL = re.compile(r"\s*[（(][A-Za-z0-9.]{1,8}[)）]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
-# How far back a bare 报道称 looks for its report, and a list item for its heading.
+# How far back a bare 报道称 looks for its report.
 REPORT_SCOPE_SENTENCES = 6
-LIST_SCOPE_ITEMS = 60
 # The end of a quotation, and the punctuation that may follow it before its speaker.
 _QUOTE_CLOSE = re.compile(r"[”」]")
 _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
@@ -295,6 +294,9 @@ class Extraction:
         sentences: dict[int, SentenceInfo] = {}
         claims = []
         self.figures = figures
+        self.figure_starts = [f.start for f in figures]
+        # The source of each list item found so far (a list is read top down).
+        self.list_sources: dict[int, tuple[str, str] | None] = {}
         for figure in figures:
             info = self._sentence(figure.start, sentences)
             claims.append(self._claim(figure, info, dates, sentences))
@@ -1171,19 +1173,27 @@ class Extraction:
 
     def _list_source(self, info: SentenceInfo,
                      sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
-        """X报道称： followed by list items: every item is X's."""
+        """X报道称： followed by list items: every item is X's, however long the list."""
         if not _LIST_ITEM.match(self.text, info.start):
             return None
-        for previous in self._previous_sentences(info, sentences, LIST_SCOPE_ITEMS):
-            if _LIST_ITEM.match(self.text, previous.start):
-                continue
-            head = self.folded[previous.start : previous.end].rstrip()
-            if head.endswith((":", "：")):
-                named = [a for a in previous.attributions if a.speaker]
-                if named:
-                    return named[-1].speaker, named[-1].phrase
-            return None
-        return None
+        items, current, found = [], info, None
+        while True:  # back to the head of the list, or to an item already answered
+            if current.start in self.list_sources:
+                found = self.list_sources[current.start]
+                break
+            items.append(current.start)
+            previous = self._previous_sentences(current, sentences, 1)
+            if not previous:
+                break
+            current = previous[0]
+            if not _LIST_ITEM.match(self.text, current.start):
+                if self.folded[current.start : current.end].rstrip().endswith((":", "：")):
+                    named = [a for a in current.attributions if a.speaker]
+                    found = (named[-1].speaker, named[-1].phrase) if named else None
+                break
+        for start in items:
+            self.list_sources[start] = found
+        return found
 
     def _speaker_after_quote(self, figure: Figure,
                              sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
@@ -1366,8 +1376,9 @@ class Extraction:
         marker = self.g.respectively.search(self.lower, info.start, info.end)
         if marker is None:
             return None
-        figures = [f for f in self.figures if info.start <= f.start < info.end
-                   and f.kind == figure.kind]
+        first = bisect.bisect_left(self.figure_starts, info.start)
+        last = bisect.bisect_left(self.figure_starts, info.end)
+        figures = [f for f in self.figures[first:last] if f.kind == figure.kind]
         if marker.start() < figure.start:  # 分别 before its figures
             figures = [f for f in figures if f.start > marker.start()]
             names = [e for e in eligible if e.end <= marker.start()]

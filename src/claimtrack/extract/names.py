@@ -7,8 +7,9 @@ people, organisations, places, indexes and products in a stretch of text:
 * Chinese: jieba's part-of-speech tagger (posseg, from its dictionary) marks
   person (nr), organisation (nt), place (ns) and other proper names (nz); a name
   the dictionary lacks comes out one character at a time and is joined again
-  when it has a name's form (a surname and one or two characters: 黄/仁/勋); a run of words ending in an organisation suffix (国家统计局,
-  杭州深度求索公司) is an organisation; 《X》 is a title (a newspaper, a film);
+  when it has a name's form (a surname and one or two characters: 黄/仁/勋);
+  a run of words ending in an organisation suffix (国家统计局, 杭州深度求索公司)
+  is an organisation; 《X》 is a title (a newspaper, a film);
   Latin-script words inside Chinese text (Meta, OpenAI) are names unless they are
   a measure or a title (GDP, CEO). Names joined by · (乔·摩尔) are one.
 * English: runs of capitalised words, with joiners (Bank of America), split at

@@ -1,0 +1,67 @@
+"""Hostile inputs (issue 12): each extracts, with the work bounded by the text's length.
+
+Wall-clock times are never asserted (benchmarks/hostile_inputs.py prints them);
+what is asserted is the work done: the characters handed to the name tagger
+(jieba) stay within a small multiple of the text, however the text is shaped,
+and every claim still indexes the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import claimtrack.extract.names as names
+from claimtrack.extract import extract_claims
+
+
+def _run_on_on() -> str:
+    # 10,000 characters, no punctuation: figures and names in one endless sentence.
+    unit = "英伟达首席执行官黄仁勋表示公司营收增长了百分之十七而股价下跌3%"
+    return (unit * (10_000 // len(unit) + 1))[:10_000]
+
+
+def _long_list() -> str:
+    head = "彭博社报道称：\n"
+    return head + "".join(f"- 公司{i}号下跌{i % 90 + 1}%\n" for i in range(500))
+
+
+def _only_names() -> str:
+    return "，".join(["黄仁勋", "郑永年", "DeepSeek", "英伟达", "OpenAI", "乔·摩尔"] * 800)
+
+
+def _open_quote() -> str:
+    return "“" + "他说营收增长了30%，成本下降了5%，" * 400
+
+
+HOSTILE = {"run_on_sentence": _run_on_on, "list_of_500_items": _long_list,
+           "nothing_but_names": _only_names, "quote_never_closes": _open_quote}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_extracts_with_bounded_tagging(monkeypatch, name):
+    text = HOSTILE[name]()
+    tagged = []
+    real_tag = names.tag
+
+    def counting_tag(piece: str):
+        tagged.append(len(piece))
+        return real_tag(piece)
+
+    monkeypatch.setattr(names, "tag", counting_tag)
+    claims = extract_claims(text, lang="zh-Hans")
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.surface
+    # Each sentence is tagged once for names, plus short pieces for measures.
+    assert sum(tagged) <= 4 * len(text), (name, sum(tagged), len(text))
+
+
+def test_the_list_keeps_its_source_to_the_last_item():
+    claims = extract_claims(_long_list(), lang="zh-Hans")
+    percents = [c for c in claims if c.kind == "percent"]
+    assert len(percents) == 500
+    assert {c.speaker for c in percents} == {"Bloomberg"}
+
+
+def test_a_run_on_sentence_still_gives_its_figures():
+    claims = extract_claims(_run_on_on(), lang="zh-Hans")
+    assert sum(c.surface == "3%" for c in claims) >= 200
