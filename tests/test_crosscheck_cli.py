@@ -46,7 +46,7 @@ def test_training_cost_558_wan_and_under_600_wan_are_consistent_bound(curated):
 
 def test_by_default_only_conflicts_and_fail_on_conflict(curated):
     groups = _groups(curated)
-    assert all(group["verdict"] in ("conflict", "scale_slip") for group in groups)
+    assert all(group["verdict"] in ("conflict", "date_conflict", "scale_slip") for group in groups)
     everything = _groups(curated, "--all")
     assert len(everything) > len(groups)
     assert {"possibly_same_fact", "consistent_bound"} <= {g["verdict"] for g in everything}

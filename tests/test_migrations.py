@@ -296,7 +296,9 @@ def test_0004_indexes_stored_claims_for_search_and_adds_the_views(engine):
     objects = _schema_objects(engine)
     for kind, names in ADDED_BY_0004.items():
         assert names <= objects[kind], kind
-    # The claim stored before 0004 is found through the new full-text index.
+    # The claim stored before 0004 is found through the new full-text index (read by
+    # this claimtrack, which needs the later revisions too: they only add columns).
+    migrate.upgrade(engine)
     assert [claim.id for claim in api.find_claims(db=engine, search="深度求索發佈")] == [1]
     assert [claim.id for claim in api.find_claims(db=engine, search="r1")] == [1]
     with engine.connect() as connection:
@@ -322,3 +324,47 @@ def test_0004_downgrade_removes_all_it_added(engine):
             triggers = connection.execute(text(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
         assert triggers == []
+
+
+# At 0005 a claim also has its subject as written and folded, and the fields of fact
+# identity (issue 12).
+ROWS_AT_REVISION["0005"] = {
+    **ROWS_AT_REVISION["0004"],
+    "claim": [
+        {**ROWS_AT_REVISION["0004"]["claim"][0], "subject_key": "nvidia", "subject_name": None,
+         "measure": None, "scope": None, "base": None, "from_value": None,
+         "speaker_role": None, "said_on": None},
+        {**ROWS_AT_REVISION["0004"]["claim"][1], "subject_id": None, "subject_name": "智譜華章",
+         "subject_key": "智谱华章", "measure": "股價", "scope": "美國App Store免費榜",
+         "base": "GPT-4o", "from_value": 3200.0, "speaker_role": "首席策略師",
+         "said_on": dt.date(2025, 1, 27)},
+    ],
+}
+
+
+def test_0005_keys_the_subjects_of_stored_claims(engine):
+    _database_at(engine, "0004")
+    migrate.upgrade(engine, "0005")
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, subject_key, subject_name, measure FROM claim "
+                                       "ORDER BY id")).all()
+    # Both claims of 0004 are about the entity Nvidia: its name, folded, is their key.
+    assert [tuple(row) for row in rows] == [(1, "nvidia", None, None), (2, "nvidia", None, None)]
+    assert "ix_claim_subject_key" in _schema_objects(engine)["index"]
+
+
+def test_0005_view_shows_a_subject_as_written_and_downgrade_keeps_search(engine):
+    from claimtrack import api
+
+    _database_at(engine, "0005")
+    with engine.connect() as connection:
+        view = connection.execute(text("SELECT claim_id, subject, measure, said_on FROM "
+                                       "claims_view ORDER BY claim_id")).all()
+    # Claim 2 is hidden (overridden); claim 1's entity is named.
+    assert [tuple(row)[:3] for row in view] == [(1, "Nvidia", None)]
+    migrate.downgrade(engine, "0004")
+    assert "ix_claim_subject_key" not in _schema_objects(engine)["index"]
+    assert {"claims_view", "conflict_pairs"} <= _schema_objects(engine)["view"]
+    migrate.upgrade(engine)
+    # The full-text triggers survived the SQLite table rebuild of the downgrade.
+    assert [claim.id for claim in api.find_claims(db=engine, search="深度求索發佈")] == [1]

@@ -159,5 +159,6 @@ def test_conflicts_save_fills_conflict_pairs_in_one_replacement(seeded, cli):
     # Saving again replaces: now only the conflicting groups.
     assert cli("conflicts", "--save", "--format", "csv").exit_code == 0
     conflicting = _view(seeded, "SELECT DISTINCT group_verdict FROM conflict_pairs")
-    assert {row["group_verdict"] for row in conflicting} <= {"conflict", "scale_slip"}
+    assert {row["group_verdict"] for row in conflicting} <= {"conflict", "date_conflict",
+                                                            "scale_slip"}
     assert len(conflicting) >= 1

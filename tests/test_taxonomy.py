@@ -316,7 +316,8 @@ def test_unknown_field(data_copy: Path) -> None:
     error = load_error(data_copy)
     assert_names_file(error, topics)
     assert "(key 'downloads'): unknown key 'colour'" in error.reason
-    assert "allowed: key, name, name_zh, kind, description, change_topic, aliases" in error.reason
+    assert ("allowed: key, name, name_zh, kind, description, change_topic, as_of, aliases"
+            in error.reason)
     assert error.line == line_of(topics, "colour: red")
 
 

@@ -416,7 +416,7 @@ def _claim_filter(session, wanted, *, topic=None, subject=None, speaker=None, ar
     if topic:
         wanted.topic_ids = _resolve(session, "topic", topic)
     if subject:
-        wanted.subject_ids = _resolve(session, "subject", subject)
+        wanted.subject_ids, wanted.subject_key = _resolve_subject(session, subject)
     if speaker:
         wanted.speaker_ids, wanted.speaker_text = _resolve_speaker(session, speaker)
     if article:
@@ -490,6 +490,12 @@ def taxonomy_with_counts(*, topics: bool, db: str | Engine | None = None) -> lis
                              "kind": item.kind.value, "claims": count,
                              "part_of": names.get(item.part_of_id),
                              "aliases": aliases.get(item.id, [])})
+        if not topics:
+            from claimtrack.db.claims import unlisted_subject_counts
+
+            rows.extend({"name": name, "name_zh": None, "kind": "unlisted", "claims": count,
+                         "part_of": None, "aliases": written}
+                        for name, count, written in unlisted_subject_counts(session))
         return rows
 
 
@@ -502,6 +508,27 @@ def _resolve(session, what: str, name: str) -> set[int]:
     if not ids:
         raise UnknownNameError(what, name, _nearest(name, all_names(session, topics=is_topic)))
     return ids
+
+
+def _resolve_subject(session, name: str) -> tuple[set[int] | None, str | None]:
+    """Entity ids for a known subject, and the folded name if some claim states it as
+    written (a subject the entity data does not list), in either script or any case."""
+    from sqlalchemy import select
+
+    from claimtrack.db.claims import all_names, entity_ids_for
+    from claimtrack.db.models import Claim as ClaimRow
+    from claimtrack.errors import UnknownNameError
+    from claimtrack.lang.hanzi import alias_key
+
+    ids = entity_ids_for(session, name)
+    key = alias_key(name)
+    written = session.scalars(select(ClaimRow.id).where(
+        ClaimRow.subject_key == key, ClaimRow.subject_id.is_(None)).limit(1)).first()
+    if not ids and written is None:
+        unlisted = session.scalars(select(ClaimRow.subject_name).distinct()).all()
+        names = [*all_names(session, topics=False), *(n for n in unlisted if n)]
+        raise UnknownNameError("subject", name, _nearest(name, names))
+    return (ids or None), (key if written is not None else None)
 
 
 def _resolve_speaker(session, name: str) -> tuple[set[int] | None, str | None]:
@@ -796,18 +823,21 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
               tolerance: float | None = None, include_all: bool = False) -> list:
     """Groups of claims about one fact with a verdict per pair (crosscheck.Group).
 
-    By default only the groups with a conflict or a scale slip; ``include_all``
-    adds the consistent ones and the possibly-same-fact groups.
+    By default only the groups with a conflict, a date conflict or a scale slip;
+    ``include_all`` adds the consistent ones, those not compared (different
+    periods or dates) and the possibly-same-fact groups. Claims of one article
+    are never compared with each other.
     """
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import crosscheck_buckets
     from claimtrack.db.claims import ClaimFilter
     from claimtrack.db.claims import crosscheck_buckets as stored_buckets
     from claimtrack.db.session import session_scope
+    from claimtrack.lang.hanzi import alias_key
 
     engine = open_database(db)
     parents = _part_of(engine)
-    related = {name for pair in parents.items() if pair[1] for name in pair}
+    related = {alias_key(name) for pair in parents.items() if pair[1] for name in pair}
     with session_scope(engine) as session:
         wanted = _claim_filter(session, ClaimFilter(), topic=topic, subject=subject,
                                since=since, until=until)
@@ -816,7 +846,8 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
             stored_buckets(session, wanted, related=related), parents=parents,
             rates=exchange_rates(),
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-            keep=None if include_all else (lambda group: group.has_conflict))
+            keep=None if include_all else (lambda group: group.has_conflict),
+            as_of=as_of_topics())
 
 
 def save_conflicts(groups: list, *, tolerance: float | None = None,
@@ -845,7 +876,8 @@ def cross_check(claims: list, *, db: str | Engine | None = None,
     from claimtrack.crosscheck import DEFAULT_TOLERANCE, crosscheck
 
     return crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
-                      tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
+                      tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
+                      as_of=as_of_topics())
 
 
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
@@ -867,6 +899,7 @@ def comparison_rows(claims: list, groups: list, *,
 
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids
+    from claimtrack.crosscheck.identity import scope_key, statement_of, subject_key
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
     from claimtrack.schemas import ComparisonRow
@@ -874,9 +907,14 @@ def comparison_rows(claims: list, groups: list, *,
     tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
     in_conflict = conflicting_claim_ids(groups)
     by_group: dict[tuple, list] = {}
+    labels: dict[tuple, tuple[str, str]] = {}
     for claim in claims:
-        key = (claim.subject or "", claim.statement, claim.unit or "", claim_period(claim) or "")
+        # The fact identity of the cross-check (subject and scope folded, a from→to claim
+        # a change), then the stated period: one table section per fact.
+        key = (subject_key(claim) or "", statement_of(claim), scope_key(claim),
+               claim.unit or "", claim_period(claim) or "")
         by_group.setdefault(key, []).append(claim)
+        labels.setdefault(key, (claim.subject or "", claim.scope or ""))
     def point(claim) -> float | None:
         """A figure that stands for one value (exact or approximate); bounds have none."""
         if claim.kind == "date" or claim.qualifier not in ("exact", "approx"):
@@ -901,10 +939,13 @@ def comparison_rows(claims: list, groups: list, *,
             deviation = None
             if value is not None and reference:
                 deviation = (value - reference) / abs(reference)
-            subject_label = key[0] or "(no subject)"
-            period = f", {key[3]}" if key[3] else ""
+            subject, scope = labels[key]
+            subject_label = subject or "(no subject)"
+            scope_label = f" · {scope}" if scope else ""
+            period = f", {key[4]}" if key[4] else ""
             rows.append(ComparisonRow(
-                claim=claim, group=f"{subject_label} · {key[1]}{period}", reference=reference,
+                claim=claim, group=f"{subject_label} · {key[1]}{scope_label}{period}",
+                reference=reference,
                 reference_label=label, deviation=deviation,
                 conflicting=claim.id in in_conflict,
                 interval=interval_text(claim, tolerance),
@@ -925,6 +966,15 @@ def _part_of(db) -> dict[str, str | None]:
         rows = session.execute(select(Entity.name, parent.name).join(
             parent, Entity.part_of_id == parent.id)).all()
     return {name: whole for name, whole in rows}
+
+
+def as_of_topics() -> frozenset[str]:
+    """The keys of the topics marked ``as_of: true`` in topics.yaml: figures that hold on a
+    day (a share price, a market value), so that levels on two days are a change over
+    time, not a conflict."""
+    from claimtrack.taxonomy import as_of_topics as flagged
+
+    return flagged()
 
 
 def exchange_rates():

@@ -133,6 +133,14 @@ class ClaimRecord(_Record):
     attribution: str | None
     statement: StatementValue
     overridden_by: int | None
+    # Added in claimtrack's schema 0005; an export made before has none of them.
+    subject_name: str | None = None  # the subject as written, when no entity is the subject
+    measure: str | None = None
+    scope: str | None = None
+    base: str | None = None
+    from_value: float | None = None
+    speaker_role: str | None = None
+    said_on: date | None = None
     origin: Literal["extracted", "curated"]
     extractor_version: str | None
     curated_file: str | None
@@ -403,8 +411,11 @@ def _read_csv_section(path: Path, section: str,
     with open(path, encoding="utf-8-sig", newline="") as stream:
         reader = csv.reader(stream)
         columns = next(reader, None)
-        if columns != list(fields):
-            missing = [name for name in fields if name not in (columns or [])]
+        # Columns a field with a default may lack (an export made before the field).
+        expected = [name for name in fields if name in (columns or []) or
+                    fields[name].is_required()]
+        if columns != expected:
+            missing = [name for name in expected if name not in (columns or [])]
             extra = [name for name in columns or [] if name not in fields]
             reason = (f"missing column {missing[0]!r}" if missing else
                       f"unknown column {extra[0]!r}" if extra else "columns out of order")

@@ -19,9 +19,16 @@ applies them to a database. Format, as a file's header says it::
         qualifier: exact          # exact approx upper_bound lower_bound range
         statement: level          # level change share comparison forecast
         subject: DeepSeek-V3      # an entity's name (any alias) or null
+        subject_name: 智谱        # or: a subject as written that no entity is
         topic: training_cost      # a topic's key (any alias) or null
+        measure: 训练成本         # what it measures as written (when no topic fits)
+        scope: 美国App Store免费榜  # the list or market a ranking or figure is in
+        base: GPT-4o              # what a comparison compares with (是X的3倍 → X)
+        from_value: 3200          # the value before a from→to change (value: after)
         period: 2025-03           # 2025, 2025-03, 2025-03-01, 2025-Q1, 2020/2023
         speaker: Hu Yong
+        speaker_role: 首席策略师
+        said_on: 2025-01-27       # when the figure was said
         status: unreviewed        # unreviewed verified disputed rejected
         note: why this reading
 
@@ -47,8 +54,9 @@ FILE_HEADER = """\
 # Hand-curated claims (claimtrack curate import / export). Each claim quotes the
 # article's text exactly; claimtrack finds the quote and computes the span.
 # Keys: quote, occurrence, kind, value, unit, unit_text, qualifier, low, high,
-# precision, direction, statement, iso, period, subject, topic, speaker, attribution,
-# status, note, article. See claimtrack/curation.py for the format.
+# precision, direction, statement, iso, period, subject, subject_name, topic, measure,
+# scope, base, from_value, speaker, speaker_role, said_on, attribution, status, note,
+# article. See claimtrack/curation.py for the format.
 """
 
 
@@ -97,8 +105,17 @@ class CuratedClaim(BaseModel):
     iso: str | None = None
     period: str | None = None
     subject: str | None = None
+    # A subject no entity in data/entities.yaml is, as written; ``subject`` must name
+    # an entity, so that a typo there is an error rather than a new subject.
+    subject_name: str | None = None
     topic: str | None = None
+    measure: str | None = None
+    scope: str | None = None
+    base: str | None = None
+    from_value: float | None = None
     speaker: str | None = None
+    speaker_role: str | None = None
+    said_on: date | None = None
     attribution: str | None = None
     status: Literal["unreviewed", "verified", "disputed", "rejected"] = "unreviewed"
     note: str | None = None
@@ -119,7 +136,7 @@ class CuratedClaim(BaseModel):
             raise ValueError("occurrence counts from 1")
         return value
 
-    @field_validator("value", "low", "high", "precision")
+    @field_validator("value", "low", "high", "precision", "from_value")
     @classmethod
     def _finite(cls, value: float | None) -> float | None:
         if value is not None and not math.isfinite(value):
@@ -128,6 +145,9 @@ class CuratedClaim(BaseModel):
 
     @model_validator(mode="after")
     def _counts_are_not_negative(self) -> CuratedClaim:
+        if self.subject is not None and self.subject_name is not None:
+            raise ValueError("give subject (an entity) or subject_name (a name as written), "
+                             "not both")
         if self.kind in ("count", "duration") and any(
                 number is not None and number < 0 for number in (self.value, self.low, self.high)):
             raise ValueError(f"a {self.kind} cannot be negative")

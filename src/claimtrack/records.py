@@ -59,6 +59,13 @@ class StoredClaim(BaseModel):
     speaker: str | None
     attribution: str | None
     statement: str
+    # See schemas.Claim: what tells one fact from another beyond subject and topic.
+    measure: str | None = None
+    scope: str | None = None
+    base: str | None = None
+    from_value: float | None = None
+    speaker_role: str | None = None
+    said_on: date | None = None
     origin: str
     extractor_version: str | None
     curated_file: str | None

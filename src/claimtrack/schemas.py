@@ -303,7 +303,8 @@ class Claim(BaseModel):
     period_start: date | None = None
     period_end: date | None = None
     period_precision: PrecisionValue = "unknown"
-    # The canonical entity name (data/entities.yaml) the figure is about.
+    # What the figure is about: an entity's canonical name (data/entities.yaml), or
+    # a name as written (any script) that the entity data does not list.
     subject: str | None = None
     # The topic key (data/topics.yaml) of what the figure measures.
     topic: str | None = None
@@ -317,18 +318,18 @@ class Claim(BaseModel):
     # compared: a level (市值3万亿美元), a change (蒸发6000亿美元), a share (GPT-4o的
     # 1/20), a comparison (便宜95%) or a forecast (预计投入800亿美元).
     statement: StatementValue = "level"
-    # What the figure measures, as the text words it (股价, 市值, 训练成本, revenue);
-    # ``topic`` is the same mapped to data/topics.yaml where one fits.
+    # What tells one fact from another beyond subject and topic. measure: what the
+    # figure measures as the text words it (股价, 市值, 训练成本), standing in for a
+    # topic the taxonomy lacks; scope: the list or market a ranking or figure is in
+    # (美国App Store免费榜); base: what a comparison compares with (是X的3倍 → X);
+    # from_value: for a from→to change (从3200亿元降至2900亿元), the value before
+    # (``value`` is the value after); speaker_role: the speaker's role as the text
+    # gives it (首席策略师); said_on: when the figure was said, when the text says so.
     measure: str | None = None
-    # The speaker's role when the text gives it (首席执行官, analyst).
-    speaker_role: str | None = None
-    # The list or market a figure is in (美国App Store免费榜, 福布斯富豪榜).
     scope: str | None = None
-    # What a comparison compares with (是GPT-4o的1/20 → GPT-4o).
     base: str | None = None
-    # A change from → to (从3200亿元降至2900亿元): the value before; value is the after.
     from_value: float | None = None
-    # When the figure was said, when the text says so (周一表示, said on Monday).
+    speaker_role: str | None = None
     said_on: date | None = None
     extractor: str = ""
 

@@ -84,6 +84,10 @@ class TopicSpec(BaseModel):
     # The topic a figure of this one belongs to when it is a change (蒸发, fell):
     # market_value → market_value_change.
     change_topic: Text | None = None
+    # A figure that holds on a day (a share price, a market value, a chart position):
+    # a level with no stated period is the level on its article's date, and levels on
+    # two dates are a change over time, never a conflict (claimtrack.crosscheck.identity).
+    as_of: bool = False
     aliases: tuple[Text, ...] = ()
 
     @field_validator("key")
@@ -181,6 +185,22 @@ def load_taxonomy(directory: Path | str | None = None) -> Taxonomy:
     return _load_cached(
         folder, _file_stamp(folder / TOPICS_FILE), _file_stamp(folder / ENTITIES_FILE)
     )
+
+
+def as_of_topics(directory: Path | str | None = None) -> frozenset[str]:
+    """The keys of the topics marked ``as_of: true``: figures that hold on a day.
+
+    Reads topics.yaml alone (validated item by item, cached like load_taxonomy), so
+    that `claimtrack conflicts` need not read and check entities.yaml too.
+    """
+    folder = Path(directory if directory is not None else data_dir()).resolve()
+    return _as_of_cached(folder / TOPICS_FILE, _file_stamp(folder / TOPICS_FILE))
+
+
+@lru_cache(maxsize=16)
+def _as_of_cached(path: Path, stamp: tuple[int, int] | None) -> frozenset[str]:
+    return frozenset(item.spec.key for item in _read_items(path, "topics", TopicSpec)
+                     if item.spec.as_of)
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:

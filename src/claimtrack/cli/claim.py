@@ -26,9 +26,18 @@ def _field_options(function):
         click.option("--period", help="2025, 2025-03, 2025-03-01, 2025-Q1 or 2020/2023."),
         click.option("--subject", help="What it is about (any name of an entity).",
                      shell_complete=complete_subject),
+        click.option("--subject-name",
+                     help="What it is about, as written, when no entity is it (open vocabulary)."),
         click.option("--topic", help="What it measures (any name of a topic).",
                      shell_complete=complete_topic),
+        click.option("--measure", help="What it measures as the text words it (股价, 市值)."),
+        click.option("--scope", help="The list or market it is in (美国App Store免费榜)."),
+        click.option("--base", help="What a comparison compares with (是X的3倍 → X)."),
+        click.option("--from-value", type=float,
+                     help="For a from→to change, the value before (--value is after)."),
         click.option("--speaker", help="Who states it.", shell_complete=complete_speaker),
+        click.option("--speaker-role", help="The speaker's role as the text gives it."),
+        click.option("--said-on", metavar="YYYY-MM-DD", help="When the figure was said."),
         click.option("--attribution", help="The attribution as written."),
     ]
     for option in reversed(options):

@@ -22,8 +22,11 @@ COMPLETE_VAR = "_CLAIMTRACK_COMPLETE"
 _NAME_QUERIES = {
     "topic": ("SELECT topic_alias.alias, topic.key FROM topic_alias "
               "JOIN topic ON topic.id = topic_alias.topic_id",),
-    "entity": ("SELECT entity_alias.alias, entity.name FROM entity_alias "
-               "JOIN entity ON entity.id = entity_alias.entity_id",),
+    # Subjects: the entities, and the names claims state that no entity is.
+    "subject": ("SELECT entity_alias.alias, entity.name FROM entity_alias "
+                "JOIN entity ON entity.id = entity_alias.entity_id",
+                "SELECT DISTINCT subject_name, subject_name FROM claim "
+                "WHERE subject_name IS NOT NULL AND subject_id IS NULL"),
     "speaker": ("SELECT entity_alias.alias, entity.name FROM entity_alias "
                 "JOIN entity ON entity.id = entity_alias.entity_id",
                 "SELECT DISTINCT speaker_name, speaker_name FROM claim "
@@ -108,7 +111,7 @@ def _completer(what: str):
 
 
 complete_topic = _completer("topic")
-complete_subject = _completer("entity")
+complete_subject = _completer("subject")
 complete_speaker = _completer("speaker")
 complete_outlet = _completer("outlet")
 

@@ -71,6 +71,12 @@ CLAIM_COLUMNS = (
     Column("period_end", "period_end"),
     Column("period_precision", "period_precision"),
     Column("attribution", "attribution"),
+    Column("measure", "measure"),
+    Column("scope", "scope"),
+    Column("base", "base"),
+    Column("from_value", "from_value"),
+    Column("speaker_role", "speaker_role"),
+    Column("said_on", "said_on"),
     Column("extractor", "extractor"),
 )
 # The table shows the first columns (period and value as one readable cell each).
@@ -188,6 +194,12 @@ STORED_CLAIM_COLUMNS = (
     Column("start", "start"),
     Column("end", "end"),
     Column("attribution", "attribution"),
+    Column("measure", "measure"),
+    Column("scope", "scope"),
+    Column("base", "base"),
+    Column("from_value", "from_value"),
+    Column("speaker_role", "speaker_role"),
+    Column("said_on", "said_on"),
     Column("sentence", "sentence"),
 )
 # An 80-column terminal fits the first seven.
@@ -237,14 +249,22 @@ def print_claim(claim, reviews: list[dict], context: tuple[str, str, str], fmt: 
         sentence = Text(claim.sentence)
     console.print(Text(f"claim {claim.id}", style="bold"), Text(f"({claim.status})", style="dim"))
     console.print(sentence)
+    from claimtrack.export import table_cell
+
     article = claim.article
     value = table_value(claim)
     lines = [
         ("value", value),
+        ("from", table_cell(claim.from_value) if claim.from_value is not None else None),
         ("subject", claim.subject),
         ("topic", claim.topic),
+        ("measure", claim.measure),
+        ("scope", claim.scope),
+        ("base", claim.base),
         ("period", claim_period_label(claim)),
         ("speaker", claim.speaker),
+        ("role", claim.speaker_role),
+        ("said on", claim.said_on),
         ("attribution", claim.attribution),
         ("article", f"{article.id}: {article.title or ''}"),
         ("outlet", article.outlet),

@@ -1,15 +1,17 @@
 """Which claims speak of the same fact, and what each pair's verdict is.
 
-Two claims are compared when they share the subject, the topic, the kind of
-statement (level, change, share, comparison, forecast) and a comparable unit
-(the same unit; money in two currencies only through a dated rate, shown), and
-their periods overlap or one is unstated. A subject that the entity data
-declares part of another (DeepSeek-V3 of DeepSeek) is not merged: such pairs
-form separate groups with the verdict possibly_same_fact, and say what the
-verdict would be if they were the same fact.
+Claims are grouped by fact identity (claimtrack.crosscheck.identity): the same
+subject (folded: any script, any case), topic (else measure as written), scope,
+kind of statement and class of unit; within a group every pair of claims from
+two different articles is judged, when their periods agree at the precision
+each states (money in two currencies only through a dated rate, shown). A
+subject that the entity data declares part of another (DeepSeek-V3 of
+DeepSeek) is not merged: such pairs form separate groups with the verdict
+possibly_same_fact, and say what the verdict would be if they were the same
+fact.
 
-Pure: takes claims (objects with the StoredClaim fields), the part-of links and
-the rate table; returns groups.
+Pure: takes claims (objects with the StoredClaim fields), the part-of links,
+the rate table and the "as of" topics; returns groups.
 """
 
 from __future__ import annotations
@@ -21,9 +23,18 @@ from typing import Any
 
 from pydantic import BaseModel, computed_field
 
+from claimtrack.crosscheck.identity import (
+    fact_key,
+    folded,
+    period_of,
+    period_text,
+    periods_agree,
+    same_source,
+    subject_key,
+)
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE
 from claimtrack.crosscheck.rates import RateTable
-from claimtrack.crosscheck.verdicts import Verdict, verdict_for, worst
+from claimtrack.crosscheck.verdicts import CONFLICTING, Verdict, verdict_for, worst
 from claimtrack.schemas import parse_published, period_label
 
 
@@ -42,13 +53,15 @@ class Group(BaseModel):
     """Claims that may speak of one fact, and the verdict on each pair.
 
     A pydantic model, so that Python users get ``model_dump()`` (verdict, period
-    and has_conflict included) as they do for claims.
+    and has_conflict included) as they do for claims. ``topic`` is the topic's
+    key, or for claims with no topic the measure as the first of them words it.
     """
 
     subject: str
     topic: str
     statement: str
     unit: str
+    scope: str | None = None
     claims: list[Any] = []  # StoredClaim, or any object with its fields
     pairs: list[Pair] = []
     related: bool = False  # a possibly_same_fact group (subjects part of one another)
@@ -70,13 +83,14 @@ class Group(BaseModel):
     @computed_field
     @property
     def has_conflict(self) -> bool:
-        return self.verdict in ("conflict", "scale_slip")
+        return self.verdict in CONFLICTING
 
 
 def conflicting_claim_ids(groups: Iterable[Group]) -> set[int]:
-    """Ids of the claims in a conflicting or scale-slipped pair of a firm group."""
+    """Ids of the claims in a conflicting (or date-conflicting, scale-slipped) pair of a
+    firm group."""
     return {claim_id for group in groups if not group.related for pair in group.pairs
-            if pair.verdict in ("conflict", "scale_slip") for claim_id in (pair.a, pair.b)}
+            if pair.verdict in CONFLICTING for claim_id in (pair.a, pair.b)}
 
 
 def claim_period(claim) -> str | None:
@@ -84,34 +98,38 @@ def claim_period(claim) -> str | None:
 
 
 def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None,
-               rates: RateTable | None = None,
-               tolerance: float = DEFAULT_TOLERANCE) -> list[Group]:
+               rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
+               as_of: Iterable[str] = ()) -> list[Group]:
     """Every group of claims that may speak of one fact, firm groups first.
 
-    Claims without a subject or topic, and rejected claims, are left out. Within
-    a group, claims keep the order they are given in.
+    Claims without a subject, or with neither topic nor measure, and rejected
+    claims, are left out. Within a group, claims keep the order they are given
+    in. ``as_of`` names the topics whose levels hold on a day (their claims with
+    no stated period take their article's date).
     """
     buckets: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if not claim.subject or not claim.topic or claim.status == "rejected":
+        subject = subject_key(claim)
+        key = fact_key(claim)
+        if subject is None or key is None or claim.status == "rejected":
             continue
-        key = bucket_key(claim.topic, claim.statement, claim.kind, claim.unit)
-        buckets[key][claim.subject].append(claim)
+        buckets[key][subject].append(claim)
     return crosscheck_buckets(buckets.items(), parents=parents, rates=rates,
-                              tolerance=tolerance)
+                              tolerance=tolerance, as_of=as_of)
 
 
-def bucket_key(topic: str, statement: str, kind: str, unit: str | None) -> tuple:
-    """What claims must share to be compared at all: topic, statement and unit class."""
-    unit_class = "money" if kind == "money" and unit else (unit or "")
-    return (topic, statement, unit_class)
+def bucket_key(claim) -> tuple | None:
+    """What claims must share to be compared at all, subject and period aside
+    (identity.fact_key): topic or measure, statement, unit class, scope."""
+    return fact_key(claim)
 
 
 def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
                        parents: dict[str, str | None] | None = None,
                        rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
-                       keep: Callable[[Group], bool] | None = None) -> list[Group]:
-    """The groups of claims already sorted into buckets (bucket_key → subject → claims).
+                       keep: Callable[[Group], bool] | None = None,
+                       as_of: Iterable[str] = ()) -> list[Group]:
+    """The groups of claims already sorted into buckets (bucket_key → folded subject → claims).
 
     Buckets may come in any order, each once and whole, and may be streamed:
     each is judged and let go before the next is read, and only the groups that
@@ -125,11 +143,13 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
     subject's claims on one topic, statement and unit, so it stays as small as
     the number of sources reporting one fact, however large the database.
     """
-    parents = parents or {}
+    parent_keys = {folded(part): folded(whole) for part, whole in (parents or {}).items()
+                   if whole}
     rates = rates or RateTable([])
+    as_of = frozenset(as_of)
     judged: list[tuple[tuple, list[Group], list[Group]]] = []
     for key, by_subject in buckets:
-        firm, related = _bucket_groups(key, by_subject, parents, rates, tolerance)
+        firm, related = _bucket_groups(key, by_subject, parent_keys, rates, tolerance, as_of)
         if keep is not None:
             firm = [group for group in firm if keep(group)]
             related = [group for group in related if keep(group)]
@@ -140,47 +160,54 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
         [group for _, _, related in judged for group in related]
 
 
-def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, str | None],
-                   rates: RateTable, tolerance: float) -> tuple[list[Group], list[Group]]:
+def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, str],
+                   rates: RateTable, tolerance: float,
+                   as_of: frozenset[str]) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket."""
-    topic, statement, unit_class = key
+    (what, name), statement, unit_class, _, _ = key
+    on_a_day = what == "topic" and name in as_of and statement == "level"
     names: dict[int, str] = {}
 
     def describe(claim) -> str:  # each claim is named in many pairs: name it once
-        name = names.get(id(claim))
-        if name is None:
-            name = names[id(claim)] = _describe(claim)
-        return name
+        found = names.get(id(claim))
+        if found is None:
+            found = names[id(claim)] = _describe(claim)
+        return found
+
+    def new_group(subject: str, members: list, related: bool) -> Group:
+        first = members[0]
+        topic = first.topic or first.measure
+        return Group.model_construct(subject=subject, topic=topic, statement=statement,
+                                     unit=_unit(members, unit_class),
+                                     scope=getattr(first, "scope", None) or None,
+                                     claims=list(members), pairs=[], related=related)
 
     groups: list[Group] = []
     related_groups: list[Group] = []
-    for subject, members in sorted(by_subject.items()):
+    for _, members in sorted(by_subject.items()):
         if len(members) < 2:
             continue
-        group = Group.model_construct(subject=subject, topic=topic, statement=statement,
-                                      unit=_unit(members, unit_class), claims=list(members),
-                                      pairs=[], related=False)
+        group = new_group(members[0].subject, members, False)
         group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
-                       if not _repeated(a, b, pair := _pair(a, b, rates, tolerance, describe))]
+                       if (pair := _pair(a, b, rates, tolerance, describe, on_a_day))]
         if group.pairs:
             groups.append(group)
     for whole, part in _related_subjects(by_subject, parents):
-        members = by_subject[whole] + by_subject[part]
-        group = Group.model_construct(subject=f"{part} / {whole}", topic=topic,
-                                      statement=statement, unit=_unit(members, unit_class),
-                                      claims=members, pairs=[], related=True)
+        part_name, whole_name = by_subject[part][0].subject, by_subject[whole][0].subject
+        group = new_group(f"{part_name} / {whole_name}", by_subject[whole] + by_subject[part],
+                          True)
         seen: set[tuple] = set()
         for a in by_subject[part]:
             for b in by_subject[whole]:
-                would = _pair(a, b, rates, tolerance, describe)
+                would = _pair(a, b, rates, tolerance, describe, on_a_day)
                 # One article repeating a figure is one source, not two.
                 key_ab = (_source_key(a), _source_key(b))
-                if would.verdict == "not_compared" or key_ab in seen:
+                if would is None or would.verdict == "not_compared" or key_ab in seen:
                     continue
                 seen.add(key_ab)
                 group.pairs.append(_made_pair(
                     a.id, b.id, "possibly_same_fact",
-                    f"{part} is part of {whole}: possibly the same fact; if it is, "
+                    f"{part_name} is part of {whole_name}: possibly the same fact; if it is, "
                     f"{would.verdict}: {would.reason}", would.gap, would.rate))
         if group.pairs:
             related_groups.append(group)
@@ -192,19 +219,12 @@ def _source_key(claim) -> tuple:
     return (getattr(article, "id", None), claim.surface, claim.value)
 
 
-def _repeated(a, b, pair: Pair) -> bool:
-    """Whether a pair is one article stating one figure twice (a caption, a summary)."""
-    same_article = getattr(getattr(a, "article", None), "id", None) is not None and \
-        a.article.id == b.article.id
-    return same_article and pair.verdict == "same"
-
-
 def _unit(members: list, unit_class: str) -> str:
     units = sorted({claim.unit for claim in members if claim.unit})
     return "/".join(units) if unit_class == "money" else unit_class
 
 
-def _related_subjects(by_subject: dict[str, list], parents: dict[str, str | None]):
+def _related_subjects(by_subject: dict[str, list], parents: dict[str, str]):
     """(whole, part) for subjects of one bucket where part is (part of part of...) whole."""
     names = set(by_subject)
     for part in sorted(names):
@@ -217,10 +237,22 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str | None
             whole = parents.get(whole)
 
 
-def _pair(a, b, rates: RateTable, tolerance: float, describe=None) -> Pair:
-    if not _periods_compatible(a, b):
-        return _made_pair(a.id, b.id, "not_compared",
-                          f"different periods: {claim_period(a)} and {claim_period(b)}")
+def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
+          on_a_day: bool = False) -> Pair | None:
+    """The verdict on two claims of one bucket and subject; None for two claims of one
+    article, which are never compared (cross-checking is across sources)."""
+    if same_source(a, b):
+        return None
+    if a.kind != "date" and b.kind != "date":  # a date is the fact itself: always judged
+        first, second = period_of(a, on_a_day), period_of(b, on_a_day)
+        if not periods_agree(first, second):
+            if on_a_day:
+                return _made_pair(a.id, b.id, "not_compared",
+                                  f"different dates: {period_text(first)} and "
+                                  f"{period_text(second)} (a change over time, not a conflict)")
+            return _made_pair(a.id, b.id, "not_compared",
+                              f"different periods: {period_text(first)} and "
+                              f"{period_text(second)}")
     factor, rate = 1.0, None
     if a.kind == "money" and a.unit != b.unit:
         conversion = rates.convert(b.unit, a.unit, reference_date(a) or reference_date(b))
@@ -238,14 +270,6 @@ def _made_pair(a: int, b: int, verdict: str, reason: str, gap: float = 0.0,
     """A Pair from values the cross-check computed itself: nothing to validate, and a
     million-claim database makes hundreds of thousands of them."""
     return Pair.model_construct(a=a, b=b, verdict=verdict, reason=reason, gap=gap, rate=rate)
-
-
-def _periods_compatible(a, b) -> bool:
-    if a.kind == "date" or b.kind == "date":
-        return True  # a date is the fact itself, compared by the date verdicts
-    if a.period_start is None or b.period_start is None:
-        return True
-    return a.period_start <= b.period_end and b.period_start <= a.period_end
 
 
 def reference_date(claim) -> date | None:

@@ -8,8 +8,10 @@ Verdicts, from agreeing to not:
     scale_slip           apart by a clean power of ten (558万 and 5.58亿: million vs
                          billion, 万 vs 亿), worth telling from an ordinary conflict
     conflict             disjoint: the reason gives how far apart they are
-Dates agree when one contains the other (2025-01 and 2025-01-20) and conflict when
-they are different days. A rise and a fall conflict whatever their size.
+    date_conflict        two dates for one event (a founding, a release) that do not
+                         overlap: the reason gives the days between their nearest ends
+Dates agree when one contains the other (2025-01 and 2025-01-20); two months, or two
+days, that differ are a date_conflict. A rise and a fall conflict whatever their size.
 
 Pure: works on any objects with the claim fields; ``describe`` names a claim.
 """
@@ -24,8 +26,10 @@ from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE, interval_of, numb
 
 AGREEING = ("same", "consistent_rounding", "consistent_bound")
 # From worst to best: a group's verdict is its worst pair's.
-SEVERITY = ("conflict", "scale_slip", "possibly_same_fact", "consistent_bound",
+SEVERITY = ("conflict", "date_conflict", "scale_slip", "possibly_same_fact", "consistent_bound",
             "consistent_rounding", "same")
+# The verdicts that make a group a conflict (has_conflict, `conflicts`, exit code 3).
+CONFLICTING = ("conflict", "date_conflict", "scale_slip")
 
 
 @dataclass(frozen=True)
@@ -115,9 +119,10 @@ def _date_verdict(a, b, name_a: str, name_b: str) -> Verdict:
         return Verdict("consistent_rounding", f"{wide} contains {narrow}")
     if first.overlaps(second):
         return Verdict("consistent_rounding", f"{name_a} and {name_b} overlap")
+    # The gap between the nearest ends: 2023-03 and 2023-07 are 92 days apart (03-31 to 07-01).
     days = int(max(second.low - first.high, first.low - second.high))
-    return Verdict("conflict", f"{name_a} and {name_b} are different dates, {days} days apart",
-                   float(days))
+    return Verdict("date_conflict", f"{name_a} and {name_b} date it differently, "
+                   f"{days} day{'' if days == 1 else 's'} apart", float(days))
 
 
 def _percent(gap: float) -> str:

@@ -11,8 +11,9 @@ import itertools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Integer, Select, String, and_, func, or_, select, text, type_coerce
@@ -38,17 +39,46 @@ if TYPE_CHECKING:  # pydantic is imported only where records are made (not for c
 
 @dataclass
 class Names:
-    """The taxonomy's ids by canonical name and key, read once per unit of work."""
+    """The taxonomy's ids by canonical name and key, read once per unit of work.
+
+    ``entity_keys`` maps every folded alias that names one entity only to it, so
+    that a subject the extractor writes as an alias (輝達) still links to its entity.
+    """
 
     entity_ids: dict[str, int]
     topic_ids: dict[str, int]
+    entity_keys: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> Names:
+        keys: dict[str, int | None] = {}
+        for key, id_ in session.execute(select(EntityAlias.alias_key, EntityAlias.entity_id)):
+            keys[key] = id_ if keys.get(key, id_) == id_ else None  # None: names several
         return cls(
             entity_ids={name: id_ for name, id_ in session.execute(select(Entity.name, Entity.id))},
             topic_ids={key: id_ for key, id_ in session.execute(select(Topic.key, Topic.id))},
+            entity_keys={key: id_ for key, id_ in keys.items() if id_ is not None},
         )
+
+    def subject(self, name: str | None) -> tuple[int | None, str | None, str | None]:
+        """(subject_id, subject_name, subject_key) for a subject as a claim states it.
+
+        An entity's name or alias links to the entity; any other name is kept as
+        written, with its folded key, so that it can still be found and grouped.
+        """
+        if not name:
+            return None, None, None
+        key = alias_key(name)
+        entity_id = self.entity_ids.get(name)
+        if entity_id is None:
+            entity_id = self.entity_keys.get(key)
+        if entity_id is None:
+            return None, name, key
+        return entity_id, None, alias_key(self._entity_names.get(entity_id, name))
+
+    @cached_property
+    def _entity_names(self) -> dict[int, str]:
+        return {id_: name for name, id_ in self.entity_ids.items()}
 
 
 def store_extracted(session: Session, article: Article, claims: Iterable[Claim],
@@ -71,6 +101,7 @@ def claim_values(claim: Claim, article_id: int, names: Names, *, origin: Origin,
                  curated_file: str | None = None) -> dict:
     """A claim as column values (for one row or a bulk insert)."""
     speaker_id = names.entity_ids.get(claim.speaker) if claim.speaker else None
+    subject_id, subject_name, subject_key = names.subject(claim.subject)
     return dict(
         article_id=article_id,
         span_start=claim.start,
@@ -78,7 +109,9 @@ def claim_values(claim: Claim, article_id: int, names: Names, *, origin: Origin,
         surface=claim.surface,
         sentence=claim.sentence,
         search_text=alias_key(claim.sentence),
-        subject_id=names.entity_ids.get(claim.subject) if claim.subject else None,
+        subject_id=subject_id,
+        subject_name=subject_name,
+        subject_key=subject_key,
         topic_id=names.topic_ids.get(claim.topic) if claim.topic else None,
         kind=claim.kind,
         value=claim.value,
@@ -97,6 +130,12 @@ def claim_values(claim: Claim, article_id: int, names: Names, *, origin: Origin,
         speaker_name=None if speaker_id is not None else claim.speaker,
         attribution=claim.attribution,
         statement=claim.statement,
+        measure=claim.measure,
+        scope=claim.scope,
+        base=claim.base,
+        from_value=claim.from_value,
+        speaker_role=claim.speaker_role,
+        said_on=claim.said_on,
         origin=origin,
         extractor_version=claim.extractor or None,
         curated_file=curated_file,
@@ -149,6 +188,7 @@ class ClaimFilter:
 
     topic_ids: set[int] | None = None
     subject_ids: set[int] | None = None
+    subject_key: str | None = None  # a subject as written (alias_key), no entity
     speaker_ids: set[int] | None = None
     speaker_text: str | None = None
     article_ids: set[int] | None = None
@@ -192,19 +232,20 @@ def find_claims(session: Session, wanted: ClaimFilter, *, sort: str = "article",
 
 def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
                        related: set[str]) -> Iterator[tuple[tuple, dict[str, list]]]:
-    """The claims the cross-check compares, one bucket (topic, statement, unit class) at a time.
+    """The claims the cross-check compares, one bucket (crosscheck.identity.fact_key) at a time.
 
-    Streams the visible claims that have a subject and a topic in topic order,
-    so that only one topic's claims are held at once; within a bucket, each
-    subject's claims are in date order, as crosscheck() expects. A subject
-    with a single claim in its bucket can form no group, so it is left out
-    unless it is in ``related`` (names with a part-of link, which pair across
-    subjects).
+    Streams the visible claims that have a subject and a topic or a measure, in
+    topic order, so that only one topic's claims are held at once (the claims
+    with no topic, compared by measure, come together); within a bucket, each
+    subject's claims (by folded subject) are in date order, as crosscheck()
+    expects. A subject with a single claim in its bucket can form no group, so
+    it is left out unless it is in ``related`` (folded names with a part-of
+    link, which pair across subjects).
     """
     from claimtrack.crosscheck.grouping import bucket_key
 
-    conditions = [*_conditions(wanted, _dialect(session)), ClaimRow.subject_id.is_not(None),
-                  ClaimRow.topic_id.is_not(None)]
+    conditions = [*_conditions(wanted, _dialect(session)), ClaimRow.subject_key.is_not(None),
+                  or_(ClaimRow.topic_id.is_not(None), ClaimRow.measure.is_not(None))]
     query = _listing_select().where(*conditions).order_by(ClaimRow.topic_id)
     # Core rows (no ORM layer), fetched a few thousand at a time.
     rows = session.connection().execute(query.execution_options(yield_per=5000))
@@ -213,9 +254,9 @@ def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
     for _, topic_rows in itertools.groupby(rows, key=lambda row: row[at["topic_id"]]):
         buckets: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for row in topic_rows:
-            key = bucket_key(row[at["topic"]], row[at["statement"]], row[at["kind"]],
-                             row[at["unit"]])
-            buckets[key][row[at["subject"]]].append(row)
+            key = bucket_key(row)
+            if key is not None:
+                buckets[key][row[at["subject_key"]]].append(row)
         # Each bucket is let go once judged (popped, not kept in the topic's dict), so
         # that memory holds one topic's rows and one bucket's records, not a topic's.
         for key in sorted(buckets):
@@ -273,14 +314,20 @@ def _listing_columns() -> dict:
         "precision": ClaimRow.precision, "direction": plain(ClaimRow.direction),
         "iso": ClaimRow.iso, "period_start": ClaimRow.period_start,
         "period_end": ClaimRow.period_end,
-        "period_precision": plain(ClaimRow.period_precision), "subject": _subject.name,
+        "period_precision": plain(ClaimRow.period_precision),
+        "subject": func.coalesce(_subject.name, ClaimRow.subject_name),
         "topic": Topic.key, "speaker": func.coalesce(_speaker.name, ClaimRow.speaker_name),
         "attribution": ClaimRow.attribution, "statement": plain(ClaimRow.statement),
+        "measure": ClaimRow.measure, "scope": ClaimRow.scope, "base": ClaimRow.base,
+        "from_value": ClaimRow.from_value, "speaker_role": ClaimRow.speaker_role,
+        "said_on": ClaimRow.said_on,
         "origin": plain(ClaimRow.origin), "extractor_version": ClaimRow.extractor_version,
         "curated_file": ClaimRow.curated_file, "status": plain(ClaimRow.status),
         "notes": ClaimRow.notes, "overridden_by": ClaimRow.overridden_by_id,
-        # Not StoredClaim fields: the article's (read once per article) and the topic id.
+        # Not StoredClaim fields: the article's (read once per article), the topic id
+        # and the folded subject.
         "article_id": ClaimRow.article_id, "topic_id": ClaimRow.topic_id,
+        "subject_key": ClaimRow.subject_key,
         "title": Article.title, "outlet": Article.outlet,
         "authors": type_coerce(Article.authors, String), "published": Article.published,
         "published_precision": plain(Article.published_precision), "url": Article.url,
@@ -334,8 +381,14 @@ def _conditions(wanted: ClaimFilter, dialect: str) -> list:
         conditions.append(ClaimRow.overridden_by_id.is_(None))
     if wanted.topic_ids is not None:
         conditions.append(ClaimRow.topic_id.in_(wanted.topic_ids))
-    if wanted.subject_ids is not None:
-        conditions.append(ClaimRow.subject_id.in_(wanted.subject_ids))
+    if wanted.subject_ids is not None or wanted.subject_key is not None:
+        either = []
+        if wanted.subject_ids:
+            either.append(ClaimRow.subject_id.in_(wanted.subject_ids))
+        if wanted.subject_key:
+            either.append(and_(ClaimRow.subject_id.is_(None),
+                               ClaimRow.subject_key == wanted.subject_key))
+        conditions.append(or_(*either) if either else ClaimRow.id.is_(None))
     if wanted.speaker_ids is not None or wanted.speaker_text is not None:
         either = []
         if wanted.speaker_ids:
@@ -416,6 +469,25 @@ def taxonomy_counts(session: Session, *, topics: bool) -> list[tuple[object, int
     return [(row, count) for row, count in session.execute(query).all()]
 
 
+def unlisted_subject_counts(session: Session) -> list[tuple[str, int, list[str]]]:
+    """Subjects claims state that no entity is: (a name, visible claims, every spelling),
+    one per folded key (輝達 and 辉达 are one), most claims first."""
+    query = (select(ClaimRow.subject_key, ClaimRow.subject_name, func.count(ClaimRow.id),
+                    func.min(ClaimRow.id))
+             .where(ClaimRow.subject_id.is_(None), ClaimRow.subject_name.is_not(None),
+                    ClaimRow.overridden_by_id.is_(None))
+             .group_by(ClaimRow.subject_key, ClaimRow.subject_name))
+    spellings: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for key, name, count, first in session.execute(query):
+        spellings[key][name] = (count, first)
+    rows = []
+    for by_name in spellings.values():
+        # The spelling most claims use names the subject; a tie goes to the one stored first.
+        name = min(by_name, key=lambda written: (-by_name[written][0], by_name[written][1]))
+        rows.append((name, sum(count for count, _ in by_name.values()), sorted(by_name)))
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+
 def stored_claim(row: ClaimRow) -> StoredClaim:
     """A claim row as the record listings and JSON output carry."""
     from claimtrack.records import ArticleRef, StoredClaim
@@ -433,10 +505,12 @@ def stored_claim(row: ClaimRow) -> StoredClaim:
         qualifier=row.qualifier.value, low=row.low, high=row.high, precision=row.precision,
         direction=row.direction.value, iso=row.iso, period_start=row.period_start,
         period_end=row.period_end, period_precision=row.period_precision.value,
-        subject=row.subject.name if row.subject else None,
+        subject=row.subject.name if row.subject else row.subject_name,
         topic=row.topic.key if row.topic else None,
         speaker=row.speaker.name if row.speaker else row.speaker_name,
-        attribution=row.attribution, statement=row.statement.value, origin=row.origin.value,
+        attribution=row.attribution, statement=row.statement.value,
+        measure=row.measure, scope=row.scope, base=row.base, from_value=row.from_value,
+        speaker_role=row.speaker_role, said_on=row.said_on, origin=row.origin.value,
         extractor_version=row.extractor_version, curated_file=row.curated_file,
         status=row.status.value, notes=row.notes, overridden_by=row.overridden_by_id,
     )

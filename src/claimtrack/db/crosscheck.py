@@ -19,7 +19,9 @@ def replace_saved_pairs(session: Session, groups: Iterable, tolerance: float) ->
     session.execute(delete(CrosscheckPair))
     saved_at = utc_now()
     rows = [
-        {"group_number": number, "group_subject": group.subject, "group_topic": group.topic,
+        # A group's topic may be a measure as an article words it: cut to the column.
+        {"group_number": number, "group_subject": group.subject[:500],
+         "group_topic": group.topic[:100],
          "group_statement": group.statement, "group_unit": group.unit,
          "group_period": group.period, "group_verdict": group.verdict,
          "claim_a_id": pair.a, "claim_b_id": pair.b, "verdict": pair.verdict,

@@ -271,6 +271,12 @@ class Claim(Base):
     sentence: Mapped[str] = mapped_column(Text)
 
     subject_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="SET NULL"))
+    # The subject as written when no entity in the taxonomy is that subject (open
+    # vocabulary: the extractor names companies data/entities.yaml does not list).
+    subject_name: Mapped[str | None] = mapped_column(String(200))
+    # The subject folded (claimtrack.lang.hanzi.alias_key of the entity's name, else of
+    # subject_name): 辉达 and 輝達 written by two sources are one subject for lookups.
+    subject_key: Mapped[str | None] = mapped_column(String(200), index=True)
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id", ondelete="SET NULL"))
 
     kind: Mapped[ClaimKind] = mapped_column(_enum(ClaimKind, "claim_kind"))
@@ -309,6 +315,18 @@ class Claim(Base):
     )
     # The speaker as written when no entity in the taxonomy is that speaker.
     speaker_name: Mapped[str | None] = mapped_column(String(200))
+    # What the figure measures as the text words it (股价, 训练成本), for claims whose
+    # topic the taxonomy does not know; the list or market a figure is in (美国App
+    # Store免费榜); what a comparison compares with (是X的3倍 → X).
+    measure: Mapped[str | None] = mapped_column(String(200))
+    scope: Mapped[str | None] = mapped_column(String(200))
+    base: Mapped[str | None] = mapped_column(String(200))
+    # For a change from one value to another (从3200亿元降至2900亿元): the value before;
+    # ``value`` is the value after.
+    from_value: Mapped[float | None] = mapped_column(Float)
+    # The speaker's role when the text gives it (首席策略师), and when the figure was said.
+    speaker_role: Mapped[str | None] = mapped_column(String(200))
+    said_on: Mapped[date | None] = mapped_column(Date)
     # The sentence folded for search: simplified script, lower case (see
     # claimtrack.lang.hanzi.alias_key), so 英伟达 finds a sentence written 輝達.
     search_text: Mapped[str] = mapped_column(Text, default="")

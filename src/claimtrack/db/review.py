@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -42,8 +43,14 @@ from claimtrack.schemas import parse_period, period_label
 
 # The fields a person may change, as the CLI and curated files name them.
 EDITABLE = ("kind", "value", "unit", "unit_text", "qualifier", "low", "high", "precision",
-            "direction", "statement", "iso", "period", "subject", "topic", "speaker",
+            "direction", "statement", "iso", "period", "subject", "subject_name", "topic",
+            "measure", "scope", "base", "from_value", "speaker", "speaker_role", "said_on",
             "attribution", "status", "notes")
+# The fields a curated entry carries besides the quote, note and article, in file order.
+CURATED_FIELDS = ("kind", "value", "unit", "unit_text", "qualifier", "precision", "direction",
+                  "statement", "iso", "period", "subject", "subject_name", "topic", "measure",
+                  "scope", "base", "from_value", "speaker", "speaker_role", "said_on",
+                  "attribution", "status")
 _ENUMS = {"kind": ClaimKind, "qualifier": Qualifier, "direction": Direction,
           "status": ReviewStatus, "statement": Statement}
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
@@ -58,8 +65,10 @@ class ReviewError(ValueError):
 
 def field_value(claim: ClaimRow, name: str) -> Any:
     """A claim's field as people read and write it: names for entities, labels for periods."""
-    if name == "subject":
+    if name == "subject":  # the entity; a name no entity is, is subject_name
         return claim.subject.name if claim.subject else None
+    if name == "subject_name":
+        return claim.subject_name if claim.subject_id is None else None
     if name == "topic":
         return claim.topic.key if claim.topic else None
     if name == "speaker":
@@ -90,6 +99,11 @@ def change_claim(session: Session, claim: ClaimRow, changes: dict[str, Any], *,
 
 def _canonical(session: Session, name: str, value: Any) -> Any:
     """A subject, topic or speaker as stored (英伟达 → Nvidia); other values as given."""
+    if name == "said_on" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value  # _set says what is wrong with it
     if value is None or name not in ("subject", "topic", "speaker"):
         return value
     if name == "topic":
@@ -111,9 +125,34 @@ def _encode(value: Any) -> str:
 
 def _set(session: Session, claim: ClaimRow, name: str, value: Any) -> None:
     if name == "subject":
-        claim.subject_id = None if value is None else _one_entity(session, value, "subject")
+        if value is None:
+            claim.subject_id = None
+            claim.subject_key = alias_key(claim.subject_name) if claim.subject_name else None
+        else:
+            _link_subject(session, claim, _one_entity(session, value, "subject"))
         session.flush()
         session.refresh(claim, ["subject"])
+    elif name == "subject_name":
+        # A name as written that no entity is (open vocabulary); an entity's name or
+        # alias links to the entity instead.
+        ids = entity_ids_for(session, value) if value else set()
+        if len(ids) == 1:
+            _link_subject(session, claim, next(iter(ids)))
+        elif value is None:
+            claim.subject_name = None
+            if claim.subject_id is None:
+                claim.subject_key = None
+        else:
+            claim.subject_id, claim.subject_name = None, value
+            claim.subject_key = alias_key(value)
+        session.flush()
+        session.refresh(claim, ["subject"])
+    elif name == "said_on":
+        try:
+            claim.said_on = None if value is None else (
+                value if isinstance(value, date) else date.fromisoformat(str(value)))
+        except ValueError:
+            raise ReviewError(f"said_on must be a day (YYYY-MM-DD), not {value!r}") from None
     elif name == "topic":
         claim.topic_id = None if value is None else _one_topic(session, value)
         session.flush()
@@ -141,10 +180,15 @@ def _set(session: Session, claim: ClaimRow, name: str, value: Any) -> None:
         except ValueError:
             choices = ", ".join(member.value for member in _ENUMS[name])
             raise ReviewError(f"{name} must be one of {choices}, not {value!r}") from None
-    elif name in ("value", "low", "high", "precision"):
+    elif name in ("value", "low", "high", "precision", "from_value"):
         setattr(claim, name, None if value is None else float(value))
     else:
         setattr(claim, name, value)
+
+
+def _link_subject(session: Session, claim: ClaimRow, entity_id: int) -> None:
+    claim.subject_id, claim.subject_name = entity_id, None
+    claim.subject_key = alias_key(session.get(Entity, entity_id).name)
 
 
 def _one_entity(session: Session, name: str, what: str) -> int:
@@ -266,9 +310,7 @@ def _changes_from(item: CuratedClaim, twin: ClaimRow | None) -> dict[str, Any]:
     stated = item.model_fields_set
     defaults = CuratedClaim.model_fields
     changes: dict[str, Any] = {}
-    for name in ("kind", "value", "unit", "unit_text", "qualifier", "precision", "direction",
-                 "statement", "iso", "period", "subject", "topic", "speaker", "attribution",
-                 "status"):
+    for name in CURATED_FIELDS:
         if name in stated:
             changes[name] = getattr(item, name)
         elif twin is not None and name != "status":
@@ -281,6 +323,12 @@ def _changes_from(item: CuratedClaim, twin: ClaimRow | None) -> dict[str, Any]:
         changes["low"], changes["high"] = item.bounds()
     else:  # 近6000亿 read alike: keep the extraction's one-sided interval (just under)
         changes["low"], changes["high"] = twin.low, twin.high
+    # A subject is an entity or a name as written, never both: the one the entry states
+    # replaces what the extractor read.
+    if "subject" in stated and "subject_name" not in stated:
+        changes["subject_name"] = None
+    elif "subject_name" in stated and "subject" not in stated:
+        changes["subject"] = None
     if changes["period"] is None and changes["kind"] == "date" and changes["iso"]:
         changes["period"] = changes["iso"]  # a date's period is the date itself
     changes["notes"] = item.note
@@ -366,7 +414,8 @@ def curated_entry(claim: ClaimRow, article: Article) -> dict[str, Any]:
     if occurrence > 1:
         entry["occurrence"] = occurrence
     for name in ("kind", "value", "unit", "unit_text", "qualifier", "low", "high", "precision",
-                 "direction", "statement", "iso", "period", "subject", "topic", "speaker",
+                 "direction", "statement", "iso", "period", "subject", "subject_name", "topic",
+                 "measure", "scope", "base", "from_value", "speaker", "speaker_role", "said_on",
                  "attribution", "status", "notes"):
         value = field_value(claim, name)
         if value is None or (name, value) in (("qualifier", "exact"), ("direction", "none"),

@@ -106,7 +106,8 @@ def _claims(session: Session) -> Iterator[ClaimRecord]:
 _CLAIM_COLUMNS_AS_IS = (
     "surface", "sentence", "kind", "value", "unit", "unit_text", "qualifier", "low", "high",
     "precision", "direction", "iso", "period_start", "period_end", "period_precision",
-    "speaker_name", "attribution", "statement", "origin", "extractor_version", "curated_file",
+    "speaker_name", "attribution", "statement", "subject_name", "measure", "scope", "base",
+    "from_value", "speaker_role", "said_on", "origin", "extractor_version", "curated_file",
     "status", "notes", "created_at", "updated_at")
 
 
@@ -242,6 +243,10 @@ def _store_claim(loader: _Loader, record: ClaimRecord, place: Place) -> None:
             raise place.error(f"claim {record.id}: unknown {name} {value!r} (not in the "
                               "export's topics and entities, nor in the data files)")
         ids[name] = table.get(value) if value is not None else None
+    if record.subject is not None and record.subject_name is not None:
+        raise place.error(f"claim {record.id}: a subject is an entity (subject) or a name as "
+                          "written (subject_name), not both")
+    written = record.subject or record.subject_name
     loader.claim_ids.add(record.id)
     if record.overridden_by is not None:
         loader.overrides.append((record, place))
@@ -249,6 +254,7 @@ def _store_claim(loader: _Loader, record: ClaimRecord, place: Place) -> None:
         id=record.id, article_id=record.article_id, span_start=record.start,
         span_end=record.end, search_text=alias_key(record.sentence), subject_id=ids["subject"],
         topic_id=ids["topic"], speaker_id=ids["speaker"], overridden_by_id=None,
+        subject_key=alias_key(written) if written else None,
         **{name: getattr(record, name) for name in _CLAIM_COLUMNS_AS_IS},
     )))
 

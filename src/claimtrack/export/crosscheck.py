@@ -17,7 +17,8 @@ from typing import Any, TextIO
 from claimtrack.crosscheck.intervals import interval_of, number
 from claimtrack.export import csv_cell
 
-VERDICT_STYLE = {"conflict": "bold red", "scale_slip": "bold magenta",
+VERDICT_STYLE = {"conflict": "bold red", "date_conflict": "bold red",
+                 "scale_slip": "bold magenta",
                  "possibly_same_fact": "yellow", "consistent_bound": "green",
                  "consistent_rounding": "green", "same": "green", "not_compared": "dim"}
 
@@ -56,7 +57,8 @@ def conflict_records(groups: Sequence, tolerance: float) -> list[dict[str, Any]]
     """Each group as one JSON-able record, its claims with their intervals."""
     return [{
         "subject": group.subject, "topic": group.topic, "statement": group.statement,
-        "unit": group.unit, "period": group.period, "verdict": group.verdict,
+        "unit": group.unit, "scope": getattr(group, "scope", None), "period": group.period,
+        "verdict": group.verdict,
         "claims": [_claim_json(claim, tolerance) for claim in group.claims],
         "pairs": [{"a": pair.a, "b": pair.b, "verdict": pair.verdict, "reason": pair.reason,
                    "gap": pair.gap, "rate": pair.rate} for pair in group.pairs],
@@ -91,11 +93,17 @@ def conflicts_csv(groups: Sequence, out: TextIO, tolerance: float) -> None:
                 pair.verdict, round(pair.gap, 6), pair.rate, pair.reason)])
 
 
+def _details(group) -> str:
+    """level, USD, 2025-02 (and the scope when the group has one): what a heading adds."""
+    parts = (group.statement, group.unit, getattr(group, "scope", None), group.period)
+    return ", ".join(part for part in parts if part)
+
+
 def conflicts_markdown(groups: Sequence, out: TextIO, tolerance: float) -> None:
     if not groups:
         out.write("No conflicts found.\n")
     for group in groups:
-        details = ", ".join(part for part in (group.statement, group.unit, group.period) if part)
+        details = _details(group)
         out.write(f"## {_md(group.subject)} · {group.topic} ({_md(details)}): "
                   f"{group.verdict}\n\n")
         out.write("| id | source | speaker | figure | interval | status |\n")
@@ -119,7 +127,7 @@ def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
     if not groups:
         console.print("No conflicts found (--all shows the groups that agree).")
     for group in groups:
-        details = ", ".join(part for part in (group.statement, group.unit, group.period) if part)
+        details = _details(group)
         console.print(f"[bold]{escape(group.subject)} · {group.topic}[/] ({escape(details)}): "
                       f"[{VERDICT_STYLE.get(group.verdict, '')}]{group.verdict}[/]")
         table = Table(header_style="bold", show_edge=False)

@@ -190,7 +190,9 @@ def _conflict_sections(groups: list) -> list[tuple[str, str, list[GroupView]]]:
     agreeing = [view(group) for group in groups if not group.has_conflict and not group.related]
     return [
         ("Conflicts", "Figures for one fact that cannot both be right (or differ by a clean "
-         "power of ten: a slip of scale?).", conflicts),
+         "power of ten: a slip of scale?), and dates one event is given that do not agree "
+         "(date_conflict). Figures of one article are never compared with each other.",
+         conflicts),
         ("Possibly the same fact", "One subject is part of the other (DeepSeek-V3 of "
          "DeepSeek): the verdict they would get if they were the same fact.", related),
         ("Agreeing", "Figures for one fact that are consistent: the same, within each "

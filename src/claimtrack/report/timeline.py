@@ -1,7 +1,9 @@
 """When each figure first appeared, and who repeated it after: ``figures(claims)``.
 
-A figure is one statement of one value: the same topic, subject, kind of
-statement, unit, qualifier and value (or bounds). 558万美元 and $5.58 million
+A figure is one statement of one value: the same topic, subject (folded: any
+script), scope, kind of statement, unit, qualifier and value (or bounds). A
+claim about no named subject is a figure of its own: two "17%" about nobody in
+particular are not one figure repeated. 558万美元 and $5.58 million
 are one figure; 约557万 is another (a different value), 不到600万 another (a
 bound). Only claims with a topic are followed: they are the facts the report
 tracks. Appearances are ordered by their article's publication date (at its
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from claimtrack.crosscheck.identity import scope_key, statement_of, subject_key
 from claimtrack.schemas import parse_period
 
 WIDTH = 920
@@ -63,7 +66,8 @@ def figures(claims: Iterable) -> list[Figure]:
     for claim in claims:
         if not claim.topic:
             continue
-        key = (claim.topic, claim.subject or "", claim.statement, claim.unit or "",
+        subject = subject_key(claim) or f"#{claim.id}"
+        key = (claim.topic, subject, statement_of(claim), scope_key(claim), claim.unit or "",
                claim.qualifier, claim.value, claim.low, claim.high, claim.iso or "")
         found.setdefault(key, Figure(key)).claims.append(claim)
     for figure in found.values():

@@ -1,0 +1,127 @@
+"""Fact identity: when two claims can state the same fact at all (issue 12).
+
+On real articles most figures that look alike are different facts: two
+companies written in two scripts, a ranking on two charts, January's price and
+February's, the two ends of one article's "from 3,200 to 2,900". Two claims
+state the same fact only when
+
+- their subjects fold to one key (``alias_key``: script and case), and a claim
+  without a subject states no fact that can be checked;
+- their topics are one, or, for a claim with no topic, their measures (as the
+  text words them: 股价, 市值) fold to one key;
+- their scopes fold to one key when either states one (第一 on 美国App Store免费榜
+  is not 第一 on 福布斯富豪榜, nor a first place said of no list);
+- they make one kind of statement (a from→to claim is a change) in one class of
+  unit;
+- their periods agree at the precision each states: one contains the other (2025
+  holds 2025-01; 2025-01 and 2025-02 are two facts). For an "as of" topic
+  (``as_of: true`` in topics.yaml: a share price, a market value, a ranking), a
+  level with no stated period is the level on its article's date;
+- and they come from two articles: cross-checking is across sources, and one
+  article's figures (a from→to pair, a list, "respectively") are not its
+  sources disagreeing with each other.
+
+Pure: works on any objects with the claim fields; an ``article`` with ``id`` and
+``published`` (a date label) when the claim has one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from claimtrack.lang.hanzi import alias_key
+from claimtrack.periods import parse_period, period_label
+
+
+@lru_cache(maxsize=65536)
+def folded(name: str) -> str:
+    """A name as facts compare it: folded(" 輝達 ") == folded("辉达")."""
+    return alias_key(name)
+
+
+def subject_key(claim) -> str | None:
+    """The folded subject, or None for a claim about no named subject."""
+    return folded(claim.subject) if claim.subject else None
+
+
+def measure_key(claim) -> tuple[str, str] | None:
+    """What the figure measures: ("topic", key), else ("measure", folded words), else None."""
+    if claim.topic:
+        return ("topic", claim.topic)
+    if getattr(claim, "measure", None):
+        return ("measure", folded(claim.measure))
+    return None
+
+
+def statement_of(claim) -> str:
+    """The kind of statement: a claim with a value before (from→to) is a change."""
+    return "change" if getattr(claim, "from_value", None) is not None else claim.statement
+
+
+def scope_key(claim) -> str:
+    """The folded scope ("" for none: only claims of no stated scope share it)."""
+    scope = getattr(claim, "scope", None)
+    return folded(scope) if scope else ""
+
+
+def unit_class(kind: str, unit: str | None) -> str:
+    """Money in any currency is one class (compared through a shown rate); else the unit."""
+    return "money" if kind == "money" and unit else (unit or "")
+
+
+def fact_key(claim) -> tuple | None:
+    """What claims must share to be compared, but for the subject and the period:
+    (measure key, statement, unit class, scope key, from→to); None when nothing says
+    what the figure measures.
+
+    A from→to claim's value is the level after the change, not the amount of a
+    change (蒸发300亿): it is compared with other from→to claims only.
+    """
+    measured = measure_key(claim)
+    if measured is None:
+        return None
+    from_to = getattr(claim, "from_value", None) is not None
+    return (measured, statement_of(claim), unit_class(claim.kind, claim.unit), scope_key(claim),
+            from_to)
+
+
+def article_id(claim) -> int | None:
+    return getattr(getattr(claim, "article", None), "id", None)
+
+
+def same_source(a, b) -> bool:
+    """Whether two claims come from one article (never compared with each other)."""
+    first = article_id(a)
+    return first is not None and first == article_id(b)
+
+
+def period_of(claim, as_of: bool) -> tuple[date, date, str] | None:
+    """(start, end, precision) of the period a figure refers to, or None if unstated.
+
+    For an "as of" topic, a level with no stated period is the level on the
+    article's publication date (at that date's precision).
+    """
+    if claim.period_start is not None and claim.period_end is not None:
+        return claim.period_start, claim.period_end, claim.period_precision
+    if not as_of:
+        return None
+    published = getattr(getattr(claim, "article", None), "published", None)
+    if not published:
+        return None
+    try:
+        return parse_period(published)
+    except ValueError:
+        return None
+
+
+def period_text(period: tuple[date, date, str] | None) -> str:
+    return period_label(*period) if period else "no period"
+
+
+def periods_agree(first: tuple | None, second: tuple | None) -> bool:
+    """Whether two periods can be one fact's: either unstated, or one contains the other."""
+    if first is None or second is None:
+        return True
+    return (first[0] <= second[0] and second[1] <= first[1]) or \
+        (second[0] <= first[0] and first[1] <= second[1])

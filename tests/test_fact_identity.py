@@ -1,0 +1,241 @@
+"""Fact identity in the cross-check (issue 12): each rule with a case it must catch and a
+case it must leave alone. Claims are extracted from real sentences, then given the
+fields the extractor is to fill (subject as written, measure, scope, from_value...)."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+from claimtrack.crosscheck import crosscheck, verdict_for
+from claimtrack.crosscheck.grouping import conflicting_claim_ids
+from claimtrack.extract import extract_claims
+
+
+class _Stored:
+    """A claim as the database hands it to crosscheck: an id, a status, an article."""
+
+    def __init__(self, claim, claim_id: int, article: int, published: str = "2025-04-10",
+                 outlet: str | None = None):
+        self.__dict__.update(claim.model_dump())
+        self.id, self.status = claim_id, "unreviewed"
+        self.article = SimpleNamespace(id=article, outlet=outlet or f"outlet {article}",
+                                       author=None, published=published)
+
+
+_ids = iter(range(1, 10_000))
+
+
+def claim(text: str, *, article: int, surface: str | None = None, published: str = "2025-04-10",
+          **fields) -> _Stored:
+    """The claim of ``text`` (the one with ``surface``), stored in ``article`` with ``fields``."""
+    found = extract_claims(text, published=date.fromisoformat(published))
+    if surface:
+        found = [c for c in found if c.surface == surface]
+    assert found, text
+    return _Stored(found[0].model_copy(update=fields), next(_ids), article, published)
+
+
+def _verdicts(groups) -> list[str]:
+    return [pair.verdict for group in groups for pair in group.pairs]
+
+
+# --- Across sources only -------------------------------------------------------------
+
+
+def test_a_from_to_pair_of_one_article_is_not_a_conflict():
+    # 从3200亿元降至2900亿元: the extractor may give both ends as figures of one fact.
+    before = claim("营收从3200亿元降至2900亿元。", article=1, surface="3200亿元",
+                   subject="Acme", topic="revenue")
+    after = claim("营收从3200亿元降至2900亿元。", article=1, surface="2900亿元",
+                  subject="Acme", topic="revenue")
+    assert crosscheck([before, after]) == []
+    # The same two figures from two articles are two sources disagreeing.
+    elsewhere = claim("营收为3200亿元。", article=2, subject="Acme", topic="revenue")
+    [group] = crosscheck([after, elsewhere])
+    assert group.verdict == "conflict"
+
+
+def test_figures_of_one_list_or_respectively_are_never_compared():
+    first = claim("两家公司营收分别为100亿元和200亿元。", article=3, surface="100亿元",
+                  subject="Acme", topic="revenue")
+    second = claim("两家公司营收分别为100亿元和200亿元。", article=3, surface="200亿元",
+                   subject="Acme", topic="revenue")
+    assert crosscheck([first, second]) == []
+
+
+def test_a_change_from_to_is_never_judged_against_a_level():
+    change = claim("营收从3200亿元降至2900亿元。", article=4, surface="2900亿元",
+                   subject="Acme", topic="revenue", from_value=3.2e11)
+    level = claim("营收为3200亿元。", article=5, subject="Acme", topic="revenue")
+    assert crosscheck([change, level]) == []
+    # Two from→to claims of two sources are compared (on the value after).
+    other = claim("营收从3200亿元降至2500亿元。", article=6, surface="2500亿元",
+                  subject="Acme", topic="revenue", from_value=3.2e11)
+    [group] = crosscheck([change, other])
+    assert group.statement == "change" and group.verdict == "conflict"
+
+
+# --- Periods at their precision ---------------------------------------------------------
+
+
+def test_two_months_are_two_facts_never_a_conflict():
+    january = claim("2025年1月营收为100亿元。", article=1, subject="Acme", topic="revenue")
+    february = claim("2025年2月营收为300亿元。", article=2, subject="Acme", topic="revenue")
+    [group] = crosscheck([january, february])
+    assert group.verdict == "not_compared" and not group.has_conflict
+    assert group.pairs[0].reason == "different periods: 2025-01 and 2025-02"
+
+
+def test_a_year_contains_its_months_so_they_are_compared():
+    year = claim("2025年营收为100亿元。", article=1, subject="Acme", topic="revenue")
+    january = claim("2025年1月营收为300亿元。", article=2, subject="Acme", topic="revenue")
+    [group] = crosscheck([year, january])
+    assert group.verdict == "conflict"
+
+
+def test_overlapping_periods_neither_containing_the_other_are_not_one_fact():
+    first = claim("营收为100亿元。", article=1, subject="Acme", topic="revenue",
+                  period_start=date(2024, 7, 1), period_end=date(2025, 6, 30),
+                  period_precision="unknown")
+    second = claim("2025年营收为300亿元。", article=2, subject="Acme", topic="revenue")
+    [group] = crosscheck([first, second])
+    assert group.verdict == "not_compared"
+
+
+# --- Subjects in any script, topics or measures, scopes ----------------------------------
+
+
+def test_an_unlisted_subject_in_both_scripts_is_one_subject():
+    simplified = claim("营收为100亿元。", article=1, subject="智谱华章", topic="revenue")
+    traditional = claim("營收為300億元。", article=2, subject="智譜華章", topic="revenue")
+    [group] = crosscheck([simplified, traditional])
+    assert group.subject == "智谱华章" and group.verdict == "conflict"
+    english = [claim("Revenue was $10 billion.", article=3, subject="Zhipu AI", topic="revenue"),
+               claim("Revenue was $30 billion.", article=4, subject="ZHIPU ai", topic="revenue")]
+    assert crosscheck(english)[0].verdict == "conflict"
+
+
+def test_two_unlisted_subjects_are_two_facts():
+    one = claim("营收为100亿元。", article=1, subject="智谱华章", topic="revenue")
+    other = claim("营收为300亿元。", article=2, subject="月之暗面", topic="revenue")
+    assert crosscheck([one, other]) == []
+
+
+def test_claims_about_no_named_subject_are_never_one_fact():
+    one = claim("营收为100亿元。", article=1, subject=None, topic="revenue")
+    other = claim("营收为300亿元。", article=2, subject=None, topic="revenue")
+    assert crosscheck([one, other]) == []
+
+
+def test_without_a_topic_the_measure_as_written_says_what_is_measured():
+    price = claim("股价为101美元。", article=1, subject="Acme", topic=None, measure="股价")
+    trad = claim("股價為137美元。", article=2, subject="Acme", topic=None, measure="股價")
+    [group] = crosscheck([price, trad])
+    assert group.topic == "股价" and group.verdict == "conflict"
+    cap = claim("市值为130美元。", article=3, subject="Acme", topic=None, measure="市值")
+    assert crosscheck([price, cap]) == []
+    bare = [claim("为100美元。", article=5, subject="Acme", topic=None),
+            claim("为130美元。", article=6, subject="Acme", topic=None)]
+    assert crosscheck(bare) == []  # nothing says what they measure
+
+
+def test_a_rank_on_two_charts_is_two_facts():
+    us = claim("排名第一。", article=1, subject="DeepSeek", topic="ranking",
+               scope="美国App Store免费榜")
+    trad = claim("排名第三。", article=2, subject="DeepSeek", topic="ranking",
+                 scope="美國App Store免費榜")
+    [group] = crosscheck([us, trad])
+    assert group.scope == "美国App Store免费榜" and group.verdict == "conflict"
+    china = claim("排名第三。", article=3, subject="DeepSeek", topic="ranking",
+                  scope="中国App Store免费榜")
+    unstated = claim("排名第三。", article=4, subject="DeepSeek", topic="ranking")
+    assert crosscheck([us, china]) == []
+    assert crosscheck([us, unstated]) == []
+
+
+# --- Dates of one event -------------------------------------------------------------------
+
+
+def test_two_sources_dating_one_founding_differently_is_a_date_conflict():
+    march = claim("该公司成立于2023年3月。", article=1, subject="月之暗面", topic="founding_date")
+    july = claim("该公司成立于2023年7月。", article=2, subject="月之暗面", topic="founding_date")
+    [group] = crosscheck([march, july])
+    assert group.verdict == "date_conflict" and group.has_conflict
+    [pair] = group.pairs
+    assert pair.gap == 92 and "92 days apart" in pair.reason  # 2023-03-31 to 2023-07-01
+    assert conflicting_claim_ids([group]) == {march.id, july.id}
+
+
+def test_a_month_containing_the_day_is_consistent():
+    month = claim("该公司成立于2023年3月。", article=1, subject="月之暗面", topic="founding_date")
+    day = claim("该公司于2023年3月20日成立。", article=2, subject="月之暗面",
+                topic="founding_date")
+    [group] = crosscheck([month, day])
+    assert group.verdict == "consistent_rounding" and not group.has_conflict
+
+
+def test_one_day_apart_is_a_date_conflict_of_one_day():
+    a = claim("DeepSeek released R1 on January 27, 2025.", article=1, subject="DeepSeek-R1",
+              topic="release_date")
+    b = claim("DeepSeek released R1 on January 28, 2025.", article=2, subject="DeepSeek-R1",
+              topic="release_date")
+    verdict = verdict_for(a, b)
+    assert (verdict.verdict, verdict.gap) == ("date_conflict", 1.0)
+    assert "1 day apart" in verdict.reason
+
+
+# --- "As of" levels -----------------------------------------------------------------------
+
+
+def test_levels_of_an_as_of_topic_on_two_days_are_a_change_over_time():
+    monday = claim("英伟达市值为3.4万亿美元。", article=1, published="2025-01-24",
+                   subject="Nvidia", topic="market_value")
+    tuesday = claim("英伟达市值为2.9万亿美元。", article=2, published="2025-01-28",
+                    subject="Nvidia", topic="market_value")
+    [group] = crosscheck([monday, tuesday], as_of={"market_value"})
+    assert group.verdict == "not_compared" and not group.has_conflict
+    assert group.pairs[0].reason == ("different dates: 2025-01-24 and 2025-01-28 "
+                                     "(a change over time, not a conflict)")
+    # Without the flag the same two figures, of no stated period, conflict.
+    assert crosscheck([monday, tuesday])[0].verdict == "conflict"
+
+
+def test_levels_of_an_as_of_topic_on_one_day_are_still_compared():
+    morning = claim("英伟达市值为3.4万亿美元。", article=1, published="2025-01-28",
+                    subject="Nvidia", topic="market_value")
+    evening = claim("英伟达市值为2.9万亿美元。", article=2, published="2025-01-28",
+                    subject="Nvidia", topic="market_value")
+    [group] = crosscheck([morning, evening], as_of={"market_value"})
+    assert group.verdict == "conflict"
+    # A stated period wins over the article's date.
+    stated = claim("2025年1月24日英伟达市值为2.9万亿美元。", article=3, published="2025-01-28",
+                   subject="Nvidia", topic="market_value")
+    [group] = crosscheck([morning, stated], as_of={"market_value"})
+    assert "different dates: 2025-01-28 and 2025-01-24" in group.pairs[0].reason
+
+
+# --- The as_of flag in topics.yaml ----------------------------------------------------------
+
+
+def test_topics_yaml_may_mark_a_topic_as_of_and_checks_the_value(tmp_path):
+    import shutil
+
+    import pytest
+
+    from claimtrack.errors import DataFileError
+    from claimtrack.taxonomy import as_of_topics, load_taxonomy
+    from tests.conftest import REPO
+
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    topics = tmp_path / "data" / "topics.yaml"
+    text = topics.read_text(encoding="utf-8").replace("    as_of: true\n", "")
+    topics.write_text(text, encoding="utf-8")
+    assert as_of_topics(tmp_path / "data") == frozenset()  # default: false
+    flagged = text.replace("  - key: market_value\n", "  - key: market_value\n    as_of: true\n")
+    topics.write_text(flagged, encoding="utf-8")
+    assert as_of_topics(tmp_path / "data") == {"market_value"}
+    assert load_taxonomy(tmp_path / "data").topic("market_value").as_of
+    topics.write_text(flagged.replace("as_of: true", "as_of: sometimes"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="as_of"):
+        as_of_topics(tmp_path / "data")
