@@ -242,15 +242,17 @@ def test_the_extractor_gets_the_article_language_date_and_first_author() -> None
     calls = []
 
     def spy(text: str, lang: str | None = None, published: date | None = None,
-            author: str | None = None) -> list[Claim]:
-        calls.append((text[:4], lang, published, author))
+            author: str | None = None, published_precision: str = "day") -> list[Claim]:
+        calls.append((text[:4], lang, published, author, published_precision))
         return []
 
     sg.score(GOLD, SEEDS, extractor=spy)
-    by_author = {author: (lang, published) for _, lang, published, author in calls}
-    assert by_author["Jordan Schneider"] == ("zh-Hans", date(2025, 2, 1))
-    assert by_author["Parmy Olson"] == ("zh-Hant", date(2025, 4, 1))
-    assert by_author["胡泳"] == ("zh-Hans", date(2025, 2, 11))
+    by_author = {author: (lang, published, precision)
+                 for _, lang, published, author, precision in calls}
+    # A sidecar's 2025-02 is a month: the extractor is told so (27日 is in that month).
+    assert by_author["Jordan Schneider"] == ("zh-Hans", date(2025, 2, 1), "month")
+    assert by_author["Parmy Olson"] == ("zh-Hant", date(2025, 4, 1), "month")
+    assert by_author["胡泳"] == ("zh-Hans", date(2025, 2, 11), "day")
     assert len(calls) == 5
 
 

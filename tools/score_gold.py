@@ -506,6 +506,7 @@ def score(
                 lang=article.language,
                 published=article.meta.published,
                 author=item.author,
+                published_precision=article.meta.published_precision or "day",
             )
         )
         for p in predicted:

@@ -276,7 +276,8 @@ def _extract_article(article) -> list:
     from claimtrack.extract import extract_claims
 
     return extract_claims(article.text, lang=article.language, published=article.meta.published,
-                          author=(article.meta.authors or [None])[0])
+                          author=(article.meta.authors or [None])[0],
+                          published_precision=article.meta.published_precision or "day")
 
 
 def _paths_with_missing_reported(paths, iterate, record):
@@ -360,12 +361,15 @@ def extract_file(
         text = stdin_text or ""
         language = overrides.language or detect_language(text) or "en"
         when, author = overrides.published, None
+        precision = overrides.published_precision or "day"
     else:
         article = read_article(path, overrides)
         text, language = article.text, article.language
         when = article.meta.published
+        precision = article.meta.published_precision or "day"
         author = (article.meta.authors or [None])[0]
-    claims = extract_claims(text, lang=language, published=when, author=author)
+    claims = extract_claims(text, lang=language, published=when, author=author,
+                            published_precision=precision)
     return ExtractedFile(str(path), claims, language)
 
 
@@ -808,7 +812,8 @@ def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
             article = session.get(Article, article_id)
             meta = StoredArticle.from_model(article)
             claims = extract_claims(article.text, lang=meta.language, published=meta.published,
-                                    author=(meta.authors or [None])[0])
+                                    author=(meta.authors or [None])[0],
+                                    published_precision=meta.published_precision)
         with session_scope(engine, write=True) as session:
             reports.append(replace_extracted(session, session.get(Article, article_id), claims,
                                              names))

@@ -165,7 +165,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                    as_of: frozenset[str]) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket."""
     (what, name), statement, unit_class, _, _ = key
-    on_a_day = what == "topic" and name in as_of and statement == "level"
+    on_a_day = what == "topic" and name in as_of
     names: dict[int, str] = {}
 
     def describe(claim) -> str:  # each claim is named in many pairs: name it once

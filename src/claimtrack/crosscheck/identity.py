@@ -27,7 +27,7 @@ Pure: works on any objects with the claim fields; an ``article`` with ``id`` and
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from claimtrack.lang.hanzi import alias_key
@@ -96,11 +96,18 @@ def same_source(a, b) -> bool:
     return first is not None and first == article_id(b)
 
 
+# News reports what happened in the days before it: a figure of a time-varying
+# topic with no stated period is read as describing the week up to its article's date.
+NEWS_WINDOW = timedelta(days=7)
+
+
 def period_of(claim, as_of: bool) -> tuple[date, date, str] | None:
     """(start, end, precision) of the period a figure refers to, or None if unstated.
 
-    For an "as of" topic, a level with no stated period is the level on the
-    article's publication date (at that date's precision).
+    For an "as of" topic (its figures change over time: a share price, a revenue, a
+    ranking), a figure with no stated period describes the week up to its article's
+    publication date (precision "news"); two such figures a month apart are two
+    facts, two of the same week may be one.
     """
     if claim.period_start is not None and claim.period_end is not None:
         return claim.period_start, claim.period_end, claim.period_precision
@@ -110,18 +117,25 @@ def period_of(claim, as_of: bool) -> tuple[date, date, str] | None:
     if not published:
         return None
     try:
-        return parse_period(published)
+        start, end, _ = parse_period(published)
     except ValueError:
         return None
+    return start - NEWS_WINDOW, end, "news"
 
 
 def period_text(period: tuple[date, date, str] | None) -> str:
-    return period_label(*period) if period else "no period"
+    if period is None:
+        return "no period"
+    if period[2] == "news":
+        return f"reported by {period[1].isoformat()}"
+    return period_label(*period)
 
 
 def periods_agree(first: tuple | None, second: tuple | None) -> bool:
     """Whether two periods can be one fact's: either unstated, or one contains the other."""
     if first is None or second is None:
         return True
+    if "news" in (first[2], second[2]):  # a news window: it only has to meet the other
+        return first[0] <= second[1] and second[0] <= first[1]
     return (first[0] <= second[0] and second[1] <= first[1]) or \
         (second[0] <= first[0] and first[1] <= second[1])

@@ -19,14 +19,18 @@ def extract_claims(
     lang: str | None = None,
     published: date | None = None,
     author: str | None = None,
+    published_precision: str = "day",
 ) -> list[Claim]:
     """Every quantitative claim in ``text``, in text order.
 
     ``lang`` is "zh-Hans", "zh-Hant" or "en" (detected when None); ``published``
     resolves relative dates (今年, last month); ``author`` is the speaker of
-    figures the text attributes to nobody. A YAML front matter block at the
-    start of the text is skipped; offsets index ``text`` as given.
+    figures the text attributes to nobody. ``published_precision`` ("day",
+    "month", "year") says how much of ``published`` is known: a weekday or 昨天
+    resolves only against a known day. A YAML front matter block at the start of
+    the text is skipped; offsets index ``text`` as given.
     """
     from claimtrack.extract.engine import extract
 
-    return extract(text, lang=lang, published=published, author=author)
+    return extract(text, lang=lang, published=published, author=author,
+                   published_precision=published_precision)

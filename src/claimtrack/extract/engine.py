@@ -72,6 +72,10 @@ REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
 _QUOTE_CLOSE = re.compile(r"[”」]")
 _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
+# After an event word, a phrase pointing back (成立这家公司, released this model).
+_EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其|this|the|its|it\b)")
+# Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
+_AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
@@ -162,13 +166,14 @@ class Extraction:
     """The state of one extract_claims call."""
 
     def __init__(self, g: Grammar, text: str, lang: str | None, published: date | None,
-                 author: str | None) -> None:
+                 author: str | None, published_precision: str = "day") -> None:
         self.g = g
         self.text = text
         self.folded = fold(text)
         self.lower = ascii_lower(self.folded)
         self.lang = lang or _detect(text)
         self.published = published
+        self.published_precision = published_precision if published else "unknown"
         self.author = self._canonical(author) if author else None
         self.mask = bytearray(len(text))
         match = _FRONT_MATTER.match(text)
@@ -438,20 +443,24 @@ class Extraction:
         publication date to resolve it; False when the date is none of these."""
         data = self.g.lexicon.zh if lang == "zh" else self.g.lexicon.en
         published = self.published
+        known_day = self.published_precision == "day"
         if groups.get("weekday"):
             word = groups["weekday"].lower()
             weekday = data.weekdays.get(word[-1] if lang == "zh" else word)
-            if published is None or weekday is None:
+            if published is None or weekday is None or not known_day:
                 return None
             return published - timedelta(days=(published.weekday() - weekday) % 7)
         if groups.get("rel_day"):
             offset = data.relative_days.get(groups["rel_day"].lower())
-            return None if published is None or offset is None else \
+            return None if published is None or offset is None or not known_day else \
                 published + timedelta(days=offset)
         if groups.get("d") and not groups.get("m") and not groups.get("mname"):
             day = _small_number(groups["d"], self.g.lexicon.zh)
-            if published is None or day is None:
+            if published is None or day is None or self.published_precision == "year":
                 return None
+            if not known_day:  # published in 2025-01: 27日 is in that month
+                valid = _valid_day(published.year, published.month, day)
+                return date(published.year, published.month, day) if valid else None
             month_back = published.replace(day=1) - timedelta(days=1)
             for candidate_month in (published, month_back):
                 if day <= published.day or candidate_month is month_back:
@@ -1540,14 +1549,20 @@ class Extraction:
                                                                      figures, mention):
                 break
             search_end = next_end
-        event = self.g.event.search(self.lower, clause_start, search_end)
-        if event is None:
+        events = list(self.g.event.finditer(self.lower, clause_start, search_end))
+        if not events:
             return None
+        # 梁文锋宣布……并创办深度求索: the event with a date topic (a founding, a
+        # release) over one without (an announcement), then the one nearest the date.
+        event = min(events, key=lambda e: (
+            self.g.date_topic_of.get(alias_key(e.group(0))) is None,
+            min(abs(e.start() - mention.end), abs(mention.start - e.end()))))
         info = self._sentence(mention.start, sentences)
         pseudo = Figure(mention.start, mention.end, "date", None, None, None)
         speaker, attribution = self._speaker(pseudo, info, sentences)
-        subject = self._released_thing(event, info, search_end) or self._subject(
-            pseudo, info, clause_start, search_end, sentences)
+        subject = self._released_thing(event, info, search_end, sentences)
+        if subject is None:
+            subject = self._event_subject(pseudo, info, clause_start, search_end, sentences)
         topic = self.g.date_topic_of.get(alias_key(event.group(0)))
         return Claim(
             start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
@@ -1563,13 +1578,35 @@ class Extraction:
             return True
         return any(start <= d.start < end and d is not mention for d in self.dates)
 
-    def _released_thing(self, event: re.Match, info: SentenceInfo, end: int) -> str | None:
-        """What an event word names right after it: 发布的o1模型 → OpenAI o1."""
+    def _released_thing(self, event: re.Match, info: SentenceInfo, end: int,
+                        sentences: dict[int, SentenceInfo]) -> str | None:
+        """What an event word names right after it: 发布的o1模型 → OpenAI o1; an
+        anaphor there (成立这家公司, released this model) is the subject carried from
+        the sentences before."""
         for entity in info.entities:
             if event.end() <= entity.start < end and re.fullmatch(
                     r"[^，,。;；:：]{0,6}", self.lower[event.end() : entity.start]):
                 return entity.name
+        after = self.lower[event.end() : min(end, event.end() + 12)]
+        if _EVENT_ANAPHOR.match(after.lstrip()):
+            return self._carried_subject(info, sentences)
         return None
+
+    def _event_subject(self, pseudo: Figure, info: SentenceInfo, clause_start: int,
+                       clause_end: int, sentences: dict[int, SentenceInfo]) -> str | None:
+        """Who or what a dated event is about, past its agent (由幻方量化运营, founded by
+        Liang Wenfeng: the agent did it; the sentence is about the other)."""
+        agents = [e for e in info.entities if _AGENT_BEFORE.search(
+            self.lower[max(info.start, e.start - 4) : e.start])]
+        if not agents:
+            return self._subject(pseudo, info, clause_start, clause_end, sentences)
+        kept = info.entities
+        info.entities = [e for e in kept if e not in agents]
+        try:
+            subject = self._subject(pseudo, info, clause_start, clause_end, sentences)
+        finally:
+            info.entities = kept
+        return subject or self._carried_subject(info, sentences)
 
 
 # --- helpers ------------------------------------------------------------------
@@ -1654,6 +1691,6 @@ def _month_mention(start: int, end: int, year: int, month: int) -> DateMention:
 
 
 def extract(text: str, lang: str | None = None, published: date | None = None,
-            author: str | None = None) -> list[Claim]:
+            author: str | None = None, published_precision: str = "day") -> list[Claim]:
     """Every claim in ``text``; see claimtrack.extract.extract_claims."""
-    return Extraction(grammar(), text, lang, published, author).run()
+    return Extraction(grammar(), text, lang, published, author, published_precision).run()

@@ -410,9 +410,13 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
             text[start:end]):
         words = [(m.start() + match.start(), m.end() + match.start(), m.group(0))
                  for m in re.finditer(r"\S+", match.group(0))]
-        # Drop sentence openers and other capitalised non-names at either end.
+        # Drop sentence openers and other capitalised non-names at either end;
+        # a lone verb or adverb that opens a clause (Founded in 2023, Released...)
+        # is capitalised for its place, not because it names anything.
         while words and words[0][2].lower().rstrip(".,") in rules.en_not_names:
             words.pop(0)
+        if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing|ly)", words[0][2]):
+            words = []
         while words and words[-1][2].lower().rstrip(".,") in rules.en_not_names | \
                 rules.en_name_joiners:
             words.pop()
