@@ -145,6 +145,16 @@ def name_rules() -> NameRules:
     )
 
 
+PLACES_FILE = Path(__file__).resolve().parents[1] / "lang" / "places_zh.txt"
+
+
+@cache
+def gazetteer() -> frozenset[str]:
+    """Chinese names of towns and cities (lang/places_zh.txt, from GeoNames)."""
+    with PLACES_FILE.open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
+
+
 @cache
 def _role_pattern(roles: frozenset[str]) -> re.Pattern:
     words = sorted((r for r in roles if _HAN.search(r)), key=len, reverse=True)
@@ -341,8 +351,8 @@ def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
     """Whether a tagged name is one: the dictionary tags some everyday words as names
     (卫星 nr, 刚刚开始 nr, 长大 ns), and the HMM cuts words out of longer ones."""
     if kind == "place":
-        return word in rules.places or (word[-1] in rules.place_suffixes and
-                                        _frequency(word) <= rules.max_name_frequency)
+        return word in rules.places or word in gazetteer() or (
+            word[-1] in rules.place_suffixes and _frequency(word) <= rules.max_name_frequency)
     frequency = _frequency(word)
     if kind == "person":
         if frequency and word[-1] in _COMMON_NOUN_ENDINGS:
