@@ -1554,10 +1554,14 @@ class Extraction:
             return None
         # 梁文锋宣布……并创办深度求索: the event with a date topic (a founding, a
         # release) over one without (an announcement), then the one nearest the date.
+        info = self._sentence(mention.start, sentences)
+        # ……宣布……并创办深度求索: an event word that is also a reporting verb (宣布,
+        # announced: inside an attribution) ranks below the event itself (创办).
+        spoken = [(a.start, a.end) for a in info.attributions]
         event = min(events, key=lambda e: (
             self.g.date_topic_of.get(alias_key(e.group(0))) is None,
+            any(start <= e.start() < end for start, end in spoken),
             min(abs(e.start() - mention.end), abs(mention.start - e.end()))))
-        info = self._sentence(mention.start, sentences)
         pseudo = Figure(mention.start, mention.end, "date", None, None, None)
         speaker, attribution = self._speaker(pseudo, info, sentences)
         subject = self._released_thing(event, info, search_end, sentences)
