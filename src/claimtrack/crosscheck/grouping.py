@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, computed_field
 
 from claimtrack.crosscheck.identity import (
+    UNPLACED,
     fact_key,
     folded,
     period_of,
@@ -165,7 +166,9 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                    as_of: frozenset[str]) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket."""
     (what, name), statement, unit_class, _, _ = key
-    on_a_day = what == "topic" and name in as_of
+    # A measure the taxonomy does not list (年龄, 人口) may change over time as
+    # much as any: its figures are read like those of an as_of topic.
+    on_a_day = (what == "topic" and name in as_of) or what == "measure"
     names: dict[int, str] = {}
 
     def describe(claim) -> str:  # each claim is named in many pairs: name it once
@@ -245,6 +248,10 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
         return None
     if a.kind != "date" and b.kind != "date":  # a date is the fact itself: always judged
         first, second = period_of(a, on_a_day), period_of(b, on_a_day)
+        if on_a_day and UNPLACED in (first, second):
+            return _made_pair(a.id, b.id, "not_compared",
+                              "no period and no publication date: when the figure held is "
+                              "unknown, and it changes over time")
         if not periods_agree(first, second):
             if on_a_day:
                 return _made_pair(a.id, b.id, "not_compared",

@@ -96,6 +96,10 @@ def same_source(a, b) -> bool:
     return first is not None and first == article_id(b)
 
 
+# A figure of a time-varying topic that states no period, in an article with no
+# date: nothing says when it held, so it is compared with nothing.
+UNPLACED = (date.min, date.min, "unplaced")
+
 # News reports what happened in the days before it: a figure of a time-varying
 # topic with no stated period is read as describing the week up to its article's date.
 NEWS_WINDOW = timedelta(days=7)
@@ -107,7 +111,8 @@ def period_of(claim, as_of: bool) -> tuple[date, date, str] | None:
     For an "as of" topic (its figures change over time: a share price, a revenue, a
     ranking), a figure with no stated period describes the week up to its article's
     publication date (precision "news"); two such figures a month apart are two
-    facts, two of the same week may be one.
+    facts, two of the same week may be one. With no publication date either, it is
+    UNPLACED.
     """
     if claim.period_start is not None and claim.period_end is not None:
         return claim.period_start, claim.period_end, claim.period_precision
@@ -115,11 +120,11 @@ def period_of(claim, as_of: bool) -> tuple[date, date, str] | None:
         return None
     published = getattr(getattr(claim, "article", None), "published", None)
     if not published:
-        return None
+        return UNPLACED
     try:
         start, end, _ = parse_period(published)
     except ValueError:
-        return None
+        return UNPLACED
     return start - NEWS_WINDOW, end, "news"
 
 

@@ -67,6 +67,13 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])
 _NAME_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z&.' ]*")
 _TICKER_TAIL = re.compile(r"\s*[（(][A-Za-z0-9.]{1,8}[)）]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
+# How far before its event verb a name may stand and still be what the event is
+# about (深度求索公司于2023年7月正式成立: the date and an adverb between).
+EVENT_SUBJECT_GAP = 16
+# How far after its event verb the thing it names may stand (characters; English
+# noun phrases are longer: "the quantitative investment firm Ningbo High-Flyer").
+EVENT_OBJECT_GAP = 16
+EVENT_OBJECT_GAP_LATIN = 48
 # How far back a bare 报道称 looks for its report.
 REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
@@ -1566,7 +1573,7 @@ class Extraction:
         speaker, attribution = self._speaker(pseudo, info, sentences)
         subject = self._released_thing(event, info, search_end, sentences)
         if subject is None:
-            subject = self._event_subject(pseudo, info, clause_start, search_end, sentences)
+            subject = self._event_subject(event, info)
         topic = self.g.date_topic_of.get(alias_key(event.group(0)))
         return Claim(
             start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
@@ -1587,30 +1594,54 @@ class Extraction:
         """What an event word names right after it: 发布的o1模型 → OpenAI o1; an
         anaphor there (成立这家公司, released this model) is the subject carried from
         the sentences before."""
+        # 发射了世界上第一颗人造地球卫星（Sputnik 1）, co-founded the investment firm
+        # Ningbo High-Flyer: the object may come after a few words, within the clause.
+        reach = EVENT_OBJECT_GAP_LATIN if LATIN_WORD.search(
+            self.lower, event.start(), event.end()) else EVENT_OBJECT_GAP
         for entity in info.entities:
-            if event.end() <= entity.start < end and re.fullmatch(
-                    r"[^，,。;；:：]{0,6}", self.lower[event.end() : entity.start]):
+            gap = self.lower[event.end() : entity.start]
+            if event.end() <= entity.start < end and len(gap) <= reach and \
+                    not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
+                    not _AGENT_BEFORE.search(gap):  # founded in May 2023 by Liang: the agent
                 return entity.name
         after = self.lower[event.end() : min(end, event.end() + 12)]
         if _EVENT_ANAPHOR.match(after.lstrip()):
             return self._carried_subject(info, sentences)
         return None
 
-    def _event_subject(self, pseudo: Figure, info: SentenceInfo, clause_start: int,
-                       clause_end: int, sentences: dict[int, SentenceInfo]) -> str | None:
-        """Who or what a dated event is about, past its agent (由幻方量化运营, founded by
-        Liang Wenfeng: the agent did it; the sentence is about the other)."""
-        agents = [e for e in info.entities if _AGENT_BEFORE.search(
+    def _event_subject(self, event: re.Match, info: SentenceInfo) -> str | None:
+        """Who or what a dated event is about when the verb names nothing after it: the
+        name the verb's clause puts right before it (成都漆器厂成立于1954年, DeepSeek was
+        founded in May 2023), or, for a clause that opens with the verb (Founded in
+        2023 by Liang Wenfeng, DeepSeek...), the first name of the clause after. Never
+        an agent (由幻方量化, by Liang Wenfeng) nor a place that only locates the event;
+        None when the sentence does not tie a name to the event, so that a date of
+        some event is never grouped as the date of another."""
+        clause_start = self._clause_start(event.start())
+        names = [e for e in info.entities if not _AGENT_BEFORE.search(
             self.lower[max(info.start, e.start - 4) : e.start])]
-        if not agents:
-            return self._subject(pseudo, info, clause_start, clause_end, sentences)
-        kept = info.entities
-        info.entities = [e for e in kept if e not in agents]
-        try:
-            subject = self._subject(pseudo, info, clause_start, clause_end, sentences)
-        finally:
-            info.entities = kept
-        return subject or self._carried_subject(info, sentences)
+        before = [e for e in names if clause_start <= e.start and e.end <= event.start()]
+        if before:
+            nearest = before[-1]
+            gap = self.lower[nearest.end : event.start()]
+            close = len(gap) <= EVENT_SUBJECT_GAP and not _CLAUSE_MARK.search(gap)
+            if close and (nearest.kind != "place" or len(gap.strip()) <= 1) and \
+                    self.lower[nearest.start - 1 : nearest.start] not in ("在", "于"):
+                return nearest.name
+            return None
+        if len(self.lower[clause_start : event.start()].strip(" ,，")) <= 3:
+            # the DeepSeek-V3 model, launched on Jan. 10: the name the participle follows.
+            previous = [e for e in names if e.end <= clause_start and
+                        clause_start - e.end <= EVENT_SUBJECT_GAP // 2 and
+                        not _CLAUSE_MARK.search(self.lower, e.end, max(e.end, clause_start - 1))]
+            if previous:
+                return previous[-1].name
+            following = self._clause_end(event.end()) + 1
+            after = [e for e in names if following <= e.start < self._clause_end(following)
+                     and e.kind != "place"]
+            if after:
+                return after[0].name
+        return None
 
 
 # --- helpers ------------------------------------------------------------------
