@@ -2,8 +2,9 @@
 speaker_role, said_on) stored, read, filtered, exported, imported, curated and
 cross-checked through the real CLI, on SQLite and PostgreSQL.
 
-The extractor does not fill these fields yet; the ingest here wraps the real
-extractor and adds them to its claims, as it will."""
+The ingest here wraps the real extractor and sets these fields on its claims
+(what each figure's text would give), so that storage is tested apart from
+extraction (tests/specs covers what the extractor fills)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,7 @@ FIELDS = {
     "210亿元": {"subject": "智谱华章", "measure": "估值", "speaker_role": "首席策略师",
                "said_on": date(2025, 1, 19)},
     "300億元": {"subject": "智譜華章", "measure": "估值", "scope": "一级市场"},
-    "30元": {"measure": "股价"},
-    "25元": {"measure": "股价", "from_value": 30.0, "base": "上周"},
+    "30元降至25元": {"measure": "股价", "from_value": 30.0, "base": "上周"},
 }
 
 
@@ -62,8 +62,9 @@ def test_new_fields_are_stored_and_shown(stocked):
     assert (first["subject"], first["measure"], first["speaker_role"], first["said_on"]) == (
         "智谱华章", "估值", "首席策略师", "2025-01-19")
     assert rows["300億元"]["scope"] == "一级市场"
-    assert (rows["25元"]["from_value"], rows["25元"]["base"]) == (30.0, "上周")
-    assert rows["25元"]["subject"] == "Moonshot AI"  # an entity's alias links to the entity
+    change = rows["30元降至25元"]  # one from → to claim, its value the price after
+    assert (change["value"], change["from_value"], change["base"]) == (25.0, 30.0, "上周")
+    assert change["subject"] == "Moonshot AI"  # an entity's alias links to the entity
     shown = stocked("show", str(first["id"])).stdout
     assert "首席策略师" in shown and "估值" in shown
     csv_out = stocked("claims", "--format", "csv").stdout
@@ -80,7 +81,7 @@ def test_an_unlisted_subject_is_found_in_either_script(stocked):
     assert "智谱华章" in unknown.stderr  # the nearest names include unlisted subjects
     # An entity still matches by any alias, and only its own claims.
     assert {row["surface"] for row in _json(stocked, "claims", "--subject", "月之暗面")} == {
-        "30元", "25元"}
+        "30元降至25元"}
 
 
 def test_unlisted_subjects_are_listed_as_entities_of_kind_unlisted(stocked):
@@ -189,38 +190,39 @@ def test_a_curated_file_states_the_new_fields(stocked, tmp_path):
     assert "not both" in refused.stderr
 
 
-def _two_days_of_market_value(cli, tmp_path):
-    for name, text, day in (("mon.txt", "英伟达市值达3.4万亿美元。\n", "2025-01-24"),
-                            ("tue.txt", "英伟达市值为2.9万亿美元。\n", "2025-01-28")):
+def _two_dates_of_market_value(cli, tmp_path, days):
+    for name, text, day in (("mon.txt", "英伟达市值达3.4万亿美元。\n", days[0]),
+                            ("tue.txt", "英伟达市值为2.9万亿美元。\n", days[1])):
         (tmp_path / name).write_text(text, encoding="utf-8")
         (tmp_path / name.replace(".txt", ".meta.yaml")).write_text(
             f"outlet: {name[:3]}\ndate: {day}\n", encoding="utf-8")
         assert cli("ingest", "--jobs", "1", str(tmp_path / name)).exit_code == 0
 
 
-def test_as_of_levels_on_two_days_are_a_change_over_time(cli, tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "data", data)
-    topics = data / "topics.yaml"
-    topics.write_text(topics.read_text(encoding="utf-8").replace(
-        "  - key: market_value\n", "  - key: market_value\n    as_of: true\n", 1),
-        encoding="utf-8")
-    monkeypatch.setenv("CLAIMTRACK_DATA_DIR", str(data))
-    _two_days_of_market_value(cli, tmp_path)
+def test_as_of_levels_months_apart_are_a_change_over_time(cli, tmp_path):
+    # market_value is as_of in the shipped topics.yaml: a level with no stated
+    # period describes the month up to its article's date.
+    _two_dates_of_market_value(cli, tmp_path, ("2025-01-24", "2025-04-28"))
     assert cli("conflicts", "--fail-on-conflict").exit_code == 0
     [group] = _json(cli, "conflicts", "--all", "--topic", "market_value")
     assert group["verdict"] == "not_compared"
     assert group["pairs"][0]["reason"] == (
-        "different dates: 2025-01-24 and 2025-01-28 (a change over time, not a conflict)")
+        "different dates: reported by 2025-01-24 and reported by 2025-04-28 "
+        "(a change over time, not a conflict)")
 
 
-def test_without_as_of_the_same_levels_conflict(cli, tmp_path, monkeypatch):
+def test_as_of_levels_of_one_week_conflict(cli, tmp_path):
+    _two_dates_of_market_value(cli, tmp_path, ("2025-01-24", "2025-01-28"))
+    assert cli("conflicts", "--fail-on-conflict").exit_code == 3
+
+
+def test_without_as_of_levels_months_apart_conflict(cli, tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data)
     topics = data / "topics.yaml"
     topics.write_text(topics.read_text(encoding="utf-8").replace("    as_of: true\n", ""),
                       encoding="utf-8")
     monkeypatch.setenv("CLAIMTRACK_DATA_DIR", str(data))
-    _two_days_of_market_value(cli, tmp_path)
+    _two_dates_of_market_value(cli, tmp_path, ("2025-01-24", "2025-04-28"))
     result = cli("conflicts", "--topic", "market_value", "--fail-on-conflict")
     assert result.exit_code == 3

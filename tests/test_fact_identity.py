@@ -44,11 +44,12 @@ def _verdicts(groups) -> list[str]:
 
 
 def test_a_from_to_pair_of_one_article_is_not_a_conflict():
-    # 从3200亿元降至2900亿元: the extractor may give both ends as figures of one fact.
-    before = claim("营收从3200亿元降至2900亿元。", article=1, surface="3200亿元",
-                   subject="Acme", topic="revenue")
-    after = claim("营收从3200亿元降至2900亿元。", article=1, surface="2900亿元",
-                  subject="Acme", topic="revenue")
+    # 从3200亿元降至2900亿元 is one change claim now; two levels of one article
+    # (a list, a from→to written as two sentences) are still never compared.
+    [change] = [c for c in extract_claims("营收从3200亿元降至2900亿元。")]
+    assert (change.value, change.from_value, change.statement) == (2.9e11, 3.2e11, "change")
+    before = claim("营收为3200亿元。", article=1, subject="Acme", topic="revenue")
+    after = claim("营收为2900亿元。", article=1, subject="Acme", topic="revenue")
     assert crosscheck([before, after]) == []
     # The same two figures from two articles are two sources disagreeing.
     elsewhere = claim("营收为3200亿元。", article=2, subject="Acme", topic="revenue")
@@ -65,13 +66,12 @@ def test_figures_of_one_list_or_respectively_are_never_compared():
 
 
 def test_a_change_from_to_is_never_judged_against_a_level():
-    change = claim("营收从3200亿元降至2900亿元。", article=4, surface="2900亿元",
-                   subject="Acme", topic="revenue", from_value=3.2e11)
+    change = claim("营收从3200亿元降至2900亿元。", article=4, subject="Acme", topic="revenue")
+    assert change.from_value == 3.2e11
     level = claim("营收为3200亿元。", article=5, subject="Acme", topic="revenue")
     assert crosscheck([change, level]) == []
     # Two from→to claims of two sources are compared (on the value after).
-    other = claim("营收从3200亿元降至2500亿元。", article=6, surface="2500亿元",
-                  subject="Acme", topic="revenue", from_value=3.2e11)
+    other = claim("营收从3200亿元降至2500亿元。", article=6, subject="Acme", topic="revenue")
     [group] = crosscheck([change, other])
     assert group.statement == "change" and group.verdict == "conflict"
 
@@ -188,31 +188,43 @@ def test_one_day_apart_is_a_date_conflict_of_one_day():
 # --- "As of" levels -----------------------------------------------------------------------
 
 
-def test_levels_of_an_as_of_topic_on_two_days_are_a_change_over_time():
-    monday = claim("英伟达市值为3.4万亿美元。", article=1, published="2025-01-24",
+def test_levels_of_an_as_of_topic_two_months_apart_are_a_change_over_time():
+    january = claim("英伟达市值为3.4万亿美元。", article=1, published="2025-01-24",
+                    subject="Nvidia", topic="market_value")
+    april = claim("英伟达市值为2.9万亿美元。", article=2, published="2025-04-28",
+                  subject="Nvidia", topic="market_value")
+    [group] = crosscheck([january, april], as_of={"market_value"})
+    assert group.verdict == "not_compared" and not group.has_conflict
+    assert group.pairs[0].reason == ("different dates: reported by 2025-01-24 and reported by "
+                                     "2025-04-28 (a change over time, not a conflict)")
+    # Without the flag the same two figures, of no stated period, conflict.
+    assert crosscheck([january, april])[0].verdict == "conflict"
+
+
+def test_levels_of_an_as_of_topic_reported_within_a_month_are_compared():
+    # News reports the days before it: figures without a date, reported four days
+    # apart, may state one fact.
+    friday = claim("英伟达市值为3.4万亿美元。", article=1, published="2025-01-24",
                    subject="Nvidia", topic="market_value")
     tuesday = claim("英伟达市值为2.9万亿美元。", article=2, published="2025-01-28",
                     subject="Nvidia", topic="market_value")
-    [group] = crosscheck([monday, tuesday], as_of={"market_value"})
-    assert group.verdict == "not_compared" and not group.has_conflict
-    assert group.pairs[0].reason == ("different dates: 2025-01-24 and 2025-01-28 "
-                                     "(a change over time, not a conflict)")
-    # Without the flag the same two figures, of no stated period, conflict.
-    assert crosscheck([monday, tuesday])[0].verdict == "conflict"
-
-
-def test_levels_of_an_as_of_topic_on_one_day_are_still_compared():
-    morning = claim("英伟达市值为3.4万亿美元。", article=1, published="2025-01-28",
-                    subject="Nvidia", topic="market_value")
-    evening = claim("英伟达市值为2.9万亿美元。", article=2, published="2025-01-28",
-                    subject="Nvidia", topic="market_value")
-    [group] = crosscheck([morning, evening], as_of={"market_value"})
+    [group] = crosscheck([friday, tuesday], as_of={"market_value"})
     assert group.verdict == "conflict"
-    # A stated period wins over the article's date.
-    stated = claim("2025年1月24日英伟达市值为2.9万亿美元。", article=3, published="2025-01-28",
+    # A stated period wins over the article's date: March is not January's month.
+    stated = claim("2025年3月2日英伟达市值为2.9万亿美元。", article=3, published="2025-03-05",
                    subject="Nvidia", topic="market_value")
-    [group] = crosscheck([morning, stated], as_of={"market_value"})
-    assert "different dates: 2025-01-28 and 2025-01-24" in group.pairs[0].reason
+    [group] = crosscheck([friday, stated], as_of={"market_value"})
+    assert "different dates: reported by 2025-01-24 and 2025-03-02" in group.pairs[0].reason
+
+
+def test_a_time_varying_figure_of_an_undated_article_is_compared_with_nothing():
+    undated = claim("英伟达市值为3.4万亿美元。", article=1, subject="Nvidia", topic="market_value")
+    undated.article.published = None
+    dated = claim("英伟达市值为2.9万亿美元。", article=2, published="2025-01-28",
+                  subject="Nvidia", topic="market_value")
+    [group] = crosscheck([undated, dated], as_of={"market_value"})
+    assert group.verdict == "not_compared"
+    assert "no publication date" in group.pairs[0].reason
 
 
 # --- The as_of flag in topics.yaml ----------------------------------------------------------

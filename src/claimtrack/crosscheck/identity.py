@@ -101,17 +101,17 @@ def same_source(a, b) -> bool:
 UNPLACED = (date.min, date.min, "unplaced")
 
 # News reports what happened in the days before it: a figure of a time-varying
-# topic with no stated period is read as describing the week up to its article's date.
-NEWS_WINDOW = timedelta(days=7)
+# topic with no stated period is read as describing the month up to its article's date.
+NEWS_WINDOW = timedelta(days=31)
 
 
 def period_of(claim, as_of: bool) -> tuple[date, date, str] | None:
     """(start, end, precision) of the period a figure refers to, or None if unstated.
 
     For an "as of" topic (its figures change over time: a share price, a revenue, a
-    ranking), a figure with no stated period describes the week up to its article's
+    ranking), a figure with no stated period describes the month up to its article's
     publication date (precision "news"); two such figures a month apart are two
-    facts, two of the same week may be one. With no publication date either, it is
+    facts, two of the same month may be one. With no publication date either, it is
     UNPLACED.
     """
     if claim.period_start is not None and claim.period_end is not None:
