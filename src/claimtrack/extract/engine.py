@@ -67,6 +67,18 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])
 _NAME_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z&.' ]*")
 _TICKER_TAIL = re.compile(r"\s*[（(][A-Za-z0-9.]{1,8}[)）]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
+# The list a ranking is in: the words before 榜/榜单/排行榜 (美国App Store免费榜),
+# or an English "on the Forbes list" / "the App Store chart".
+_SCOPE_ZH = re.compile(
+    r"(?:^|(?<=[在于上的，,。\s]))(?P<scope>[\u4e00-\u9fffA-Za-z0-9 ]{0,14}?"
+    r"(?:排行榜|榜单|榜|排名表))")
+_SCOPE_ZH_MARKET = re.compile(
+    r"[在于](?P<scope>[^，,。；;：:在于]{2,16}?)(?:上|中|里)?(?:排名|排行|位列|位居|名列|排在|居)")
+_SCOPE_EN = re.compile(
+    r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
+    r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
+# Between a share or a multiple and what it is of: "1/20 of", "that of the".
+_BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
 # How far before its event verb a name may stand and still be what the event is
 # about (深度求索公司于2023年7月正式成立: the date and an adverb between).
 EVENT_SUBJECT_GAP = 16
@@ -1097,6 +1109,7 @@ class Extraction:
             subject=subject, topic=topic, speaker=speaker, attribution=attribution,
             statement="change" if figure.from_value is not None else statement,
             measure=measure, speaker_role=role, from_value=figure.from_value, said_on=said_on,
+            scope=self._scope(figure, info),
             base=self._base(figure, info, clause_start), extractor=EXTRACTOR,
         )
 
@@ -1108,11 +1121,46 @@ class Extraction:
         sentence = self.lower[info.start : info.end]
         return any(word in sentence for word in self.g.lexicon.units.change_default_context)
 
+    def _scope(self, figure: Figure, info: SentenceInfo) -> str | None:
+        """The list a ranking is in, as written: 美国App Store免费榜, 福布斯富豪榜,
+        the Forbes list. None for a figure that is no ranking or names no list."""
+        if figure.unit != "rank":
+            return None
+        best = None
+        # The figure's own clause first (…免费榜上排名第一，而台积电在…市场排名第一).
+        for start in (self._clause_start(figure.start), info.start):
+            for pattern in (_SCOPE_ZH, _SCOPE_ZH_MARKET):
+                for match in pattern.finditer(self.folded, start, figure.start):
+                    best = (match.start("scope"), match.end("scope"))
+                if best is not None:
+                    break
+            if best is not None:
+                break
+        for match in _SCOPE_EN.finditer(self.folded, start, info.end):
+            if best is None:
+                best = (match.start("scope"), match.end("scope"))
+        if best is None:
+            return None
+        written = self.text[best[0] : best[1]]
+        # 他在福布斯富豪榜: the list starts after the words that place it.
+        cut = max(fold(written).rfind(marker) for marker in ("在", "于", "的", "上"))
+        if cut >= 0 and cut < len(written) - 2:
+            written = written[cut + 1 :]
+        return written.strip() or None
+
     def _base(self, figure: Figure, info: SentenceInfo, clause_start: int) -> str | None:
         """What a comparison compares with: 是GPT-4o的1/20, 比OpenAI便宜95% → the name."""
         bases = [e for e in info.entities if clause_start <= e.start and e.end <= figure.start
                  and self._comparison_base(e, figure, info.entities)]
-        return bases[-1].name if bases else None
+        if bases:
+            return bases[-1].name
+        # less than 1/20 of GPT-4o's, three times that of OpenAI: the base follows.
+        if figure.kind == "ratio":
+            for entity in info.entities:
+                if figure.end <= entity.start <= figure.end + 16 and _BASE_AFTER.fullmatch(
+                        self.lower[figure.end : entity.start]):
+                    return entity.name
+        return None
 
     def _statement(self, figure: Figure, direction: str, clause_start: int,
                    clause_end: int) -> str:
