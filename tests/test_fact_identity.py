@@ -251,3 +251,15 @@ def test_topics_yaml_may_mark_a_topic_as_of_and_checks_the_value(tmp_path):
     topics.write_text(flagged.replace("as_of: true", "as_of: sometimes"), encoding="utf-8")
     with pytest.raises(DataFileError, match="as_of"):
         as_of_topics(tmp_path / "data")
+
+
+def test_two_figures_of_one_sentence_printed_by_two_articles_are_never_compared():
+    # A repost: both articles print the sentence; its two figures are not two sources.
+    text = "该公司营收为100亿元，利润为20亿元。"
+    revenue = claim(text, article=1, surface="100亿元", subject="Acme", topic="revenue")
+    profit = claim(text, article=2, surface="20亿元", subject="Acme", topic="revenue")
+    assert crosscheck([revenue, profit]) == []
+    # The same figure printed twice is still one figure stated by two articles.
+    again = claim(text, article=2, surface="100亿元", subject="Acme", topic="revenue")
+    [group] = crosscheck([revenue, again])
+    assert group.verdict == "same"

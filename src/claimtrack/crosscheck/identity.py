@@ -91,9 +91,14 @@ def article_id(claim) -> int | None:
 
 
 def same_source(a, b) -> bool:
-    """Whether two claims come from one article (never compared with each other)."""
+    """Whether two claims come from one article, or from one sentence that two articles
+    print (a repost, a quoted paragraph): never compared with each other."""
     first = article_id(a)
-    return first is not None and first == article_id(b)
+    if first is not None and first == article_id(b):
+        return True
+    sentence = getattr(a, "sentence", None)
+    return bool(sentence) and sentence == getattr(b, "sentence", None) and \
+        a.surface != b.surface
 
 
 # A figure of a time-varying topic that states no period, in an article with no
