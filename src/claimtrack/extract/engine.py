@@ -79,6 +79,10 @@ _SCOPE_EN = re.compile(
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 # Between a share or a multiple and what it is of: "1/20 of", "that of the".
 _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
+# What follows an event verb when it has an object: words (not a date nor the
+# clause's end): 发布了自己的大模型, announced a venture.
+_EVENT_OBJECT = re.compile(
+    r"\s*(?:了|的)?\s*(?![于在]|in\b|on\b|at\b|by\b)[\u4e00-\u9fffA-Za-z]{2}")
 # How far before its event verb a name may stand and still be what the event is
 # about (深度求索公司于2023年7月正式成立: the date and an adverb between).
 EVENT_SUBJECT_GAP = 16
@@ -1669,6 +1673,12 @@ class Extraction:
         names = [e for e in info.entities if not _AGENT_BEFORE.search(
             self.lower[max(info.start, e.start - 4) : e.start])]
         before = [e for e in names if clause_start <= e.start and e.end <= event.start()]
+        # 百度发布了自己的大模型, 拜登宣布退出大选: with an object after the verb, the
+        # name before it is who did it, not what the date is of (a founding is of
+        # what was founded, whoever founded it: that case is the verb's object).
+        obj = _EVENT_OBJECT.match(self.lower, event.end(), self._clause_end(event.end()))
+        if before and obj is not None:
+            return None
         if before:
             nearest = before[-1]
             gap = self.lower[nearest.end : event.start()]
@@ -1677,7 +1687,11 @@ class Extraction:
                     self.lower[nearest.start - 1 : nearest.start] not in ("在", "于"):
                 return nearest.name
             return None
-        if len(self.lower[clause_start : event.start()].strip(" ,，")) <= 3:
+        opening = self.lower[clause_start : event.start()]
+        for mention in self.dates:  # 1月26日发布之后，DeepSeek…: the date is no word before it
+            if clause_start <= mention.start and mention.end <= event.start():
+                opening = opening.replace(self.lower[mention.start : mention.end], "")
+        if len(opening.strip(" ,，")) <= 3:
             # the DeepSeek-V3 model, launched on Jan. 10: the name the participle follows.
             previous = [e for e in names if e.end <= clause_start and
                         clause_start - e.end <= EVENT_SUBJECT_GAP // 2 and
