@@ -90,6 +90,11 @@ class NameRules:
     nickname_suffixes: frozenset[str]
 
     @property
+    def suffixes_by_last(self) -> dict[str, tuple[str, ...]]:
+        """The organisation suffixes by their last character (one dict lookup a word)."""
+        return _suffixes_by_last(self.org_suffixes)
+
+    @property
     def role_pattern(self) -> re.Pattern:
         """Any Chinese role word, longest first (首席执行官 before 执行官)."""
         return _role_pattern(self.roles)
@@ -153,6 +158,14 @@ def gazetteer() -> frozenset[str]:
     """Chinese names of towns and cities (lang/places_zh.txt, from GeoNames)."""
     with PLACES_FILE.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
+
+
+@cache
+def _suffixes_by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for suffix in suffixes:  # already longest first
+        by_last.setdefault(suffix[-1], []).append(suffix)
+    return {last: tuple(group) for last, group in by_last.items()}
 
 
 @cache
@@ -307,7 +320,8 @@ def _is_ticker(text: str, start: int, end: int, strip: str = "") -> bool:
 
 
 def _org_suffix(word: str, rules: NameRules) -> str | None:
-    for suffix in rules.org_suffixes:
+    """The organisation suffix a word ends in, longest first (统计局 before 局)."""
+    for suffix in rules.suffixes_by_last.get(word[-1:], ()):
         if word.endswith(suffix):
             return suffix
     return None
