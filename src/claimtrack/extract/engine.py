@@ -90,6 +90,12 @@ EVENT_SUBJECT_GAP = 16
 # noun phrases are longer: "the quantitative investment firm Ningbo High-Flyer").
 EVENT_OBJECT_GAP = 16
 EVENT_OBJECT_GAP_LATIN = 48
+# A credit naming whose talk an article is (讲述｜李浴洋, 口述 | **陈丹青**), looked
+# for in its first characters.
+_NARRATOR_CREDIT = re.compile(
+    r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}|"
+    r"[A-Z][A-Za-z.' -]{1,30}[a-z])\**", re.M)
+NARRATOR_WINDOW = 1500
 # How far back a bare 报道称 looks for its report.
 REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
@@ -205,6 +211,7 @@ class Extraction:
         self.sentence_bounds = self._sentence_bounds()
         self.clause_bounds = [m.end() for m in g.clause_end.finditer(self.lower)]
         self.turns = self._interview_turns()
+        self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
         # The role of the speaker _speaker found last (an attribution's, if any).
@@ -231,6 +238,20 @@ class Extraction:
             bounded.append(end)
             start = end
         return bounded
+
+    def _narrator(self) -> tuple[str, str] | None:
+        """(name, credit line) of the person whose talk the article is: a credit
+        讲述｜李浴洋 or 口述 | 陈丹青 near the top. Figures nobody else is said to
+        state are theirs, not the outlet's."""
+        head = self.folded[self.body_start : self.body_start + NARRATOR_WINDOW]
+        match = _NARRATOR_CREDIT.search(head)
+        if match is None:
+            return None
+        who = match.group("who").strip("* ")
+        if not (self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who)):
+            return None
+        start = self.body_start + match.start()
+        return self._canonical(who), self.text[start : start + len(match.group(0))].strip()
 
     def _interview_turns(self) -> list[tuple[int, str | None, str]]:
         """(line start, speaker, marker) of every interview turn, if the text is an interview."""
@@ -1215,6 +1236,8 @@ class Extraction:
         turn = self._turn_at(figure.start)
         if turn is not None:
             return turn[1], turn[2]
+        if self.narrator is not None:
+            return self.narrator
         return self.author, None
 
     def _previous_sentences(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
