@@ -263,3 +263,31 @@ def test_two_figures_of_one_sentence_printed_by_two_articles_are_never_compared(
     again = claim(text, article=2, surface="100亿元", subject="Acme", topic="revenue")
     [group] = crosscheck([revenue, again])
     assert group.verdict == "same"
+
+
+# --- Places: broad subjects ----------------------------------------------------------------
+
+
+def test_figures_of_a_place_are_one_fact_only_on_one_topic_worded_alike():
+    births = claim("2023年全国出生人口为902万人。", article=1, subject="China", topic="population",
+                   measure="出生人口")
+    elderly = claim("2023年全国老年人口为2.97亿人。", article=2, subject="China",
+                    topic="population", measure="老年人口")
+    [group] = crosscheck([births, elderly], places={"China"})
+    assert group.verdict == "not_compared" and "worded differently" in group.pairs[0].reason
+    # The same wording is one fact: two sources that disagree conflict.
+    other = claim("2023年出生人口为950万人。", article=3, subject="China", topic="population",
+                  measure="出生人口")
+    [group] = crosscheck([births, other], places={"China"})
+    assert group.verdict == "conflict"
+    # A company is not a place: its topic words in two phrasings are one fact.
+    assert crosscheck([births, elderly])[0].verdict == "conflict"
+
+
+def test_a_place_and_a_measure_no_topic_names_are_never_one_fact():
+    first = claim("全国有18个城市参与调查。", article=1, subject="China", topic=None,
+                  measure="年龄")
+    second = claim("全国有33家医院参与调查。", article=2, subject="China", topic=None,
+                   measure="年龄")
+    [group] = crosscheck([first, second], places={"china"})
+    assert group.verdict == "not_compared" and "too broad" in group.pairs[0].reason

@@ -108,7 +108,7 @@ def test_fulltext_index_follows_inserts_updates_and_deletes(sqlite_cli, db_path)
 def test_streamed_conflicts_equal_the_crosscheck_of_every_claim(seeded):
     every_claim = api.find_claims(db=seeded, sort="date")
     expected = crosscheck(every_claim, parents=api._part_of(seeded), rates=api.exchange_rates(),
-                          as_of=api.as_of_topics())
+                          as_of=api.as_of_topics(), places=api._places(seeded))
     streamed = api.conflicts(db=seeded, include_all=True)
     assert len(streamed) > 20 and any(group.related for group in streamed)
     assert [(g.subject, g.topic, g.statement, g.unit, g.verdict, [c.id for c in g.claims],

@@ -852,7 +852,7 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
             rates=exchange_rates(),
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             keep=None if include_all else (lambda group: group.has_conflict),
-            as_of=as_of_topics())
+            as_of=as_of_topics(), places=_places(engine))
 
 
 def save_conflicts(groups: list, *, tolerance: float | None = None,
@@ -882,7 +882,7 @@ def cross_check(claims: list, *, db: str | Engine | None = None,
 
     return crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
                       tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-                      as_of=as_of_topics())
+                      as_of=as_of_topics(), places=_places(db))
 
 
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
@@ -956,6 +956,20 @@ def comparison_rows(claims: list, groups: list, *,
                 interval=interval_text(claim, tolerance),
             ))
     return rows
+
+
+def _places(db) -> frozenset[str]:
+    """The subjects that are places: the entities of kind place, and the towns and
+    cities of lang/places_zh.txt (a subject the entity data does not list)."""
+    from sqlalchemy import select
+
+    from claimtrack.db.models import Entity, EntityKind
+    from claimtrack.db.session import session_scope
+    from claimtrack.extract.names import gazetteer, name_rules
+
+    with session_scope(open_database(db)) as session:
+        listed = session.scalars(select(Entity.name).where(Entity.kind == EntityKind.place))
+        return frozenset([*listed, *gazetteer(), *name_rules().places])
 
 
 def _part_of(db) -> dict[str, str | None]:

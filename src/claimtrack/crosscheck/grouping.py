@@ -27,6 +27,7 @@ from claimtrack.crosscheck.identity import (
     UNPLACED,
     fact_key,
     folded,
+    measures_differ,
     period_of,
     period_text,
     periods_agree,
@@ -100,13 +101,15 @@ def claim_period(claim) -> str | None:
 
 def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None,
                rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
-               as_of: Iterable[str] = ()) -> list[Group]:
+               as_of: Iterable[str] = (), places: Iterable[str] = ()) -> list[Group]:
     """Every group of claims that may speak of one fact, firm groups first.
 
     Claims without a subject, or with neither topic nor measure, and rejected
     claims, are left out. Within a group, claims keep the order they are given
-    in. ``as_of`` names the topics whose levels hold on a day (their claims with
-    no stated period take their article's date).
+    in. ``as_of`` names the topics whose figures change over time (their claims
+    with no stated period take their article's month); ``places`` names the
+    subjects that are places (countries, cities): their figures are one fact only
+    when their measures are worded alike too.
     """
     buckets: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
@@ -116,7 +119,7 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
             continue
         buckets[key][subject].append(claim)
     return crosscheck_buckets(buckets.items(), parents=parents, rates=rates,
-                              tolerance=tolerance, as_of=as_of)
+                              tolerance=tolerance, as_of=as_of, places=places)
 
 
 def bucket_key(claim) -> tuple | None:
@@ -129,7 +132,7 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
                        parents: dict[str, str | None] | None = None,
                        rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
                        keep: Callable[[Group], bool] | None = None,
-                       as_of: Iterable[str] = ()) -> list[Group]:
+                       as_of: Iterable[str] = (), places: Iterable[str] = ()) -> list[Group]:
     """The groups of claims already sorted into buckets (bucket_key → folded subject → claims).
 
     Buckets may come in any order, each once and whole, and may be streamed:
@@ -148,9 +151,11 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
                    if whole}
     rates = rates or RateTable([])
     as_of = frozenset(as_of)
+    places = frozenset(folded(place) for place in places)
     judged: list[tuple[tuple, list[Group], list[Group]]] = []
     for key, by_subject in buckets:
-        firm, related = _bucket_groups(key, by_subject, parent_keys, rates, tolerance, as_of)
+        firm, related = _bucket_groups(key, by_subject, parent_keys, rates, tolerance, as_of,
+                                       places)
         if keep is not None:
             firm = [group for group in firm if keep(group)]
             related = [group for group in related if keep(group)]
@@ -162,8 +167,8 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
 
 
 def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, str],
-                   rates: RateTable, tolerance: float,
-                   as_of: frozenset[str]) -> tuple[list[Group], list[Group]]:
+                   rates: RateTable, tolerance: float, as_of: frozenset[str],
+                   places: frozenset[str] = frozenset()) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket."""
     (what, name), statement, unit_class, _, _ = key
     # A measure the taxonomy does not list (年龄, 人口) may change over time as
@@ -187,12 +192,15 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
 
     groups: list[Group] = []
     related_groups: list[Group] = []
-    for _, members in sorted(by_subject.items()):
+    for subject_folded, members in sorted(by_subject.items()):
         if len(members) < 2:
             continue
         group = new_group(members[0].subject, members, False)
+        # Of a place, a figure is one fact with another only on a topic the
+        # taxonomy names, and worded alike: a country has a thousand populations.
+        broad = subject_folded in places and ("measure" if what == "measure" else "topic")
         group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
-                       if (pair := _pair(a, b, rates, tolerance, describe, on_a_day))]
+                       if (pair := _pair(a, b, rates, tolerance, describe, on_a_day, broad))]
         if group.pairs:
             groups.append(group)
     for whole, part in _related_subjects(by_subject, parents):
@@ -241,11 +249,22 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str]):
 
 
 def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
-          on_a_day: bool = False) -> Pair | None:
+          on_a_day: bool = False, broad: str | bool = False) -> Pair | None:
     """The verdict on two claims of one bucket and subject; None for two claims of one
-    article, which are never compared (cross-checking is across sources)."""
+    article, which are never compared (cross-checking is across sources). ``broad``:
+    the subject is a place ("measure" for a bucket keyed by a measure the taxonomy
+    lacks, "topic" for one keyed by a topic), whose figures are one fact only on a
+    topic and when their measures are worded alike."""
     if same_source(a, b):
         return None
+    if broad == "measure":
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"a place and a measure no topic names ({a.measure}): too broad "
+                          "to tell one fact")
+    if broad and (not a.measure or not b.measure or measures_differ(a, b)):
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"measures of one place worded differently or not at all: "
+                          f"{a.measure or 'none'} and {b.measure or 'none'}")
     if a.kind != "date" and b.kind != "date":  # a date is the fact itself: always judged
         first, second = period_of(a, on_a_day), period_of(b, on_a_day)
         if on_a_day and UNPLACED in (first, second):

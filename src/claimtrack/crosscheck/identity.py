@@ -54,6 +54,20 @@ def measure_key(claim) -> tuple[str, str] | None:
     return None
 
 
+def measures_differ(a, b) -> bool:
+    """Whether two claims word what they measure differently in one script (出生人口
+    and 老年人口; 总票房 and 票房收入). Of a country or a city, a topic gathers many
+    facts (population counts births, the old, the single); of a company, topic
+    words in two languages or two phrasings usually name one fact, so this is
+    asked of places only."""
+    first, second = getattr(a, "measure", None), getattr(b, "measure", None)
+    if not first or not second:
+        return False
+    first, second = folded(first), folded(second)
+    han = [any("\u4e00" <= char <= "\u9fff" for char in text) for text in (first, second)]
+    return han[0] == han[1] and first != second
+
+
 def statement_of(claim) -> str:
     """The kind of statement: a claim with a value before (from→to) is a change."""
     return "change" if getattr(claim, "from_value", None) is not None else claim.statement
