@@ -4,7 +4,7 @@ data/entities.yaml gives canonical names and aliases for the names claimtrack
 knows; it is not the limit of what can be found. This stage finds the other
 people, organisations, places, indexes and products in a stretch of text:
 
-* Chinese: jieba's part-of-speech tagger (posseg, from its dictionary) marks
+* Chinese: jieba's segmentation and its dictionary's part-of-speech tags mark
   person (nr), organisation (nt), place (ns) and other proper names (nz); a name
   the dictionary lacks comes out one character at a time and is joined again
   when it has a name's form (a surname and one or two characters: 黄/仁/勋);
@@ -27,6 +27,7 @@ dictionary (about half a second, once per process).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -50,9 +51,6 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-
 _FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
 # How listed words for kinds of people end (文科生, 研究员, 企业家): never a name.
 _COMMON_NOUN_ENDINGS = frozenset("生者员家人师士长们工民户商客族农官兵子手书报表单录稿")
-# jieba's HMM finds unlisted words (黄仁勋) but costs three quarters of extraction
-# time; the one-character runs it would join are joined here by the surname rule.
-_HMM = False
 _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -175,25 +173,97 @@ def _role_pattern(roles: frozenset[str]) -> re.Pattern:
 
 
 @cache
-def _tagger():
+def _tokenizer():
+    """jieba's tokenizer, its prefix dictionary loaded (jieba caches it on disk)."""
     import logging
 
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba.posseg.dt
+    return jieba.dt
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    """The part-of-speech tag of every word of jieba's dictionary.
+
+    jieba.posseg reads them from the 5 MB dictionary file on import (and loads
+    its HMM tables, unused here): most of a second per process. They are read
+    here once and kept in a marshal file in the temporary folder, named after
+    the dictionary's size and time, as jieba keeps its own prefix dictionary.
+    """
+    import marshal
+    import tempfile
+
+    dictionary = Path(_tokenizer().get_dict_file().name)
+    stat = dictionary.stat()
+    cached = Path(tempfile.gettempdir()) / (
+        f"claimtrack-jieba-tags-{stat.st_size}-{int(stat.st_mtime)}.marshal")
+    try:
+        with cached.open("rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    tags: dict[str, str] = {}
+    with dictionary.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    try:
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            marshal.dump(tags, handle)
+        partial.replace(cached)  # atomic: a concurrent reader sees all of it or none
+    except OSError:
+        pass  # a read-only temporary folder: read the dictionary again next time
+    return tags
+
+
+# How jieba splits text into the blocks it segments: Chinese with letters, digits
+# and a few joiners; what lies between is spaces and other characters.
+_BLOCK = re.compile(r"([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
+_ONE_LATIN = re.compile(r"[a-zA-Z0-9]")
 
 
 def tag(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, flag) of each word jieba's posseg finds in ``text``."""
-    tokens = []
+    """(start, end, word, flag) of each word of ``text``: jieba's dictionary segmentation
+    (no HMM) and the dictionary's tags, as jieba.posseg gives them without its HMM.
+
+    Runs of single letters and digits are one word tagged "eng"; a word the
+    dictionary does not tag is "x"; characters outside the blocks are "m" for
+    digits, "eng" for letters, "x" otherwise."""
+    tokenizer, tags = _tokenizer(), _word_tags()
+    tokens: list[tuple[int, int, str, str]] = []
     position = 0
-    for pair in _tagger().lcut(text, HMM=_HMM):
-        word = pair.word
-        tokens.append((position, position + len(word), word, pair.flag))
-        position += len(word)
+    for block in _BLOCK.split(text):
+        if not block:
+            continue
+        if not _BLOCK.fullmatch(block):
+            for char in block:
+                flag = "m" if char.isdigit() or char == "." else \
+                    "eng" if char.isascii() and char.isalpha() else "x"
+                tokens.append((position, position + 1, char, flag))
+                position += 1
+            continue
+        route: dict = {}
+        tokenizer.calc(block, tokenizer.get_DAG(block), route)
+        index, latin = 0, ""
+        while index < len(block):
+            end = route[index][1] + 1
+            word = block[index:end]
+            if _ONE_LATIN.fullmatch(word):
+                latin += word
+            else:
+                if latin:
+                    tokens.append((position - len(latin), position, latin, "eng"))
+                    latin = ""
+                tokens.append((position, position + len(word), word, tags.get(word, "x")))
+            position += len(word)
+            index = end
+        if latin:
+            tokens.append((position - len(latin), position, latin, "eng"))
     return tokens
 
 
@@ -344,7 +414,7 @@ def _name_start(tokens: list, index: int, rules: NameRules, last: int) -> int:
 def listed_word(word: str) -> bool:
     """Whether jieba's dictionary lists a word as something other than a person's name
     (来看 v, 比如 v): such a word before a reporting verb is no speaker."""
-    tags = _tagger().word_tag_tab
+    tags = _word_tags()
     return word in tags and not tags[word].startswith("nr")
 
 
@@ -385,7 +455,7 @@ def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
 
 def _frequency(word: str) -> int:
     """How common a word is in jieba's dictionary (0 when it is not listed)."""
-    return _tagger().tokenizer.FREQ.get(word) or 0
+    return _tokenizer().FREQ.get(word) or 0
 
 
 def _proper_head(tokens: list, head_start: int, suffix_start: int, rules: NameRules) -> bool:

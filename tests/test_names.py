@@ -1,0 +1,52 @@
+"""extract/names: the tagger claimtrack builds on jieba, and the names it finds."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pytest
+
+import claimtrack.extract.names as names
+from claimtrack.extract.lexicon import fold
+
+SENTENCES = [
+    "据彭博社报道，英伟达首席执行官黄仁勋周一表示，台积电的营收在2024年增长了30%。",
+    "摩根士丹利分析师乔·摩尔认为，中芯国际市值达到4000亿港元 (HK$400bn)。",
+    fold("據經濟日報報導，台積電計畫將產能提高30%，輝達股價下跌17%。"),
+    "DeepSeek-V3 was trained on 2,048 H800 GPUs, 2.788 million GPU hours.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_tag_is_jiebas_posseg_without_its_hmm(sentence):
+    import jieba.posseg
+
+    expected = [(pair.word, pair.flag) for pair in jieba.posseg.lcut(sentence, HMM=False)]
+    tokens = names.tag(sentence)
+    assert [(word, flag) for _, _, word, flag in tokens] == expected
+    assert all(sentence[start:end] == word for start, end, word, _ in tokens)
+
+
+def test_the_word_tags_are_cached_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    names._word_tags.cache_clear()
+    try:
+        built = names._word_tags()
+        [cached] = tmp_path.glob("claimtrack-jieba-tags-*.marshal")
+        names._word_tags.cache_clear()
+        assert names._word_tags() == built  # read from the file this time
+        assert built["国家统计局"] == "nt" and len(built) > 300_000
+        cached.write_bytes(b"not marshal")  # a damaged file is rebuilt, not trusted
+        names._word_tags.cache_clear()
+        assert names._word_tags() == built
+    finally:
+        names._word_tags.cache_clear()
+
+
+def test_names_roles_and_non_names():
+    text = "中金公司首席经济学家彭文生表示，第二章前言提到的初创公司营收增长5%。"
+    found = {(text[n.start : n.end], n.kind) for n in names.chinese_names(text, 0, len(text))}
+    assert ("中金公司", "organisation") in found
+    assert ("首席经济学家", "role") in found
+    assert ("彭文生", "person") in found
+    assert not any(word in ("第二章", "前言", "初创公司") for word, _ in found)
