@@ -11,7 +11,17 @@ from datetime import date
 
 from claimtrack.schemas import Claim
 
-__all__ = ["Claim", "extract_claims"]
+__all__ = ["Claim", "extract_claims", "warm_up"]
+
+
+def warm_up() -> None:
+    """Load what extraction reads once per process (the grammar, jieba's dictionary and
+    word tags), so that processes forked afterwards share it instead of loading it."""
+    from claimtrack.extract.grammar import grammar
+    from claimtrack.extract.names import warm_up as warm_up_names
+
+    grammar()
+    warm_up_names()
 
 
 def extract_claims(

@@ -221,6 +221,12 @@ def _word_tags() -> dict[str, str]:
     return tags
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary and its word tags now (see claimtrack.extract.warm_up)."""
+    _tokenizer()
+    _word_tags()
+
+
 # How jieba splits text into the blocks it segments: Chinese with letters, digits
 # and a few joiners; what lies between is spaces and other characters.
 _BLOCK = re.compile(r"([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
