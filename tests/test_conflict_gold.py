@@ -9,11 +9,11 @@ precision and recall of 0.8).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.tools import load_tool
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,16 +21,7 @@ FLOORS = {"pair_precision": 0.5, "pair_recall": 0.3, "fact_recall": 0.4,
           "group_precision": 0.4}
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("score_conflicts",
-                                                  REPO / "tools" / "score_conflicts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_conflicts"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sc = _load_tool()
+sc = load_tool("score_conflicts")
 
 
 @pytest.fixture(scope="module")

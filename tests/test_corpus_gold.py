@@ -8,11 +8,11 @@ the development corpus (../shared/corpus) is absent.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.tools import load_tool
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "corpus"
@@ -24,17 +24,7 @@ FLOORS = {"precision": 0.43, "recall": 0.48, "subject_accuracy": 0.26,
 CEILINGS = {"misattribution_rate": 0.025}
 
 
-def _load_tool():
-    sys.path.insert(0, str(REPO / "tools"))
-    spec = importlib.util.spec_from_file_location("score_corpus_gold",
-                                                  REPO / "tools" / "score_corpus_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_corpus_gold"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-scg = _load_tool()
+scg = load_tool("score_corpus_gold")
 
 
 @pytest.fixture(scope="module")

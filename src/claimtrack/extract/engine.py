@@ -337,6 +337,7 @@ class Extraction:
         self._mark_excluded()
         dates = self._dates()
         self.dates = dates
+        self.date_starts = [mention.start for mention in dates]
         for mention in dates:
             self.mask[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
         figures = self._from_to(self._figures())
@@ -888,11 +889,16 @@ class Extraction:
         cache[index] = info
         return info
 
+    def _dates_in(self, start: int, end: int) -> list[DateMention]:
+        """The dates that start in [start, end), found by position, not by a scan."""
+        return self.dates[bisect.bisect_left(self.date_starts, start) :
+                          bisect.bisect_left(self.date_starts, end)]
+
     def _mark_statement_dates(self, info: SentenceInfo) -> None:
         """Dates inside an attribution or right after its verb date the statement:
         黄仁勋周一表示, 特朗普27日宣布, Nvidia said on Monday."""
         for attribution in info.attributions:
-            for mention in self.dates:
+            for mention in self._dates_in(attribution.who_start, attribution.end + 5):
                 inside = attribution.who_start <= mention.start and mention.end <= attribution.end
                 after = attribution.end <= mention.start <= attribution.end + 4 and \
                     not self.lower[attribution.end : mention.start].strip(" on")
@@ -1103,8 +1109,9 @@ class Extraction:
         role, said_on = self.last_role, self.last_said_on
         subject = self._subject(figure, info, clause_start, clause_end, sentences)
         info.subject = subject or info.subject
-        topic = self._topic(figure, info, clause_start, clause_end)
-        measure = self._measure(figure, info, clause_start, clause_end)
+        topic_word = self._topic_match(figure, info, clause_start, clause_end)
+        topic = None if topic_word is None else topic_word[2]
+        measure = self._measure(figure, info, clause_start, clause_end, topic_word)
         if topic is None and measure is not None:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
             found = self.g.topic_of.get(compact_key(measure))
@@ -1519,19 +1526,14 @@ class Extraction:
             position = previous.start
         return None
 
-    def _topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
-               clause_end: int) -> str | None:
-        match = self._topic_match(figure, info, clause_start, clause_end)
-        return None if match is None else match[2]
-
-    def _measure(self, figure: Figure, info: SentenceInfo, clause_start: int,
-                 clause_end: int) -> str | None:
-        """What the figure measures as the text words it (see claimtrack.extract.measures)."""
-        match = self._topic_match(figure, info, clause_start, clause_end)
+    def _measure(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
+                 match: tuple[int, int, str] | None) -> str | None:
+        """What the figure measures as the text words it (see claimtrack.extract.measures);
+        ``match`` is the topic word _topic_match found for it."""
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
             return self.text[match[0] : match[1]]
         blocked = [(e.start, e.end) for e in info.entities]
-        blocked += [(d.start, d.end) for d in self.dates if info.start <= d.start < info.end]
+        blocked += [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         span = measure_before(self.folded, clause_start, figure.start, blocked)
         if span is None and figure.kind == "count" and figure.unit_text:
@@ -1711,8 +1713,8 @@ class Extraction:
                 return nearest.name
             return None
         opening = self.lower[clause_start : event.start()]
-        for mention in self.dates:  # 1月26日发布之后，DeepSeek…: the date is no word before it
-            if clause_start <= mention.start and mention.end <= event.start():
+        for mention in self._dates_in(clause_start, event.start()):
+            if mention.end <= event.start():  # 1月26日发布之后，DeepSeek…: no word before it
                 opening = opening.replace(self.lower[mention.start : mention.end], "")
         if len(opening.strip(" ,，")) <= 3:
             # the DeepSeek-V3 model, launched on Jan. 10: the name the participle follows.

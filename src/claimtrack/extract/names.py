@@ -385,14 +385,15 @@ def _dotted_name_end(piece: str, tokens: list, match_start: int, match_end: int)
     return min(match_end, last_dot + 4)
 
 
-def _is_ticker(text: str, start: int, end: int, strip: str = "") -> bool:
-    """Intel (INTC), 美光 (MU): a stock ticker in brackets belongs to the name before it."""
-    word = text[start:end].strip(strip)
-    if strip and text[start:end] != word:  # the brackets are inside the word the regex took
-        return text[start : start + 1] in "(（" and text[end - 1 : end] in ")）" and \
-            word.isupper() and 1 <= len(word) <= 6
-    return text[start - 1 : start] in ("(", "（") and text[end : end + 1] in (")", "）") and \
-        word.isupper() and 1 <= len(word) <= 6
+def _is_ticker(text: str, start: int, end: int) -> bool:
+    """Intel (INTC), 美光 (MU): a stock ticker in brackets belongs to the name before it.
+    The brackets may be inside text[start:end] or around it."""
+    word = text[start:end]
+    if word[:1] in ("(", "（") and word[-1:] in (")", "）"):
+        word = word[1:-1]
+    elif text[start - 1 : start] not in ("(", "（") or text[end : end + 1] not in (")", "）"):
+        return False
+    return word.isupper() and 1 <= len(word) <= 6
 
 
 def _org_suffix(word: str, rules: NameRules) -> str | None:
@@ -521,7 +522,7 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
                 rules.en_name_joiners:
             words.pop()
         words = [w for w in words
-                 if not _is_ticker(text, start + w[0], start + w[1], strip="(（)）")]
+                 if not _is_ticker(text, start + w[0], start + w[1])]
         run: list[tuple[int, int, str]] = []
         for word in [*words, None]:
             if word is not None and word[2].lower().rstrip(".,'s") not in rules.en_roles:
