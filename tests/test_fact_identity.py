@@ -128,6 +128,21 @@ def test_claims_about_no_named_subject_are_never_one_fact():
     assert crosscheck([one, other]) == []
 
 
+def test_a_subject_that_only_repeats_the_measure_names_no_subject():
+    # 入住率达到100% and 入住率为78% in two unrelated articles: the clause's topic
+    # is its measure, which says what is counted, not whose.
+    one = claim("入住率达到100%。", article=1, subject="入住率", topic=None, measure="入住率")
+    other = claim("入住率为78%。", article=2, subject="入住率", topic=None, measure="入住率")
+    assert crosscheck([one, other]) == []
+    # A compound that does say whose (住户贷款) is still compared with itself.
+    loans = [claim("住户贷款减少2170亿元。", article=3, subject="住户贷款", topic=None,
+                   measure="贷款减少额"),
+             claim("住户贷款减少1170亿元。", article=4, subject="住户贷款", topic=None,
+                   measure="贷款减少额")]
+    [group] = crosscheck(loans)
+    assert group.verdict == "conflict"
+
+
 def test_without_a_topic_the_measure_as_written_says_what_is_measured():
     price = claim("股价为101美元。", article=1, subject="Acme", topic=None, measure="股价")
     trad = claim("股價為137美元。", article=2, subject="Acme", topic=None, measure="股價")

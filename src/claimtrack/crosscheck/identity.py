@@ -41,8 +41,13 @@ def folded(name: str) -> str:
 
 
 def subject_key(claim) -> str | None:
-    """The folded subject, or None for a claim about no named subject."""
-    return folded(claim.subject) if claim.subject else None
+    """The folded subject, or None for a claim about no named subject. A subject
+    that only repeats the measure (人数 of 人数达到300人) names none."""
+    if not claim.subject:
+        return None
+    key = folded(claim.subject)
+    measure = getattr(claim, "measure", None)
+    return None if measure and folded(measure) == key else key
 
 
 def measure_key(claim) -> tuple[str, str] | None:

@@ -47,6 +47,7 @@ from claimtrack.extract.numbers import (
     english_value,
     mixed_value,
 )
+from claimtrack.extract.subjects import MEASURE_COMPOUND, MEASURE_WORD, clause_topic
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 
@@ -110,6 +111,8 @@ _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
+# How many clauses back a clause without a topic of its own looks for one.
+_TOPIC_CLAUSES_BACK = 3
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # A sentence longer than this (a table flattened into one line, a list with
 # no full stop) is cut at clause ends, so that context searches stay bounded
@@ -1107,11 +1110,13 @@ class Extraction:
                 "decrease" if figure.value < figure.from_value else "none")
         speaker, attribution = self._speaker(figure, info, sentences)
         role, said_on = self.last_role, self.last_said_on
-        subject = self._subject(figure, info, clause_start, clause_end, sentences)
-        info.subject = subject or info.subject
         topic_word = self._topic_match(figure, info, clause_start, clause_end)
         topic = None if topic_word is None else topic_word[2]
-        measure = self._measure(figure, info, clause_start, clause_end, topic_word)
+        measure_span = self._measure_span(figure, info, clause_start, clause_end, topic_word)
+        measure = self.text[measure_span[0] : measure_span[1]] if measure_span else \
+            measure_rules().by_unit.get(figure.unit or "")
+        subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span)
+        info.subject = subject or info.subject
         if topic is None and measure is not None:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
             found = self.g.topic_of.get(compact_key(measure))
@@ -1397,7 +1402,8 @@ class Extraction:
             0 <= figure.start - entity.end <= 6
 
     def _subject(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
-                 sentences: dict[int, SentenceInfo]) -> str | None:
+                 sentences: dict[int, SentenceInfo],
+                 measure_span: tuple[int, int] | None = None) -> str | None:
         eligible = self._eligible(info, figure)
         paired = self._respective(figure, info, eligible)
         if paired is not None:
@@ -1425,7 +1431,7 @@ class Extraction:
         if after and not counted and _AFTER_FIGURE_GAP.match(gap):
             return self._possessive_chain_end(after, clause_end).name
         in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
-        if in_clause:
+        if any(e.kind != "place" for e in in_clause):
             return pick(in_clause)
         head = self._line_head(info, figure)
         if head is not None:
@@ -1435,6 +1441,11 @@ class Extraction:
                 for entity in info.entities:
                     if entity.name == attribution.speaker and entity.kind != "person":
                         return entity.name
+        topic = self._clause_topic(figure, info, clause_start, measure_span, eligible)
+        if topic is not None:
+            return topic
+        if in_clause:
+            return pick(in_clause)
         in_sentence = [e for e in eligible if e.end <= figure.start]
         if in_sentence:
             return pick(in_sentence)
@@ -1442,6 +1453,52 @@ class Extraction:
         if later_in_clause:
             return pick(later_in_clause, nearest_last=False)
         return self._carried_subject(info, sentences)
+
+    def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
+                      measure_span: tuple[int, int] | None,
+                      eligible: list[EntityMention]) -> str | None:
+        """The noun phrase the figure's clause, else its sentence, starts with
+        (claimtrack.extract.subjects): 住户贷款减少2170亿元 is about 住户贷款."""
+        if self.lang == "en" or not HAN.search(self.folded, clause_start, figure.start + 1):
+            return None
+        dates = [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
+        blocked = [(a.start, a.end) for a in info.attributions]
+        first = bisect.bisect_left(self.figure_starts, info.start)
+        figures = [(f.start, f.end) for f in self.figures[first:]
+                   if f.start < figure.start and f is not figure]
+        blocked += figures
+        span = clause_topic(self.folded, clause_start, figure.start, dates, blocked,
+                            measure_span)
+        if span in (MEASURE_COMPOUND, MEASURE_WORD):
+            measure = compact_key(self.text[measure_span[0] : measure_span[1]])
+            if span == MEASURE_WORD or measure in self.g.topic_of or any(
+                    (start, end) == measure_span for start, end, _, _ in info.topics or ()):
+                return None  # 营收增长20%, 人数达到300人: the clause names what, not whose
+            span = measure_span  # 住户贷款减少2170亿元
+        else:
+            # 同比少增7453亿元, 都占到了…: a clause that goes on the topic of the
+            # figure's clause before it, or of its sentence's first clause.
+            end = clause_start - 1
+            for _ in range(_TOPIC_CLAUSES_BACK):
+                if span is not None or end <= info.start:
+                    break
+                if self.folded[end : end + 1] == ":":
+                    break  # 结果令人惊讶：A组……: what leads into a colon is no topic
+                start = self._clause_start(end)
+                if start == info.start or any(start <= f[0] < end for f in figures):
+                    span = clause_topic(self.folded, start, end, dates, blocked, None)
+                    span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) else span
+                end = start - 1
+        if span is None:
+            return None
+        for entity in info.entities:
+            # 中国GDP → China, 英伟达股价 → Nvidia; 一家杭州的初创公司: a name that
+            # only locates is none; 中国中小企业: a place that only qualifies.
+            if entity.start == span[0] and (entity.kind != "place" or entity.end >= span[1] - 1):
+                return entity.name if entity in eligible else None
+        if self.folded[span[0] : span[1]] in name_rules().not_names:
+            return None  # 业界, 业内人士: a vague source, not what the figure is about
+        return self.text[span[0] : span[1]].strip()
 
     def _line_head(self, info: SentenceInfo, figure: Figure) -> str | None:
         """A list item or a table row names its figure first: "- 美光 (MU) -7%",
@@ -1460,6 +1517,12 @@ class Extraction:
         if not 2 <= len(head) <= 16 or not _NAME_TEXT.fullmatch(head):
             return None
         if head.lower() in name_rules().latin_not_names or head in name_rules().not_names:
+            return None
+        # "Its revenue grew 20%": a short sentence of prose is no table row; a
+        # row's English head is a name, every word of it capitalised.
+        if not bullet and not HAN.search(head) and any(
+                word[:1].islower() or word.lower() in name_rules().en_not_names
+                for word in head.split()):
             return None
         start = first + (len(self.folded[first:figure.start]) -
                          len(self.folded[first:figure.start].lstrip()))
@@ -1526,21 +1589,20 @@ class Extraction:
             position = previous.start
         return None
 
-    def _measure(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
-                 match: tuple[int, int, str] | None) -> str | None:
-        """What the figure measures as the text words it (see claimtrack.extract.measures);
+    def _measure_span(self, figure: Figure, info: SentenceInfo, clause_start: int,
+                      clause_end: int,
+                      match: tuple[int, int, str] | None) -> tuple[int, int] | None:
+        """Where the text words what the figure measures (see claimtrack.extract.measures);
         ``match`` is the topic word _topic_match found for it."""
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
-            return self.text[match[0] : match[1]]
+            return match[0], match[1]
         blocked = [(e.start, e.end) for e in info.entities]
         blocked += [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         span = measure_before(self.folded, clause_start, figure.start, blocked)
         if span is None and figure.kind == "count" and figure.unit_text:
             span = counted_noun(self.folded, figure.end, clause_end)  # 5000辆汽车被烧毁
-        if span is None:
-            return measure_rules().by_unit.get(figure.unit or "")
-        return self.text[span[0] : span[1]]
+        return span
 
     def _topic_match(self, figure: Figure, info: SentenceInfo, clause_start: int,
                      clause_end: int) -> tuple[int, int, str] | None:

@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
+from claimtrack.lang import read_rules
 
-MEASURES_FILE = Path(__file__).resolve().parents[1] / "lang" / "measures.yaml"
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "en_links",
          "en_not_measures", "by_unit"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -39,10 +37,7 @@ class MeasureRules:
 @cache
 def measure_rules() -> MeasureRules:
     """The rules of lang/measures.yaml, read and checked once."""
-    with MEASURES_FILE.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    if set(data) != _KEYS:
-        raise ValueError(f"{MEASURES_FILE}: keys must be {sorted(_KEYS)}, not {sorted(data)}")
+    data = read_rules("measures.yaml", _KEYS)
     return MeasureRules(
         max_chars=int(data["max_chars"]),
         zh_links=frozenset(data["zh_links"]),

@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from claimtrack.lang import LANG_DIR, read_rules
 
-NAMES_FILE = Path(__file__).resolve().parents[1] / "lang" / "names.yaml"
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
@@ -118,12 +117,7 @@ class NameRules:
 @cache
 def name_rules() -> NameRules:
     """The rules of lang/names.yaml, read and checked once."""
-    with NAMES_FILE.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    unknown = set(data) - _KEYS
-    missing = _KEYS - set(data)
-    if unknown or missing:
-        raise ValueError(f"{NAMES_FILE}: unknown keys {sorted(unknown)}, missing {sorted(missing)}")
+    data = read_rules("names.yaml", _KEYS)
     lower = lambda words: frozenset(str(w).lower() for w in words)  # noqa: E731
     return NameRules(
         max_name_chars=int(data["max_name_chars"]),
@@ -148,7 +142,7 @@ def name_rules() -> NameRules:
     )
 
 
-PLACES_FILE = Path(__file__).resolve().parents[1] / "lang" / "places_zh.txt"
+PLACES_FILE = LANG_DIR / "places_zh.txt"
 
 
 @cache
@@ -348,6 +342,9 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         if _is_ticker(piece, offset, offset + len(text)):
             continue
         # appmsg, wx_fmt=jpeg: a piece of a link the markup left behind, not a name.
+        # 7nm, 5GB: letters right after a number are its unit.
+        if piece[offset - 1 : offset].isdigit():
+            continue
         if piece[offset - 1 : offset] in _LINK_CHARS or \
                 piece[offset + len(text) : offset + len(text) + 1] in _LINK_CHARS:
             continue

@@ -1,0 +1,154 @@
+"""What a Chinese figure is about when its clause names no one: the clause's topic.
+
+Chinese states what a clause is about first. When no name stands before a
+figure in its clause, the engine asks this module for the noun phrase the
+clause starts with (住户贷款减少2170亿元 → 住户贷款), or, for a clause that goes
+on without one (同比少增7453亿元), the phrase its sentence starts with. Words come
+from jieba's dictionary tagger (claimtrack.extract.names.tag); the rules are
+language data in lang/subjects.yaml, which explains them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimtrack.lang import read_rules
+
+_KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
+         "min_chars", "max_chars"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# What clause_topic returns when the clause starts with the figure's own measure:
+# a compound of several words (住户贷款) or a single word (人数, 营收).
+MEASURE_COMPOUND = "measure compound"
+MEASURE_WORD = "measure word"
+# Verbs that make what stands before them a clause, not an owner (X是Y的, X有Y的).
+_LINK_VERBS = frozenset(("是", "有", "在", "被", "把", "将", "让", "使", "给", "为", "成为", "占"))
+# Tags of words that modify a noun in a phrase (经营/vn 贷款) but are none alone.
+_MODIFIER_TAGS = frozenset(("vn", "an", "l"))
+_LINK_CHARS = frozenset("=&/_#@?")
+# How far into a clause its topic may start (past dates and scene-setting words).
+_LEAD_CHARS = 16
+
+
+@dataclass(frozen=True)
+class SubjectRules:
+    noun_tags: frozenset[str]
+    skip_tags: frozenset[str]
+    skip_words: frozenset[str]
+    joiners: frozenset[str]
+    stop_words: frozenset[str]
+    not_subjects: frozenset[str]
+    min_chars: int
+    max_chars: int
+
+
+@cache
+def subject_rules() -> SubjectRules:
+    """The rules of lang/subjects.yaml, read and checked once."""
+    data = read_rules("subjects.yaml", _KEYS)
+    return SubjectRules(
+        **{key: frozenset(str(word) for word in data[key]) for key in _KEYS
+           if key not in ("min_chars", "max_chars")},
+        min_chars=int(data["min_chars"]), max_chars=int(data["max_chars"]))
+
+
+def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]],
+                 blocked: list[tuple[int, int]],
+                 measure: tuple[int, int] | None) -> tuple[int, int] | str | None:
+    """The noun phrase folded[start:end] (a clause, up to its figure) starts with.
+
+    ``dates`` at the start are skipped; ``blocked`` spans (attributions, other
+    figures) end the phrase.
+    ``measure`` is the span of the figure's measure, when it has one. Returns
+    the phrase's span; MEASURE_COMPOUND or MEASURE_WORD when the clause starts
+    with the figure's own measure (住户贷款减少…, 营收增长20%); None when it starts
+    with no noun phrase (with an adverb, a verb or a pronoun).
+    """
+    if start >= end or not _HAN.search(folded, start, end):
+        return None
+    from claimtrack.extract.names import tag
+
+    rules = subject_rules()
+    # 结果令人惊讶：A组的正确率是7%: what follows a colon is a clause of its own.
+    colon = max(folded.rfind("：", start, end), folded.rfind(":", start, end))
+    start = colon + 1 if colon >= 0 else start
+    tokens = [(start + a, start + b, word, flag) for a, b, word, flag in tag(folded[start:end])]
+    index = 0
+    while index < len(tokens):  # past the words that set the scene
+        first, last, word, flag = tokens[index]
+        dated = any(d_start <= first and last <= d_end for d_start, d_end in dates)
+        if not dated and any(first < b_end and b_start < last for b_start, b_end in blocked):
+            return None  # 数百家商铺: what follows a figure is what it counts
+        if not word.strip() or dated or word in rules.skip_words or (
+                flag in rules.skip_tags and word not in rules.joiners):
+            index += 1
+            if first - start > _LEAD_CHARS:
+                return None
+            continue
+        break
+    if index == len(tokens):
+        return None
+    lead = tokens[index][0]
+    if measure is not None and measure[1] <= end:
+        owner = _owner(folded, lead, measure[0], tokens[index:], rules)
+        if owner is not None:
+            return owner
+    phrase_start = phrase_end = None
+    nominal = False  # 整整, 连续: a verbal noun or an adjective alone names nothing
+    while index < len(tokens):
+        first, last, word, flag = tokens[index]
+        if word in rules.stop_words or any(
+                first < b_end and b_start < last for b_start, b_end in blocked):
+            break
+        if flag in rules.noun_tags and not word.isdigit():
+            phrase_start = first if phrase_start is None else phrase_start
+            nominal = nominal or flag not in _MODIFIER_TAGS
+            phrase_end = last
+        elif not (phrase_end is not None and word in rules.joiners and index + 1 < len(tokens)
+                  and tokens[index + 1][3] in rules.noun_tags):
+            break
+        index += 1
+    if phrase_start is None or not nominal:
+        return None
+    if measure is not None and measure[0] < phrase_end <= measure[1]:
+        # 全球AR和VR头显全球出货量: the words before the measure; 住户贷款减少: a
+        # measure no topic lists is what the clause is about; 营收增长: the subject
+        # is elsewhere.
+        if measure[0] - phrase_start >= rules.min_chars:
+            phrase_end = measure[0]
+        elif phrase_end <= measure[1]:
+            # 住户/n 贷款/n: a compound may say whose; 人数, 增幅: one word only says what.
+            words = [t for t in tokens if phrase_start <= t[0] and t[1] <= phrase_end]
+            return MEASURE_COMPOUND if len(words) >= 2 else MEASURE_WORD
+    return _checked(folded, phrase_start, phrase_end, rules)
+
+
+def _owner(folded: str, lead: int, measure_start: int, tokens: list,
+           rules: SubjectRules) -> tuple[int, int] | None:
+    """拼多多的年活跃买家数: what stands before the 的 of the measure owns it, even
+    a name the segmenter cuts into pieces (拼/v 多多/m)."""
+    owner_end = folded.rfind("的", lead, measure_start)
+    if owner_end <= lead or measure_start - owner_end - 1 > 2:
+        return None
+    owned = [token for token in tokens if token[0] < owner_end]
+    for position, (_, _, word, flag) in enumerate(owned):
+        if flag in ("p", "r", "c", "uj", "ul", "x") or word in rules.stop_words or \
+                word in _LINK_VERBS or flag.startswith("v") and len(word) >= 2:
+            return None  # 使得中国一季度的…, 还有…的: a verb phrase, not an owner
+        # 含住房贷款的: a verb and its object; 拼/v 多多/m: a name cut in pieces.
+        if flag.startswith("v") and position + 1 < len(owned) and \
+                owned[position + 1][3] in rules.noun_tags:
+            return None
+    return _checked(folded, lead, owner_end, rules)
+
+
+def _checked(folded: str, start: int, end: int, rules: SubjectRules) -> tuple[int, int] | None:
+    phrase = folded[start:end]
+    # appmsg, #话题#: the leftovers of a link or a hashtag are not what a clause is about.
+    if folded[start - 1 : start] in _LINK_CHARS or any(char in _LINK_CHARS for char in phrase):
+        return None
+    if not rules.min_chars <= len(phrase) <= rules.max_chars or phrase in rules.not_subjects:
+        return None
+    return start, end
