@@ -920,6 +920,9 @@ class Extraction:
         for name in finder(self.folded, info.start, info.end):
             if any(self.mask[name.start : name.end]) and 1 in self.mask[name.start : name.end]:
                 continue
+            if name.kind == "title":
+                # 《2023年中国游戏产业报告》: the names inside a title are part of it.
+                known = [e for e in known if not name.start <= e.start < name.end]
             if any(e.start < name.end and name.start < e.end for e in known):
                 continue
             if name.kind == "role":
@@ -940,7 +943,7 @@ class Extraction:
                     found = self.g.entity_of.get(compact_key(country))
                     added.append(EntityMention(at, at + len(word), *(found or (country, "place"))))
                 at = self.folded.find(word, at + len(word), info.end)
-        if added:
+        if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
 
     def _attributions(self, info: SentenceInfo) -> list[Attribution]:
@@ -963,6 +966,10 @@ class Extraction:
                     # The speaker is the last entity inside the who-phrase, else the
                     # phrase itself when short and not a generic source.
                     inside = [e for e in info.entities if e.start >= who_start and e.end <= who_end]
+                    # 《2023年中国游戏产业报告》: a title is one source, whatever names it holds.
+                    titles = [e for e in inside if e.kind == "title"]
+                    inside = [e for e in inside if e.kind == "title" or not any(
+                        t.start <= e.start and e.end <= t.end for t in titles)]
                     clause_start = self._clause_start(match.end("who"))
                     who_text = self.text[max(who_start, clause_start) : who_end].strip()
                     # "据X报道", "according to X", "said X": the phrase starts with the
@@ -978,9 +985,15 @@ class Extraction:
                                 self.lower[a.end : b.start]) for a, b in zip(
                                 inside, inside[1:], strict=False)):
                             chosen = inside[0]
+                        said = match.group(0).lower()
+                        if chosen.kind == "title" and not leads and not any(
+                                said.endswith(verb) for verb in self.g.publication_verbs):
+                            continue  # 《魔兽世界》宣布: a game announces nothing
                         speaker = chosen.name
                         role = self._role_before(info, chosen, who_start)
-                        who_start = chosen.start
+                        # 《金融时报》发布的文章: the title's marks belong to its phrase.
+                        who_start = chosen.start - (self.text[chosen.start - 1 : chosen.start]
+                                                    in ("《", "〈") and chosen.kind == "title")
                         phrase_start = match.start() if leads else self._honorific_start(
                             who_start, info)
                     elif (antecedent := self._antecedent(who_text, info)) is not None:
@@ -1230,8 +1243,12 @@ class Extraction:
 
     def _speaker(self, figure: Figure, info: SentenceInfo,
                  sentences: dict[int, SentenceInfo]) -> tuple[str | None, str | None]:
-        before = [a for a in info.attributions if a.start <= figure.start]
-        chosen = before[-1] if before else (info.attributions[0] if info.attributions else None)
+        # 发表在《X》的一项研究, 2015年发表在…: a figure inside an attribution, or the
+        # date right before it, is not what the source says.
+        sources = [a for a in info.attributions if not a.start <= figure.start < a.end
+                   and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)]
+        before = [a for a in sources if a.start <= figure.start]
+        chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
             self.last_role, self.last_said_on = chosen.role, chosen.said_on
             if chosen.speaker is None and _REPORT_WORD.search(fold(chosen.phrase)):
@@ -1439,8 +1456,9 @@ class Extraction:
         for attribution in info.attributions:
             if attribution.speaker and clause_start <= attribution.who_start < figure.start:
                 for entity in info.entities:
-                    if entity.name == attribution.speaker and entity.kind != "person":
-                        return entity.name
+                    if entity.name == attribution.speaker and entity.kind not in (
+                            "person", "title"):
+                        return entity.name  # 英伟达表示: a company's own figures
         topic = self._clause_topic(figure, info, clause_start, measure_span, eligible)
         if topic is not None:
             return topic

@@ -72,6 +72,7 @@ class Grammar:
     ranking_word: re.Pattern
     from_before: re.Pattern
     respectively: re.Pattern
+    publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     to_between: re.Pattern
     to_direction: dict[str, str]
     comparison_before: re.Pattern
@@ -376,6 +377,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         ranking_word=ranking_word,
         from_before=from_before,
         respectively=re.compile(latin_bounded([*zh.respectively_words, *en.respectively_words])),
+        publication_verbs=tuple(verb.lower() for verb in
+                                [*zh.publication_verbs, *en.publication_verbs]),
         to_between=to_between,
         to_direction={k.lower(): v for k, v in {**zh.to_markers, **en.to_markers}.items()},
         comparison_before=comparison_before,

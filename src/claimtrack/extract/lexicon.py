@@ -89,6 +89,7 @@ class LanguageData(_Strict):
     level_markers: list[str]
     from_markers: list[str] = []
     respectively_words: list[str] = []
+    publication_verbs: list[str] = []
     to_markers: dict[str, str] = {}
     duration_prepositions: list[str]
     month_names: dict[str, int] = {}

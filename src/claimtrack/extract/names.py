@@ -38,7 +38,7 @@ from claimtrack.lang import LANG_DIR, read_rules
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
-         "nickname_prefixes", "nickname_suffixes"}
+         "nickname_prefixes", "nickname_suffixes", "source_endings"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -81,6 +81,7 @@ class NameRules:
     generic_org_heads: tuple[str, ...]
     places: frozenset[str]
     place_suffixes: frozenset[str]
+    source_endings: tuple[str, ...]
     transliteration: frozenset[str]
     we_country: dict[str, dict[str, str]]
     nickname_prefixes: frozenset[str]
@@ -135,6 +136,7 @@ def name_rules() -> NameRules:
         generic_org_heads=tuple(sorted(data["generic_org_heads"], key=len, reverse=True)),
         places=frozenset(data["places"]),
         place_suffixes=frozenset(data["place_suffixes"]),
+        source_endings=tuple(sorted(data["source_endings"], key=len, reverse=True)),
         transliteration=frozenset(data["transliteration"]),
         we_country={lang: dict(words) for lang, words in data["we_country"].items()},
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
@@ -430,7 +432,8 @@ def organisation_by_form(text: str) -> bool:
         return False
     if any(char in _FUNCTION_CHARS for char in text):
         return False
-    suffix = _org_suffix(text, rules) or (text[-1] if text[-1] in "委会办院" else None)
+    suffix = _org_suffix(text, rules) or next(
+        (ending for ending in rules.source_endings if text.endswith(ending)), None)
     return suffix is not None and len(text) > len(suffix) and not _generic_head(
         text[: -len(suffix)], rules)
 
