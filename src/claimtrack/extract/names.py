@@ -38,7 +38,7 @@ from claimtrack.lang import LANG_DIR, read_rules
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
-         "nickname_prefixes", "nickname_suffixes", "source_endings"}
+         "nickname_prefixes", "nickname_suffixes", "source_endings", "caption_words"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -82,6 +82,7 @@ class NameRules:
     places: frozenset[str]
     place_suffixes: frozenset[str]
     source_endings: tuple[str, ...]
+    caption_words: tuple[str, ...]
     transliteration: frozenset[str]
     we_country: dict[str, dict[str, str]]
     nickname_prefixes: frozenset[str]
@@ -137,6 +138,7 @@ def name_rules() -> NameRules:
         places=frozenset(data["places"]),
         place_suffixes=frozenset(data["place_suffixes"]),
         source_endings=tuple(sorted(data["source_endings"], key=len, reverse=True)),
+        caption_words=tuple(data["caption_words"]),
         transliteration=frozenset(data["transliteration"]),
         we_country={lang: dict(words) for lang, words in data["we_country"].items()},
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
@@ -284,6 +286,9 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         found.append(Name(start + first, start + last, kind))
 
     for match in _TITLE.finditer(piece):  # 《华尔街日报》, 《哪吒2》
+        if piece.startswith(rules.caption_words, match.end()):
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            continue  # 《装腔启示录》剧照: an image's caption names nothing the text says
         add(match.start(1), match.end(1), "title")
     for match in rules.role_pattern.finditer(piece):  # 首席执行官 is one role, not two words
         add(match.start(), match.end(), "role")

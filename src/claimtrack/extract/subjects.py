@@ -28,6 +28,8 @@ _LINK_VERBS = frozenset(("是", "有", "在", "被", "把", "将", "让", "使",
 # Tags of words that modify a noun in a phrase (经营/vn 贷款) but are none alone.
 _MODIFIER_TAGS = frozenset(("vn", "an", "l"))
 _LINK_CHARS = frozenset("=&/_#@?")
+# A single word this long is a compound that may say whose (住房贷款, 消费贷款).
+_COMPOUND_CHARS = 4
 # How far into a clause its topic may start (past dates and scene-setting words).
 _LEAD_CHARS = 16
 
@@ -119,9 +121,11 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         if measure[0] - phrase_start >= rules.min_chars:
             phrase_end = measure[0]
         elif phrase_end <= measure[1]:
-            # 住户/n 贷款/n: a compound may say whose; 人数, 增幅: one word only says what.
+            # 住户/n 贷款/n, 住房贷款: a compound may say whose; 人数, 增幅, 入住率: a
+            # short word only says what.
             words = [t for t in tokens if phrase_start <= t[0] and t[1] <= phrase_end]
-            return MEASURE_COMPOUND if len(words) >= 2 else MEASURE_WORD
+            compound = len(words) >= 2 or phrase_end - phrase_start >= _COMPOUND_CHARS
+            return MEASURE_COMPOUND if compound else MEASURE_WORD
     return _checked(folded, phrase_start, phrase_end, rules)
 
 
@@ -147,7 +151,8 @@ def _owner(folded: str, lead: int, measure_start: int, tokens: list,
 def _checked(folded: str, start: int, end: int, rules: SubjectRules) -> tuple[int, int] | None:
     phrase = folded[start:end]
     # appmsg, #话题#: the leftovers of a link or a hashtag are not what a clause is about.
-    if folded[start - 1 : start] in _LINK_CHARS or any(char in _LINK_CHARS for char in phrase):
+    if any(char in _LINK_CHARS for char in phrase) or (
+            folded[start - 1 : start] in _LINK_CHARS and not _HAN.match(phrase)):
         return None
     if not rules.min_chars <= len(phrase) <= rules.max_chars or phrase in rules.not_subjects:
         return None
