@@ -59,6 +59,10 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 _NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z][A-Za-z]+)\Z")
 # An English plural noun after a number makes it a count: 100,000 robots.
 _PLURAL_NOUN = re.compile(r"\s(?P<noun>[A-Za-z][A-Za-z-]{2,}s)\b")
+# 648 H800 GPUs, 512 NVIDIA H800 GPUs: a plural noun after a name or a model code
+# (capitals or digits); the figure is the number, the noun says what it counts.
+_PLURAL_AFTER_NAMES = re.compile(
+    r"(?:\s(?=[\w-]*[A-Z0-9])[A-Za-z0-9][\w-]*){1,2}\s(?P<noun>[A-Za-z][A-Za-z-]{2,}s)\b")
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
 # A reported-speech phrase that points back at a report (报道称, the report said).
 _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
@@ -709,6 +713,10 @@ class Extraction:
         if plural is not None:
             kind, unit, unit_text = "count", "count", self.text[plural[0] : plural[1]]
             end = plural[1]
+        elif kind is None and groups.get("ar") and (
+                named := _PLURAL_AFTER_NAMES.match(self.folded, end)) is not None:
+            kind, unit = "count", "count"
+            unit_text = self.text[named.start("noun") : named.end("noun")]
         if kind is None:
             if not scaled and not (groups.get("ar") and "," in groups["ar"]):
                 return None, joined
@@ -923,6 +931,11 @@ class Extraction:
             if name.kind == "title":
                 # 《2023年中国游戏产业报告》: the names inside a title are part of it.
                 known = [e for e in known if not name.start <= e.start < name.end]
+            elif name.kind == "organisation":
+                # 费城半导体指数, 杭州市政府: a place inside a longer name is part of it.
+                known = [e for e in known if not (
+                    e.kind == "place" and name.start <= e.start and e.end <= name.end
+                    and e.end - e.start < name.end - name.start)]
             if any(e.start < name.end and name.start < e.end for e in known):
                 continue
             if name.kind == "role":
@@ -1466,7 +1479,11 @@ class Extraction:
             return pick(in_clause)
         in_sentence = [e for e in eligible if e.end <= figure.start]
         if in_sentence:
-            return pick(in_sentence)
+            # A later clause that names no one goes on what the sentence is about: its
+            # first name (of X的Y, the Y), not the object of a clause between.
+            named = [e for e in in_sentence if e.kind != "place"] or in_sentence
+            return self._possessive_chain_end(
+                in_sentence[in_sentence.index(named[0]):], figure.start).name
         later_in_clause = [e for e in after if e.start < clause_end]
         if later_in_clause:
             return pick(later_in_clause, nearest_last=False)
@@ -1674,7 +1691,8 @@ class Extraction:
         the figure: in 特朗普在1月宣布的5000亿美元计划, January is when it was announced.
         """
         in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start
-                       and not d.said and not self._event_between(d, figure)]
+                       and not d.said and not self._event_between(d, figure)
+                       and not self._since(d)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
         # DeepSeek launched V3 last December; it cost $5.58 million: December dates the launch.
         in_sentence = [d for d in in_sentence if d in in_clause or not self.g.event.search(
@@ -1691,6 +1709,12 @@ class Extraction:
         if chosen is not None:
             chosen.used_as_period = True
         return chosen
+
+    def _since(self, mention: DateMention) -> bool:
+        """Whether a date is where a comparison starts (2020年3月以来, since March 2020)."""
+        return self.g.since_after.match(self.lower, mention.end) is not None or \
+            self.g.since_before.search(self.lower, max(0, mention.start - 8),
+                                       mention.start) is not None
 
     def _date_claim(self, mention: DateMention, figures: list[Figure],
                     sentences: dict[int, SentenceInfo]) -> Claim | None:

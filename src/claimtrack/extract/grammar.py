@@ -73,6 +73,8 @@ class Grammar:
     from_before: re.Pattern
     respectively: re.Pattern
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
+    since_after: re.Pattern  # 以来 after a date: where a comparison starts
+    since_before: re.Pattern  # "since" before a date
     to_between: re.Pattern
     to_direction: dict[str, str]
     comparison_before: re.Pattern
@@ -379,6 +381,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         respectively=re.compile(latin_bounded([*zh.respectively_words, *en.respectively_words])),
         publication_verbs=tuple(verb.lower() for verb in
                                 [*zh.publication_verbs, *en.publication_verbs]),
+        since_after=re.compile(r"\s?(?:" + "|".join(map(re.escape, zh.since_words)) + ")"),
+        since_before=re.compile(r"\b(?:" + "|".join(map(re.escape, en.since_words)) + r")\s+$"),
         to_between=to_between,
         to_direction={k.lower(): v for k, v in {**zh.to_markers, **en.to_markers}.items()},
         comparison_before=comparison_before,

@@ -90,6 +90,7 @@ class LanguageData(_Strict):
     from_markers: list[str] = []
     respectively_words: list[str] = []
     publication_verbs: list[str] = []
+    since_words: list[str] = []
     to_markers: dict[str, str] = {}
     duration_prepositions: list[str]
     month_names: dict[str, int] = {}

@@ -47,6 +47,8 @@ _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisa
 _BREAK_TAGS = ("p", "u", "c", "d", "r", "m", "t", "x", "q", "f", "v", "a", "e", "y", "o", "w")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-]*)*")
 # Characters that make a phrase of words, not a name (的, 在, 被...).
+# Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
+_NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
 _FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
 # How listed words for kinds of people end (文科生, 研究员, 企业家): never a name.
 _COMMON_NOUN_ENDINGS = frozenset("生者员家人师士长们工民户商客族农官兵子手书报表单录稿")
@@ -279,7 +281,15 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
     tokens = tag(piece)
     taken = bytearray(len(piece))
 
-    def add(first: int, last: int, kind: str) -> None:
+    def add(first: int, last: int, kind: str, nominal: bool = False) -> None:
+        if nominal:
+            # 费城半导体指数, 杭州市政府: a place a name of nouns starts with is part of it
+            # (not in 美国全力发展科技, a clause that ends in a suffix).
+            inner = [n for n in found if n.kind == "place" and first <= n.start - start
+                     and n.end - start <= last]
+            for name in inner:
+                found.remove(name)
+                taken[name.start - start : name.end - start] = bytes(name.end - name.start)
         if any(taken[first:last]):
             return
         taken[first:last] = b"\x01" * (last - first)
@@ -323,7 +333,9 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                 head = piece[name_start:last][: -len(suffix)]
                 if _acceptable(piece[name_start:last], rules) and not _generic_head(head, rules) \
                         and _proper_head(tokens, name_start, first, rules):
-                    add(name_start, last, "organisation")
+                    add(name_start, last, "organisation", all(
+                        flag in _NOMINAL_TAGS for first_at, _, _, flag in tokens
+                        if name_start <= first_at < last))
                 continue
         kind = _TAG_KINDS.get(flag)
         if kind is None or len(word) < 2 or not _acceptable(word, rules):
