@@ -143,6 +143,21 @@ def test_a_subject_that_only_repeats_the_measure_names_no_subject():
     assert group.verdict == "conflict"
 
 
+def test_changes_measured_against_different_things_are_not_compared():
+    # 同比增长62% and 环比增长22%: one revenue, two changes, never a conflict.
+    yoy = claim("营收较去年同期成长62%。", article=1, subject="Nvidia")
+    qoq = claim("营收较上一季成长22%。", article=2, subject="Nvidia")
+    assert (yoy.base, qoq.base) == ("year on year", "period on period")
+    [group] = crosscheck([yoy, qoq])
+    [pair] = group.pairs
+    assert pair.verdict == "not_compared" and "measured against" in pair.reason
+    # The same basis on both sides (or on one side only) is still compared.
+    other = claim("营收同比增长70%。", article=3, subject="Nvidia")
+    unstated = claim("营收增长80%。", article=4, subject="Nvidia")
+    verdicts = _verdicts(crosscheck([yoy, other, unstated]))
+    assert verdicts.count("conflict") == 3
+
+
 def test_without_a_topic_the_measure_as_written_says_what_is_measured():
     price = claim("股价为101美元。", article=1, subject="Acme", topic=None, measure="股价")
     trad = claim("股價為137美元。", article=2, subject="Acme", topic=None, measure="股價")

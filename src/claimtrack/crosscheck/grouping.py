@@ -257,6 +257,10 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
     topic and when their measures are worded alike."""
     if same_source(a, b):
         return None
+    base_a, base_b = getattr(a, "base", None), getattr(b, "base", None)
+    if base_a and base_b and folded(base_a) != folded(base_b):
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"measured against different things: {base_a} and {base_b}")
     if broad == "measure":
         return _made_pair(a.id, b.id, "not_compared",
                           f"a place and a measure no topic names ({a.measure}): too broad "

@@ -459,7 +459,13 @@ class Extraction:
             return DateMention(start, end, f"{year}/{year2}", date(year, 1, 1),
                                date(year2, 12, 31), "year")
         if quarter is not None:
-            if year is None or not 1 <= quarter <= 4:
+            if not 1 <= quarter <= 4:
+                return None
+            if year is None and published is not None:
+                # 第三季营收: a quarter without a year is the latest one begun by publication.
+                year = published.year if 3 * quarter - 2 <= published.month else \
+                    published.year - 1
+            if year is None:
                 return None
             first = date(year, 3 * quarter - 2, 1)
             last = _month_end(year, 3 * quarter)
@@ -1173,7 +1179,8 @@ class Extraction:
             statement="change" if figure.from_value is not None else statement,
             measure=measure, speaker_role=role, from_value=figure.from_value, said_on=said_on,
             scope=self._scope(figure, info),
-            base=self._base(figure, info, clause_start), extractor=EXTRACTOR,
+            base=self._base(figure, info, clause_start, clause_end, direction),
+            extractor=EXTRACTOR,
         )
 
     def _company_or_shares(self, subject: str | None, info: SentenceInfo) -> bool:
@@ -1211,12 +1218,18 @@ class Extraction:
             written = written[cut + 1 :]
         return written.strip() or None
 
-    def _base(self, figure: Figure, info: SentenceInfo, clause_start: int) -> str | None:
-        """What a comparison compares with: 是GPT-4o的1/20, 比OpenAI便宜95% → the name."""
+    def _base(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
+              direction: str = "none") -> str | None:
+        """What a comparison compares with: 是GPT-4o的1/20, 比OpenAI便宜95% → the name;
+        what a change is measured against: 同比, from a year ago → "year on year"."""
         bases = [e for e in info.entities if clause_start <= e.start and e.end <= figure.start
                  and self._comparison_base(e, figure, info.entities)]
         if bases:
             return bases[-1].name
+        if direction != "none":
+            basis = self._change_basis(figure, clause_start, clause_end)
+            if basis is not None:
+                return basis
         # less than 1/20 of GPT-4o's, three times that of OpenAI: the base follows.
         if figure.kind == "ratio":
             for entity in info.entities:
@@ -1225,13 +1238,35 @@ class Extraction:
                     return entity.name
         return None
 
+    def _change_basis(self, figure: Figure, clause_start: int, clause_end: int) -> str | None:
+        """同比增长62%, 季增25%, up 12% from the previous quarter: the basis words nearest
+        the figure in its clause, not past another figure."""
+        index = bisect.bisect_left(self.figure_starts, figure.start)
+        low = max(clause_start, self.figures[index - 1].end if index else clause_start)
+        high = min(clause_end, self.figure_starts[index + 1]
+                   if index + 1 < len(self.figures) else clause_end)
+        # Chinese writes the basis before the figure (同比增长62%), English after it
+        # (up 78% from a year ago).
+        found = [m for m in self.g.change_base.finditer(self.lower, low, high)
+                 if (m.end() <= figure.start if HAN.match(m.group(0))
+                     else m.start() >= figure.end)]
+        if not found:
+            return None
+        nearest = min(found, key=lambda m: min(abs(figure.start - m.end()),
+                                                abs(m.start() - figure.end)))
+        return self.g.change_base_of.get(nearest.group(0))
+
     def _statement(self, figure: Figure, direction: str, clause_start: int,
                    clause_end: int) -> str:
         """forecast, comparison, share, change or level: what kind of statement a figure makes."""
         before = (self.lower, clause_start, figure.start)
         if self.g.forecast.search(*before):
             return "forecast"
-        if self.g.comparison.search(*before) or figure.unit == "times":
+        # 同比增长70%: the 比 of a change's basis makes no comparison.
+        bases = [m.span() for m in self.g.change_base.finditer(*before)]
+        if figure.unit == "times" or any(
+                not any(low <= m.start() and m.end() <= high for low, high in bases)
+                for m in self.g.comparison.finditer(*before)):
             return "comparison"
         if figure.kind == "ratio":
             return "share"
@@ -1512,7 +1547,11 @@ class Extraction:
             span = measure_span  # 住户贷款减少2170亿元
         else:
             # 同比少增7453亿元, 都占到了…: a clause that goes on the topic of the
-            # figure's clause before it, or of its sentence's first clause.
+            # figure's clause before it, or of its sentence's first clause. A change
+            # written verb first (季增25%) goes on the nearest clause topic before it.
+            counts_its_noun = figure.kind == "count" and figure.unit_text is not None
+            verb_first = not counts_its_noun and not self.folded[clause_start:figure.start].strip(
+                " ，,") or self.g.direction.match(self.lower, clause_start) is not None
             end = clause_start - 1
             for _ in range(_TOPIC_CLAUSES_BACK):
                 if span is not None or end <= info.start:
@@ -1520,7 +1559,8 @@ class Extraction:
                 if self.folded[end : end + 1] == ":":
                     break  # 结果令人惊讶：A组……: what leads into a colon is no topic
                 start = self._clause_start(end)
-                if start == info.start or any(start <= f[0] < end for f in figures):
+                if start == info.start or verb_first or any(
+                        start <= f[0] < end for f in figures):
                     span = clause_topic(self.folded, start, end, dates, blocked, None)
                     span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) else span
                 end = start - 1
@@ -1692,7 +1732,7 @@ class Extraction:
         """
         in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start
                        and not d.said and not self._event_between(d, figure)
-                       and not self._since(d)]
+                       and not self._since(d) and not self._compared_date(d)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
         # DeepSeek launched V3 last December; it cost $5.58 million: December dates the launch.
         in_sentence = [d for d in in_sentence if d in in_clause or not self.g.event.search(
@@ -1710,11 +1750,20 @@ class Extraction:
             chosen.used_as_period = True
         return chosen
 
+    def _compared_date(self, mention: DateMention) -> bool:
+        """Whether a date is what a figure is compared with (较去年同期, 比2024年,
+        compared with 2024), not its period."""
+        before = self.lower[max(self.body_start, mention.start - 12) : mention.start].rstrip()
+        return bool(self.g.comparison_before.search(before)) or \
+            self.lower.startswith("同期", mention.end)
+
     def _since(self, mention: DateMention) -> bool:
-        """Whether a date is where a comparison starts (2020年3月以来, since March 2020)."""
+        """Whether a date is where a comparison starts (2020年3月以来, since March 2020),
+        or a fiscal year whose months the text does not give: no figure's period."""
+        before = self.lower[max(0, mention.start - 14) : mention.start]
         return self.g.since_after.match(self.lower, mention.end) is not None or \
-            self.g.since_before.search(self.lower, max(0, mention.start - 8),
-                                       mention.start) is not None
+            self.g.since_before.search(before) is not None or \
+            self.g.fiscal_before.search(before) is not None  # fiscal 2025: not a calendar year
 
     def _date_claim(self, mention: DateMention, figures: list[Figure],
                     sentences: dict[int, SentenceInfo]) -> Claim | None:
@@ -1726,8 +1775,8 @@ class Extraction:
         decade (2000年代初) or a date without a year the text lets us resolve.
         """
         if mention.used_as_period or mention.said or mention.iso.endswith("s") or \
-                mention.period_start is None:
-            return None
+                mention.period_start is None or self._since(mention):
+            return None  # since March 2020, fiscal 2025: no event's date
         clause_start = self._clause_start(mention.start)
         sentence_end = self._sentence_end(mention.start)
         search_end = self._clause_end(mention.end)

@@ -74,7 +74,10 @@ class Grammar:
     respectively: re.Pattern
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     since_after: re.Pattern  # 以来 after a date: where a comparison starts
+    change_base: re.Pattern  # 同比, year-over-year: what a change is measured against
+    change_base_of: dict[str, str]  # the lowercased words → their label
     since_before: re.Pattern  # "since" before a date
+    fiscal_before: re.Pattern  # "fiscal" before a year: no calendar period
     to_between: re.Pattern
     to_direction: dict[str, str]
     comparison_before: re.Pattern
@@ -381,7 +384,12 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         respectively=re.compile(latin_bounded([*zh.respectively_words, *en.respectively_words])),
         publication_verbs=tuple(verb.lower() for verb in
                                 [*zh.publication_verbs, *en.publication_verbs]),
+        change_base=re.compile(latin_bounded([*zh.change_bases, *en.change_bases])),
+        change_base_of={word.lower(): label for word, label in
+                        [*zh.change_bases.items(), *en.change_bases.items()]},
         since_after=re.compile(r"\s?(?:" + "|".join(map(re.escape, zh.since_words)) + ")"),
+        fiscal_before=re.compile(r"\b(?:" + "|".join(map(re.escape, en.fiscal_words))
+                                 + r")\s*$"),
         since_before=re.compile(r"\b(?:" + "|".join(map(re.escape, en.since_words)) + r")\s+$"),
         to_between=to_between,
         to_direction={k.lower(): v for k, v in {**zh.to_markers, **en.to_markers}.items()},

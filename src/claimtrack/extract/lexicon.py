@@ -91,6 +91,8 @@ class LanguageData(_Strict):
     respectively_words: list[str] = []
     publication_verbs: list[str] = []
     since_words: list[str] = []
+    fiscal_words: list[str] = []
+    change_bases: dict[str, str] = {}
     to_markers: dict[str, str] = {}
     duration_prepositions: list[str]
     month_names: dict[str, int] = {}
