@@ -1644,8 +1644,8 @@ class Extraction:
     def _carried_subject(self, info: SentenceInfo,
                          sentences: dict[int, SentenceInfo]) -> str | None:
         """The subject of the sentence before, in the same paragraph (该模型, its, the company)."""
-        position = info.start
-        for _ in range(2):
+        position, looked = info.start, 0
+        while looked < 2:
             if position <= self.body_start:
                 return None
             if "\n\n" in self.text[max(self.body_start, position - 2) : position + 1]:
@@ -1653,6 +1653,10 @@ class Extraction:
             previous = self._sentence(position - 1, sentences)
             if previous.start >= position:
                 return None
+            if not self.text[previous.start : previous.end].strip():
+                position = previous.start  # a line break between two sentences
+                continue
+            looked += 1
             if previous.subject:
                 return previous.subject
             # A name that was only a source (Apple reported...) still counts, last.

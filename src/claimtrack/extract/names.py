@@ -47,6 +47,8 @@ _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisa
 _BREAK_TAGS = ("p", "u", "c", "d", "r", "m", "t", "x", "q", "f", "v", "a", "e", "y", "o", "w")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-]*)*")
 # Characters that make a phrase of words, not a name (的, 在, 被...).
+# The start of a line, with a bullet or a number before the text.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d+[.)、])?[ \t*]*$")
 # Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
 _NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
 _FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
@@ -524,8 +526,16 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
     rules = name_rules()
     found: list[Name] = []
     for match in re.finditer(
-            r"[A-Z][\w&.'-]*(?:\s+(?:(?:of|&|de|du|la|van|von|der|den|al)\s+)?[A-Z][\w&.'-]*)*",
+            r"[A-Z][\w&.'-]*(?:[ \t]+(?:(?:of|&|de|du|la|van|von|der|den|al)[ \t]+)?"
+            r"[A-Z][\w&.'-]*)*",  # a name does not run across lines
             text[start:end]):
+        # "- Efficient Training: the process...", "Key metrics:": a label that opens
+        # a line names a topic of the text, not a company or a person.
+        at, after = start + match.start(), text[start + match.end() : start + match.end() + 1]
+        # "Unprecedented Cost Efficiency" alone on its line: a heading.
+        if after in (":", "\n", "") and _LINE_OPENING.search(text, max(0, at - 8), at) and \
+                (after == ":" or " " in match.group(0)):
+            continue
         words = [(m.start() + match.start(), m.end() + match.start(), m.group(0))
                  for m in re.finditer(r"\S+", match.group(0))]
         # Drop sentence openers and other capitalised non-names at either end;
