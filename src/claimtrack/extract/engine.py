@@ -91,6 +91,8 @@ _EVENT_OBJECT = re.compile(
 # How far before its event verb a name may stand and still be what the event is
 # about (深度求索公司于2023年7月正式成立: the date and an adverb between).
 EVENT_SUBJECT_GAP = 16
+# English words are longer: "DeepSeek-R1 reasoning model was published".
+EVENT_SUBJECT_GAP_LATIN = 32
 # How far after its event verb the thing it names may stand (characters; English
 # noun phrases are longer: "the quantitative investment firm Ningbo High-Flyer").
 EVENT_OBJECT_GAP = 16
@@ -109,6 +111,8 @@ _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
 # After an event word, a phrase pointing back (成立这家公司, released this model).
 _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其|this|the|its|it\b)")
 # Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
+# published in Nature, appeared on the cover of Science: where, not what.
+_VENUE_BEFORE = re.compile(r"(?:\b(?:in|on|at)\b|cover of)\s*(?:the\s+)?(?:journal\s+)?$")
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
@@ -1836,7 +1840,8 @@ class Extraction:
             gap = self.lower[event.end() : entity.start]
             if event.end() <= entity.start < end and len(gap) <= reach and \
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
-                    not _AGENT_BEFORE.search(gap):  # founded in May 2023 by Liang: the agent
+                    not _AGENT_BEFORE.search(gap) and \
+                    not _VENUE_BEFORE.search(gap):  # by Liang: the agent; in Nature: where
                 return entity.name
         after = self.lower[event.end() : min(end, event.end() + 12)]
         if _EVENT_ANAPHOR.match(after.lstrip()):
@@ -1864,7 +1869,8 @@ class Extraction:
         if before:
             nearest = before[-1]
             gap = self.lower[nearest.end : event.start()]
-            close = len(gap) <= EVENT_SUBJECT_GAP and not _CLAUSE_MARK.search(gap)
+            reach = EVENT_SUBJECT_GAP_LATIN if LATIN_WORD.search(gap) else EVENT_SUBJECT_GAP
+            close = len(gap) <= reach and not _CLAUSE_MARK.search(gap)
             if close and (nearest.kind != "place" or len(gap.strip()) <= 1) and \
                     self.lower[nearest.start - 1 : nearest.start] not in ("在", "于"):
                 return nearest.name
