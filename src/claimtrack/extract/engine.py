@@ -113,6 +113,8 @@ _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其
 # Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
 # published in Nature, appeared on the cover of Science: where, not what.
 _VENUE_BEFORE = re.compile(r"(?:\b(?:in|on|at)\b|cover of)\s*(?:the\s+)?(?:journal\s+)?$")
+# The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
+_SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
@@ -938,22 +940,27 @@ class Extraction:
         for name in finder(self.folded, info.start, info.end):
             if any(self.mask[name.start : name.end]) and 1 in self.mask[name.start : name.end]:
                 continue
+            # 长达20个月, 高达50%: a word that runs into a number qualifies it (not a
+            # body's name before a date: 美国国会2023年6月的报告).
+            if name.kind not in ("organisation", "title") and \
+                    _NUMBER_START.match(self.folded, name.end):
+                continue
             if name.kind == "title":
                 # 《2023年中国游戏产业报告》: the names inside a title are part of it.
-                known = [e for e in known if not name.start <= e.start < name.end]
+                inside = [e for e in known if name.start <= e.start < name.end]
             elif name.kind == "organisation":
                 # 费城半导体指数, 杭州市政府: a place inside a longer name is part of it.
-                known = [e for e in known if not (
-                    e.kind == "place" and name.start <= e.start and e.end <= name.end
-                    and e.end - e.start < name.end - name.start)]
-            if any(e.start < name.end and name.start < e.end for e in known):
+                inside = [e for e in known if e.kind == "place" and name.start <= e.start
+                          and e.end <= name.end and e.end - e.start < name.end - name.start]
+            else:
+                inside = []
+            if any(e.start < name.end and name.start < e.end for e in known
+                   if e not in inside):
                 continue
             if name.kind == "role":
                 info.roles.append((name.start, name.end))
                 continue
-            # 长达20个月, 高达50%: a word that runs into a number qualifies it.
-            if _NUMBER_START.match(self.folded, name.end):
-                continue
+            known = [e for e in known if e not in inside]
             written = self.text[name.start : name.end]
             # A name the entity data knows under another spelling is that entity.
             found = self.g.entity_of.get(compact_key(written))
@@ -1026,6 +1033,12 @@ class Extraction:
                         phrase_start = match.start() if leads else who_start
                     elif self._looks_like_name(who_text):
                         speaker = self.g.honorific.sub("", who_text.strip("《》〈〉「」“”\"' "))
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
+                    elif self._looks_like_name(
+                            first := who_text[: len(_SOURCE_LIST.split(fold(who_text))[0])]):
+                        # 根据澎湃新闻与观察者网等媒体的报道: a list speaks through its first.
+                        speaker = first.strip("《》〈〉「」“”\"' ")
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
                     elif self._generic(who_text):

@@ -333,8 +333,12 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             name_start = _name_start(tokens, index, rules, last)
             if name_start < first or len(word) > len(suffix):
                 head = piece[name_start:last][: -len(suffix)]
-                if _acceptable(piece[name_start:last], rules) and not _generic_head(head, rules) \
-                        and _proper_head(tokens, name_start, first, rules):
+                # 美国国会 (one word the dictionary tags nt) names one body, though 美国公司
+                # (an American company) does not.
+                listed = name_start == first and flag == "nt"
+                if _acceptable(piece[name_start:last], rules) and (listed or (
+                        not _generic_head(head, rules)
+                        and _proper_head(tokens, name_start, first, rules))):
                     add(name_start, last, "organisation", all(
                         flag in _NOMINAL_TAGS for first_at, _, _, flag in tokens
                         if name_start <= first_at < last))
