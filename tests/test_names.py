@@ -50,3 +50,16 @@ def test_names_roles_and_non_names():
     assert ("首席经济学家", "role") in found
     assert ("彭文生", "person") in found
     assert not any(word in ("第二章", "前言", "初创公司") for word, _ in found)
+
+
+def test_a_word_list_with_a_bare_yaml_boolean_is_refused(tmp_path):
+    from claimtrack.lang import read_rules
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("words: [in, on, at]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules\.yaml: words holds a bare yes/no/on/off"):
+        read_rules(rules, {"words"})
+    rules.write_text('words: [in, "on", at]\n', encoding="utf-8")
+    assert read_rules(rules, {"words"}) == {"words": ["in", "on", "at"]}
+    with pytest.raises(ValueError, match="unknown keys"):
+        read_rules(rules, {"other"})

@@ -1608,7 +1608,8 @@ class Extraction:
         head = _TICKER_TAIL.sub("", head).strip()  # 美光 (MU) → 美光
         if not 2 <= len(head) <= 16 or not _NAME_TEXT.fullmatch(head):
             return None
-        if head.lower() in name_rules().latin_not_names or head in name_rules().not_names:
+        if head.lower() in name_rules().latin_not_names or head in name_rules().not_names or \
+                compact_key(head) in self.g.topic_of:  # "Training Cost: $294,000": a measure
             return None
         # "Its revenue grew 20%": a short sentence of prose is no table row; a
         # row's English head is a name, every word of it capitalised.
