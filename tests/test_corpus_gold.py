@@ -17,10 +17,11 @@ from tests.support.tools import load_tool
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 
-# Measured with tools/score_corpus_gold.py on 2026-11-30 (see README, "Accuracy on
-# real text"); the targets of issue 12 are subject 0.85, speaker 0.85, misattribution 0.02.
-FLOORS = {"precision": 0.43, "recall": 0.48, "subject_accuracy": 0.33,
-          "speaker_accuracy_named": 0.47, "measure_accuracy": 0.44}
+# Measured with tools/score_corpus_gold.py on 2026-11-30 over batches 1-5 (57 articles;
+# see README, "Accuracy on real text"); the targets of issue 12 are subject 0.85,
+# speaker 0.85, misattribution 0.02.
+FLOORS = {"precision": 0.46, "recall": 0.52, "subject_accuracy": 0.30,
+          "speaker_accuracy_named": 0.43, "measure_accuracy": 0.40}
 CEILINGS = {"misattribution_rate": 0.02}
 
 
