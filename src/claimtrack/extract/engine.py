@@ -46,6 +46,7 @@ from claimtrack.extract.numbers import (
     clean,
     english_value,
     mixed_value,
+    pair_range,
 )
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
@@ -620,7 +621,7 @@ class Extraction:
                 not self._ranking_clause(start, end):
             return None, False  # 第一，…；第二，…: an enumeration; 川普第二任期: a name
         scaled = bool(groups.get("arscale") or groups.get("cnscale") or groups.get("vscale")
-                      or groups.get("mix")
+                      or groups.get("mix") or groups.get("pairscale")
                       or (groups.get("en") and _has_scale(groups["en"], g)))
         qualifier, low, high = "exact", value, value
         vague = groups.get("arvague") or groups.get("cnvague")
@@ -633,6 +634,9 @@ class Extraction:
                 return None, False  # 几个, 数人, several: ordinary words
             low, high, value, step = base_low * scale, base_high * scale, None, None
             qualifier = "range"
+        if groups.get("pair"):  # 两三个 = [2, 3], 三四百人 = [300, 400]
+            low, high, qualifier = value, value + step, "range"
+            value = None
 
         # A range: this core, a joiner, the next core ("3-5万", "30%至40%", "between 3 and 5m").
         joined = False
@@ -840,6 +844,13 @@ class Extraction:
             return float(en.multiples[groups["mult"].lower()]), None, "ratio", "times", None
         if groups.get("vague"):
             return None, None, None, None, None
+        if groups.get("pair"):  # 三四百: the low end; _figure makes it a range
+            ends = pair_range(groups["pair"], zh.numerals)
+            if ends is None:
+                return None, None, None, None, None
+            place = zh.numeral_units.get(groups.get("pairunit") or "", 1) * \
+                zh.scales.get(groups.get("pairscale") or "", 1)
+            return ends[0] * place, float(place), None, None, None
         if groups.get("ar"):
             value, step = arabic_value(groups["ar"])
             scale_word = (groups.get("arscale") or "").strip().lower()
@@ -848,10 +859,9 @@ class Extraction:
                 value, step = value * scale, step * scale
             return value, step, None, None, None
         if groups.get("cn"):
-            value = chinese_value(groups["cn"], zh.numerals, zh.numeral_units, zh.scales)
+            value, step = _number(groups["cn"], zh)  # 十五点七 has a step of 0.1
             if value is None:
                 return None, None, None, None, None
-            step = _integer_step(value)
             if groups.get("cnscale"):
                 scale = zh.scales[groups["cnscale"]]
                 value, step = value * scale, step * scale

@@ -20,6 +20,9 @@ from claimtrack.lang.hanzi import alias_key
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Characters a figure's neighbour may be and still belong to an identifier (GPT-4o, R1, H800).
 IDENTIFIER_EDGE = re.compile(r"[a-z0-9_]")
+# Spaces real text puts between a number and its scale or unit (3.2 萬億, 1000  万元);
+# non-breaking and full-width spaces are folded to plain ones first.
+SPACES = r"[ \t]{0,3}"
 # Separators inside a name: "DeepSeek-V3", "DeepSeek V3" and "DeepSeekV3" are one name.
 NAME_SEPARATOR = r"[ \t_\-·.]*"
 
@@ -180,11 +183,22 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"|{en_word})(?:(?:[ \t-]+and)?[ \t-]+{en_any})*"
     )
     vague = word_pattern([*zh.vague_numbers, *en.vague_numbers])
-    cn = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]*"
-    cn_multi = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]+"
+    # A spelled decimal: 十五点七, 零点五 (点 then digits only: 三点钟 is a time of day).
+    spelled_decimal = rf"(?:{re.escape(zh.decimal_point)}[{re.escape(''.join(zh.numerals))}]+)"
+    # 兆 inside a numeral (四十九兆九千亿), unless it starts a unit (五十兆瓦 is 50 MW).
+    cn_char = rf"(?:[{re.escape(zh_all_chars)}]|兆{not_a_unit})"
+    cn = rf"[{re.escape(''.join(zh.numerals))}十拾]{cn_char}*{spelled_decimal}?"
+    cn_multi = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
+                rf"(?:{cn_char}+{spelled_decimal}?|{spelled_decimal})")
+    han_currency_starts = {word[0] for word in currency_suffix if HAN.match(word)}
     single_followers = sorted({word[0] for word in unit_of if not re.match(r"[A-Za-z%]", word)}
                               | {word[0] for word in zh.range_joiners}
-                              | set("".join(zh.vague_suffix)) | {"分", "万", "亿", "美", "元"})
+                              | set("".join(zh.vague_suffix)) | {"分", "万", "亿"}
+                              | han_currency_starts)
+    # 两三个, 三四百人: two neighbouring digits are a range (checked by numbers.pair_range).
+    pair_digits = re.escape("".join(d for d, v in zh.numerals.items() if 0 < v < 10))
+    pair = (rf"(?P<pair>[{pair_digits}][{pair_digits}])(?P<pairunit>[十百千])?"
+            rf"(?P<pairscale>{zh_scale})?(?![{re.escape(zh_all_chars)}])")
     cn_single = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
                  rf"(?=[{re.escape(''.join(single_followers))}])")
     fraction_words = word_pattern([*en.fractions, *zh.fractions])
@@ -213,7 +227,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 rf"(?<![a-z])(?P<mult>{multiples})(?![a-z])",
                 rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?(?P<vscale>{zh_scale}|"
                 + word_pattern(en_scale_words) + r"))?(?![a-z])",
-                rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?(?P<arscale>{zh_scale}|{en_scale})?",
+                rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?"
+                rf"(?P<arscale>{SPACES}{zh_scale}|{en_scale})?",
+                pair,
                 # A lone numeral (一, 两) is a figure only before a unit or a joiner
                 # (两倍, 三成, 两个到三个): everywhere else it is a word (一些, 一起).
                 rf"(?P<cn>{cn_multi}|{cn_single})(?P<cnvague>{zh_vague_suffix})?"
@@ -325,7 +341,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # numerals (or one before a unit), a vague magnitude, a number word or month
     # name, a relative date. Sentences without one are never scanned further.
     numeral = re.escape("".join(zh.numerals) + "".join(zh.numeral_units)) + "万亿兆"
-    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁")
+    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁几折"
+                               + (zh.decimal_point or "") + "".join(han_currency_starts))
     english_words = [*en.numerals, *en.numeral_units, *en.scales, *en.fractions,
                      *en.multiples, *en.ordinals, *en.month_names, *en.quarter_words]
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]

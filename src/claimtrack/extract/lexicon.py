@@ -60,6 +60,7 @@ class LanguageData(_Strict):
     vague_numbers: dict[str, tuple[float, float]]
     range_joiners: list[str]
     percent_prefix: str | None
+    decimal_point: str | None = None
     fraction_infix: str | None
     ordinal_prefix: str | None
     ordinal_suffix: list[str] = []
