@@ -40,6 +40,7 @@ from claimtrack.extract.names import (
     name_rules,
     organisation_by_form,
 )
+from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,
@@ -199,8 +200,8 @@ class Extraction:
                  author: str | None, published_precision: str = "day") -> None:
         self.g = g
         self.text = text
-        self.folded = fold(text)
-        self.lower = ascii_lower(self.folded)
+        self.folded = join_broken_lines(fold(text), g.broken_line)
+        self.lower = blank_markup(ascii_lower(self.folded))
         self.lang = lang or _detect(text)
         self.published = published
         self.published_precision = published_precision if published else "unknown"
@@ -764,6 +765,8 @@ class Extraction:
             step = 1.0  # 20% and 100% are stated to the percentage point
         if kind == "money" and unit and unit_text is None:
             unit_text = unit
+        if groups.get("sign") and unit != "%" and start == core.start():
+            start += 1  # a sign says a direction for percents only; -3亿元 keeps 3亿元
         return Figure(
             start=start, end=end, kind=kind, value=None if value is None else clean(value),
             unit=unit, unit_text=unit_text, qualifier=qualifier,
@@ -1220,6 +1223,8 @@ class Extraction:
 
     def _direction(self, figure: Figure, clause_start: int, clause_end: int) -> str:
         """increase or decrease for a change; none for a level (从95%降至50%, rose to $39bn)."""
+        if self.lower[figure.start] in "-+" and figure.unit == "%":
+            return "decrease" if self.lower[figure.start] == "-" else "increase"  # 股价-8%
         if self.g.level_before.search(self.lower, max(clause_start, figure.start - 6),
                                       figure.start):
             return "none"

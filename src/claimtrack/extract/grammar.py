@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from claimtrack.extract.anchors import AnchoredPattern, anchored
+from claimtrack.extract.markup import broken_line_pattern
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
 from claimtrack.lang.hanzi import alias_key
 
@@ -101,6 +102,8 @@ class Grammar:
     change_topic: dict[str, str] = field(default_factory=dict)
     # An event word's date topic (发布 → release_date, 成立 → founding_date).
     date_topic_of: dict[str, str] = field(default_factory=dict)
+    # A line break inside a figure (15-20⏎个月), joined before matching (see markup.py).
+    broken_line: re.Pattern = re.compile("(?!)")
 
 
 def _alias_pattern(keys: list[str]) -> str:
@@ -227,6 +230,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 rf"(?<![a-z])(?P<mult>{multiples})(?![a-z])",
                 rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?(?P<vscale>{zh_scale}|"
                 + word_pattern(en_scale_words) + r"))?(?![a-z])",
+                # -8% after a name is a fall of 8% (see the engine's _direction); a
+                # dash after a digit or letter is a range or a name (5-8%, GPT-4).
+                r"(?:(?<![0-9a-z.,%)\]\-+])(?P<sign>[-+])(?=\d))?"
                 rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?"
                 rf"(?P<arscale>{SPACES}{zh_scale}|{en_scale})?",
                 pair,
@@ -243,15 +249,17 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     vague_after_unit = word_pattern(
         [*zh.qualifiers.vague_after_unit, *en.qualifiers.vague_after_unit])
     right = re.compile(
-        rf"(?P<vague>{zh_vague_suffix})?[ \t]?"
+        rf"(?P<vague>{zh_vague_suffix})?{SPACES}"
         rf"(?:(?:of[ \t])?(?P<unit>{latin_bounded(unit_words)}))?"
         rf"(?P<unitvague>{vague_after_unit})?"
         rf"(?:[ \t]?(?P<suffix>{latin_bounded(suffix_qualifier)}))?"
     )
     copulas = word_pattern([*zh.qualifiers.copulas, *en.qualifiers.copulas])
+    # [ \t]* not [ \t]?: blanked markup stands between a qualifier and its figure
+    # (不到**6亿元**, <b>约</b>3成).
     left = re.compile(
-        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})[ \t]?(?:{copulas})?[ \t]?)?"
-        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})[ \t]?)?\Z"
+        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})[ \t]*(?:{copulas})?[ \t]*)?"
+        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})[ \t]*)?\Z"
     )
     left_through_base = re.compile(
         rf"(?P<qual>{latin_bounded(prefix_qualifier)})(?P<base>[^，,。;；:：\n]{{1,24}}?)的[ \t]?\Z"
@@ -423,6 +431,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         honorific=re.compile(rf"^(?:{word_pattern([*zh.honorifics, *en.honorifics])})\s+",
                              re.IGNORECASE),
         change_topic={t.key: t.change_topic for t in taxonomy.topics if t.change_topic},
+        broken_line=broken_line_pattern(
+            "".join(sorted({word[0] for word in [*unit_of, *currency_suffix] if HAN.match(word)}
+                           | set(zh.scales) | {"%"}))),
         date_topic_of={alias_key(name): topic.key for topic in taxonomy.topics
                        if topic.kind == "date" for name in topic.names() if name},
     )
