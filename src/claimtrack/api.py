@@ -281,9 +281,16 @@ def _extract_article(article) -> list:
     """The claims of an article read from disk, with its language, date and first author."""
     from claimtrack.extract import extract_claims
 
-    return extract_claims(article.text, lang=article.language, published=article.meta.published,
+    return extract_claims(article.text, lang=_locale_tag(article.language, article.meta),
+                          published=article.meta.published,
                           author=(article.meta.authors or [None])[0],
-                          published_precision=article.meta.published_precision or "day")
+                          published_precision=article.meta.published_precision or "day",
+                          currency=article.meta.currency)
+
+
+def _locale_tag(language: str, meta) -> str:
+    """The language with the article's region, which says what a bare 元 is: zh-Hant-TW."""
+    return f"{language}-{meta.region}" if meta.region and language != "en" else language
 
 
 def _paths_with_missing_reported(paths, iterate, record):
@@ -366,16 +373,17 @@ def extract_file(
     if str(path) == "-":
         text = stdin_text or ""
         language = overrides.language or detect_language(text) or "en"
-        when, author = overrides.published, None
+        when, author, meta = overrides.published, None, overrides
         precision = overrides.published_precision or "day"
     else:
         article = read_article(path, overrides)
-        text, language = article.text, article.language
+        text, language, meta = article.text, article.language, article.meta
         when = article.meta.published
         precision = article.meta.published_precision or "day"
         author = (article.meta.authors or [None])[0]
-    claims = extract_claims(text, lang=language, published=when, author=author,
-                            published_precision=precision)
+    claims = extract_claims(text, lang=_locale_tag(language, meta), published=when,
+                            author=author, published_precision=precision,
+                            currency=meta.currency)
     return ExtractedFile(str(path), claims, language)
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimtrack import __version__
-from claimtrack.extract.grammar import HAN, Grammar, compact_key, grammar
+from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import ascii_lower, fold
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
@@ -197,12 +197,14 @@ class Extraction:
     """The state of one extract_claims call."""
 
     def __init__(self, g: Grammar, text: str, lang: str | None, published: date | None,
-                 author: str | None, published_precision: str = "day") -> None:
+                 author: str | None, published_precision: str = "day",
+                 currency: str | None = None) -> None:
         self.g = g
         self.text = text
         self.folded = join_broken_lines(fold(text), g.broken_line)
         self.lower = blank_markup(ascii_lower(self.folded))
         self.lang = lang or _detect(text)
+        self.local_currency = currency  # what a bare 元 is here (None: unknown)
         self.published = published
         self.published_precision = published_precision if published else "unknown"
         self.author = self._canonical(author) if author else None
@@ -683,6 +685,8 @@ class Extraction:
             word = unit_word.lower()
             if word in g.currency_suffix:
                 kind, unit = "money", g.currency_suffix[word]
+                if unit == LOCAL_CURRENCY:  # 元: the outlet's currency, None if unknown
+                    unit = self.local_currency
                 unit_text = self.text[right.start("unit") : right.end("unit")]
                 end = right.end("unit")
             elif kind is None or kind == "count":
@@ -702,11 +706,16 @@ class Extraction:
             if code == "?":
                 symbols = g.lexicon.units.ambiguous_symbols[left.group("cur")]
                 code = symbols.get(self.lang, next(iter(symbols.values())))
-            if kind in (None, "count", "money"):
-                if kind != "money":
-                    unit_text = self.text[left.start("cur") : left.end("cur")].strip()
-                kind, unit = "money", code
-            start = min(start, left.start("cur"))
+            # 3人民币7美元: a currency after the number that names another currency
+            # than the one before it says the one before belongs to the figure before.
+            named_after = kind == "money" and unit_word and \
+                g.currency_suffix[unit_word.lower()] != LOCAL_CURRENCY
+            if not (named_after and unit != code):
+                if kind in (None, "count", "money"):
+                    if kind != "money":
+                        unit_text = self.text[left.start("cur") : left.end("cur")].strip()
+                    kind, unit = "money", code
+                start = min(start, left.start("cur"))
         plural = self._plural_noun(end) if kind is None and groups.get("ar") else None
         if plural is not None:
             kind, unit, unit_text = "count", "count", self.text[plural[0] : plural[1]]
@@ -1828,6 +1837,8 @@ def _month_mention(start: int, end: int, year: int, month: int) -> DateMention:
 
 
 def extract(text: str, lang: str | None = None, published: date | None = None,
-            author: str | None = None, published_precision: str = "day") -> list[Claim]:
+            author: str | None = None, published_precision: str = "day",
+            currency: str | None = None) -> list[Claim]:
     """Every claim in ``text``; see claimtrack.extract.extract_claims."""
-    return Extraction(grammar(), text, lang, published, author, published_precision).run()
+    return Extraction(grammar(), text, lang, published, author, published_precision,
+                      currency).run()

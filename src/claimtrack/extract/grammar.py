@@ -21,6 +21,9 @@ from claimtrack.lang.hanzi import alias_key
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Characters a figure's neighbour may be and still belong to an identifier (GPT-4o, R1, H800).
 IDENTIFIER_EDGE = re.compile(r"[a-z0-9_]")
+# What currency_suffix gives for 元: the article's own currency, which the engine
+# knows from the article's locale (claimtrack.extract.locale).
+LOCAL_CURRENCY = "local"
 # Spaces real text puts between a number and its scale or unit (3.2 萬億, 1000  万元);
 # non-breaking and full-width spaces are folded to plain ones first.
 SPACES = r"[ \t]{0,3}"
@@ -147,6 +150,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             currency_suffix.setdefault(word.lower(), code)
         for word in words.prefix:
             currency_prefix.setdefault(word.lower(), code)
+    for word in units.local_currency_words:
+        currency_suffix[word.lower()] = LOCAL_CURRENCY
     for symbol in units.ambiguous_symbols:
         currency_prefix.setdefault(symbol.lower(), "?")
 
