@@ -45,9 +45,11 @@ from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,
     clean,
+    discount_value,
     english_value,
     mixed_value,
     pair_range,
+    tenths_value,
 )
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
@@ -738,8 +740,9 @@ class Extraction:
             return None, joined  # 十年前, two years ago: a point in time, not a length
         if kind == "duration" and value is not None and value >= 1000 and not scaled:
             return None, joined  # 2025年 is a date, never 2025 years
-        if factor != 1.0 and value is not None:
-            value, step = value * factor, (step or 1) * factor
+        if factor != 1.0 and (value is not None or low is not None):  # 三成, 七八成
+            value = None if value is None else value * factor
+            step = (step or 1) * factor
             low = None if low is None else low * factor
             high = None if high is None else high * factor
 
@@ -826,6 +829,13 @@ class Extraction:
         if groups.get("pct"):
             value, step = _number(groups["pctnum"], zh)
             return value, step, "percent", "%", "%"
+        if groups.get("tenth"):  # 三成半 = 35%, 七成六 = 76%
+            value = tenths_value(groups["tenth"], groups["tenthrest"], zh.numerals)
+            return value, 1.0, "percent", "%", zh.tenths
+        if groups.get("disc") or groups.get("discw"):  # 八五折: 85% of the price
+            value = discount_value(groups.get("disc") or groups["discw"], zh.numerals,
+                                   zh.discount.words)
+            return value, 1.0, "percent", "%", zh.discount.word
         if groups.get("den"):
             den, _ = _number(groups["den"], zh)
             numer, _ = _number(groups["numer"], zh)

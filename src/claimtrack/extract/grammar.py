@@ -178,7 +178,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     en_scale_words += [s + "s" for s in en_scale_words]
     en_scale_abbrev = [s for s in en.scales if len(s) <= 3 and s not in en_scale_words]
     en_scale = (
-        r"(?:[ \t]?(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
+        rf"(?:{SPACES}(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
         + r"))(?![a-z])"
     )
     zh_vague_suffix = word_pattern([*zh.vague_suffix, *en.vague_suffix])
@@ -220,6 +220,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             [
                 rf"(?P<pct>{re.escape(zh.percent_prefix)})"
                 rf"(?P<pctnum>{ARABIC}|{cn}(?:点[{re.escape(''.join(zh.numerals))}]+)?)",
+                *_percent_forms(zh, pair_digits, zh_all_chars),
                 # 三分之一, 千分之五 (a bare 千 or 万 as the denominator), 1/20.
                 rf"(?P<den>{ARABIC}|{cn}|[十百千万亿]){re.escape(zh.fraction_infix)}"
                 rf"(?P<numer>{ARABIC}|{cn})",
@@ -348,6 +349,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         # telephone numbers
         re.compile(r"(?<![\d.])\d{3,4}[- ]\d{3,4}[- ]\d{4}(?!\d)|\+\d{1,3}[ -]\d[\d -]{6,}"),
         re.compile(r"^[ \t]*\d{1,3}[、.．)）](?!\d)", re.M),  # list numbering
+        re.compile(word_pattern(zh.idioms)),  # set phrases: 一成不变, 一波三折
     )]
 
     # What a sentence must contain to hold a figure or a date: a digit, two Chinese
@@ -361,7 +363,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
     trigger = anchored(re.compile(
         rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}])|[数几上][十百千万亿]|第|分之"
-        rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国|(?<![a-z])(?:"
+        rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国"
+        rf"|{word_pattern(zh.discount.words if zh.discount else [])}|(?<![a-z])(?:"
         rf"{word_pattern(english_words)}|may|one|this year|last year|next year|last month"
         rf"|this month|next month)"
     ))
@@ -442,6 +445,24 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         date_topic_of={alias_key(name): topic.key for topic in taxonomy.topics
                        if topic.kind == "date" for name in topic.names() if name},
     )
+
+
+def _percent_forms(zh, digits: str, numeral_chars: str) -> list[str]:
+    """Core patterns for 三成半 / 七成六 (groups tenth, tenthrest) and 八五折 / 8.5折 / 对折
+    (disc, discw), from the tenths and discount entries of zh.yaml."""
+    forms = []
+    if zh.tenths:
+        forms.append(rf"(?P<tenth>[{digits}]|[1-9]){re.escape(zh.tenths)}"
+                     rf"(?P<tenthrest>半|[{digits}])(?![{re.escape(numeral_chars)}\d])")
+    if zh.discount:
+        word = re.escape(zh.discount.word)
+        after = "".join(zh.discount.not_after)
+        not_after = rf"(?<![{re.escape(after)}])" if after else ""
+        not_before = rf"(?!{word_pattern(zh.discount.not_before)})"
+        forms.append(rf"{not_after}(?P<disc>[{digits}]{{1,2}}|[1-9](?:\.\d)?){word}{not_before}")
+        if zh.discount.words:
+            forms.append(rf"(?P<discw>{word_pattern(zh.discount.words)}){not_before}")
+    return forms
 
 
 def _alias_keys(groups) -> list[str]:

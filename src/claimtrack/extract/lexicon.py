@@ -48,6 +48,13 @@ class Directions(_Strict):
     decrease: list[str]
 
 
+class DiscountWords(_Strict):
+    word: str
+    words: dict[str, float] = {}
+    not_after: list[str] = []
+    not_before: list[str] = []
+
+
 class LanguageData(_Strict):
     """One language file; the keys are explained in zh.yaml's header."""
 
@@ -61,6 +68,9 @@ class LanguageData(_Strict):
     range_joiners: list[str]
     percent_prefix: str | None
     decimal_point: str | None = None
+    tenths: str | None = None
+    discount: DiscountWords | None = None
+    idioms: list[str] = []
     fraction_infix: str | None
     ordinal_prefix: str | None
     ordinal_suffix: list[str] = []

@@ -123,6 +123,29 @@ def pair_range(pair: str, digits: dict[str, int]) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
+def tenths_value(first: str, rest: str, digits: dict[str, int]) -> float | None:
+    """A percent in tenths and what follows: tenths_value("三", "半", ...) == 35.0 (三成半);
+    tenths_value("七", "六", ...) == 76.0 (七成六)."""
+    tens = int(first) if first.isdigit() else digits.get(first)
+    ones = 5 if rest == "半" else digits.get(rest)
+    if tens is None or ones is None:
+        return None
+    return float(tens * 10 + ones)
+
+
+def discount_value(written: str, digits: dict[str, int], words: dict[str, float]) -> float | None:
+    """A price as a percent of the full price: 八五折 → 85.0, 八折 → 80.0, 8.5折 → 85.0,
+    对折 → 50.0 (``written`` is the part before 折, or a whole word of ``words``)."""
+    if written in words:
+        return float(words[written])
+    if written[0].isdigit():
+        return float(Decimal(written) * 10)
+    values = [digits.get(char) for char in written]
+    if None in values or not values[0]:
+        return None
+    return float(values[0] * 10 + (values[1] if len(values) > 1 else 0))
+
+
 def mixed_value(text: str, units: dict[str, int],
                 scales: dict[str, int]) -> tuple[float | None, float | None]:
     """Arabic numbers between Chinese scales: mixed_value("3万5千", ...) == (35000.0, 1000.0)."""
