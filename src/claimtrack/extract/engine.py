@@ -736,6 +736,9 @@ class Extraction:
         if kind in ("count", "duration") and not joined and _spelled_small(groups, value, scaled):
             if kind == "count" or not self._states_length(groups, start, end):
                 return None, joined
+        if groups.get("pair") and kind == "duration" and not scaled and \
+                not self._states_length(groups, start, end):
+            return None, joined  # 这一两年, 两三年后: prose, like 两年 (see _spelled_small)
         if kind == "duration" and g.duration_not_length.match(self.lower, end):
             return None, joined  # 十年前, two years ago: a point in time, not a length
         if kind == "duration" and value is not None and value >= 1000 and not scaled:

@@ -205,9 +205,13 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                               | han_currency_starts)
     # 两三个, 三四百人: two neighbouring digits are a range (checked by numbers.pair_range).
     pair_digits = re.escape("".join(d for d, v in zh.numerals.items() if 0 < v < 10))
+    # 一两个亿 is 1–2亿: a 个 between the pair and its scale belongs to the figure.
     pair = (rf"(?P<pair>[{pair_digits}][{pair_digits}])(?P<pairunit>[十百千])?"
-            rf"(?P<pairscale>{zh_scale})?(?![{re.escape(zh_all_chars)}])")
-    cn_single = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
+            rf"(?:个?(?P<pairscale>{zh_scale}))?(?![{re.escape(zh_all_chars)}])")
+    # A lone 一 that ends a word (统一成一个, 唯一成功) is no numeral.
+    not_word_end = (rf"(?<![{re.escape(''.join(zh.words_ending_in_one))}])(?=一)|(?!一)"
+                    if zh.words_ending_in_one else "")
+    cn_single = (rf"(?:{not_word_end})[{re.escape(''.join(zh.numerals))}十拾]"
                  rf"(?=[{re.escape(''.join(single_followers))}])")
     fraction_words = word_pattern([*en.fractions, *zh.fractions])
     multiples = word_pattern(en.multiples)
@@ -220,7 +224,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             [
                 rf"(?P<pct>{re.escape(zh.percent_prefix)})"
                 rf"(?P<pctnum>{ARABIC}|{cn}(?:点[{re.escape(''.join(zh.numerals))}]+)?)",
-                *_percent_forms(zh, pair_digits, zh_all_chars),
+                *_percent_forms(zh, pair_digits, zh_all_chars, single_followers),
                 # 三分之一, 千分之五 (a bare 千 or 万 as the denominator), 1/20.
                 rf"(?P<den>{ARABIC}|{cn}|[十百千万亿]){re.escape(zh.fraction_infix)}"
                 rf"(?P<numer>{ARABIC}|{cn})",
@@ -447,13 +451,15 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
 
 
-def _percent_forms(zh, digits: str, numeral_chars: str) -> list[str]:
+def _percent_forms(zh, digits: str, numeral_chars: str, followers: list[str]) -> list[str]:
     """Core patterns for 三成半 / 七成六 (groups tenth, tenthrest) and 八五折 / 8.5折 / 对折
     (disc, discw), from the tenths and discount entries of zh.yaml."""
     forms = []
     if zh.tenths:
+        # Not before a measure word: 统一成一个 is "unified into one", not 11%.
         forms.append(rf"(?P<tenth>[{digits}]|[1-9]){re.escape(zh.tenths)}"
-                     rf"(?P<tenthrest>半|[{digits}])(?![{re.escape(numeral_chars)}\d])")
+                     rf"(?P<tenthrest>半|[{digits}])"
+                     rf"(?![{re.escape(numeral_chars + ''.join(followers))}\d])")
     if zh.discount:
         word = re.escape(zh.discount.word)
         after = "".join(zh.discount.not_after)

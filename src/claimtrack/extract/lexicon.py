@@ -71,6 +71,7 @@ class LanguageData(_Strict):
     tenths: str | None = None
     discount: DiscountWords | None = None
     idioms: list[str] = []
+    words_ending_in_one: list[str] = []
     fraction_infix: str | None
     ordinal_prefix: str | None
     ordinal_suffix: list[str] = []
