@@ -284,7 +284,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     dates = [(anchored(re.compile(p)), "zh") for p in zh.dates] + [
         (anchored(re.compile(p)), "en") for p in en.dates]
 
-    sentence_end = anchored(re.compile(r"[。！？!?\n]+|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
+    # An ASCII ? or ! before a letter, digit or query character is inside a URL
+    # (s?__biz=...), whose exclusion needs it whole, not the end of a sentence.
+    sentence_end = anchored(re.compile(
+        r"[。！？\n]+|[!?]+(?![A-Za-z0-9_=&/%])|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
     # A spaced dash ends a clause; the space before it is looked at, not matched, so
     # that the pattern starts at punctuation only (only match ends are used).
     clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|(?<=\s)[-–—]\s"))

@@ -13,15 +13,23 @@ from __future__ import annotations
 import re
 
 # Markdown emphasis (**, *, __, ~~) and whole HTML tags, attributes included, so that
-# neither an image's alt text nor a link's address is read as a figure.
-MARKUP = re.compile(r"\*{1,3}|_{2,3}|~~|</?[a-z][a-z0-9]*(?:\s[^<>\n]{0,500})?/?>", re.I)
+# neither an image's alt text nor a link's address is read as a figure. A bare URL
+# is matched first and kept whole (?__biz=...): the rule that excludes URLs needs it
+# unbroken.
+MARKUP = re.compile(
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"'（）()，。]+)"
+    r"|\*{1,3}|_{2,3}|~~|</?[a-z][a-z0-9]*(?:\s[^<>\n]{0,500})?/?>", re.I)
 
 
 def blank_markup(text: str) -> str:
     """blank_markup("不到**6亿元**") == "不到  6亿元  "; the length never changes."""
     if "*" not in text and "_" not in text and "<" not in text and "~" not in text:
         return text  # most news has none: no pass over the text at all
-    return MARKUP.sub(lambda found: " " * len(found.group()), text)
+    return MARKUP.sub(_blank, text)
+
+
+def _blank(found: re.Match) -> str:
+    return found.group() if found.group("url") else " " * len(found.group())
 
 
 def broken_line_pattern(unit_starts: str) -> re.Pattern:
