@@ -363,13 +363,17 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # numerals (or one before a unit), a vague magnitude, a number word or month
     # name, a relative date. Sentences without one are never scanned further.
     numeral = re.escape("".join(zh.numerals) + "".join(zh.numeral_units)) + "万亿兆"
-    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁几折"
-                               + (zh.decimal_point or "") + "".join(han_currency_starts))
+    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁几折")
+    # 十美元, 两千元, 二点五: whole words, not first characters (一日, 一点 are prose).
+    spelled_followers = word_pattern(
+        [w for w in currency_suffix if HAN.match(w)]
+        + [(zh.decimal_point or "") + digit for digit in zh.numerals if zh.decimal_point])
     english_words = [*en.numerals, *en.numeral_units, *en.scales, *en.fractions,
                      *en.multiples, *en.ordinals, *en.month_names, *en.quarter_words]
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
     trigger = anchored(re.compile(
-        rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}])|[数几上][十百千万亿]|第|分之"
+        rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}]|{spelled_followers})"
+        rf"|[数几上][十百千万亿]|第|分之"
         rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国"
         rf"|{word_pattern(zh.discount.words if zh.discount else [])}|(?<![a-z])(?:"
         rf"{word_pattern(english_words)}|may|one|this year|last year|next year|last month"

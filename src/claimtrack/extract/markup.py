@@ -34,10 +34,15 @@ def _blank(found: re.Match) -> str:
 
 def broken_line_pattern(unit_starts: str) -> re.Pattern:
     """A line break inside a figure: after a digit (or a digit and a range joiner), before
-    a unit's first character or a lowercase word (15-20⏎个月, 15-20⏎months)."""
+    a unit's first character or a lowercase word (15-20⏎个月, 15-20⏎months).
+
+    The pattern starts with the newline itself, so the regex engine jumps from one
+    newline to the next instead of trying a look-behind at every character.
+    """
+    after_digit = r"(?:(?<=\d\n)|(?<=\d \n)|(?<=\d  \n))"
     return re.compile(
-        rf"(?<=\d)[ \t]*\n(?=[ \t]*(?:[{re.escape(unit_starts)}]|[a-z]))"
-        rf"|(?<=\d[-–~至到])[ \t]*\n(?=[ \t]*\d)"
+        rf"\n(?:{after_digit}(?=[ \t]*(?:[{re.escape(unit_starts)}]|[a-z]))"
+        rf"|(?<=\d[-–~至到]\n)(?=[ \t]*\d))"
     )
 
 
@@ -45,4 +50,4 @@ def join_broken_lines(text: str, pattern: re.Pattern) -> str:
     """The line breaks ``pattern`` finds inside figures made spaces; the length never changes."""
     if "\n" not in text:
         return text
-    return pattern.sub(lambda found: " " * len(found.group()), text)
+    return pattern.sub(" ", text)
