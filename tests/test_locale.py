@@ -53,3 +53,14 @@ def test_front_matter_currency(tmp_path):
     article.write_text("---\ntitle: t\nlang: zh-Hant\ncurrency: TWD\n---\n" + TEXT,
                        encoding="utf-8")
     assert [c.unit for c in api.extract_file(article).claims] == ["TWD"]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "unit"),
+    [("聯合報", "TWD"), ("明報 Ming Pao", "HKD"), ("澳門日報", "MOP"), ("彭博社 (Bloomberg)", None)],
+)
+def test_outlet_says_the_currency_when_tag_and_sidecar_do_not(tmp_path, outlet, unit):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(f"lang: zh-Hant\noutlet: {outlet}\n", encoding="utf-8")
+    assert [c.unit for c in api.extract_file(article).claims] == [unit]

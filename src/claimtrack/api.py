@@ -281,16 +281,26 @@ def _extract_article(article) -> list:
     """The claims of an article read from disk, with its language, date and first author."""
     from claimtrack.extract import extract_claims
 
-    return extract_claims(article.text, lang=_locale_tag(article.language, article.meta),
-                          published=article.meta.published,
+    return extract_claims(article.text, published=article.meta.published,
                           author=(article.meta.authors or [None])[0],
                           published_precision=article.meta.published_precision or "day",
-                          currency=article.meta.currency)
+                          **_locale(article.language, article.meta))
 
 
-def _locale_tag(language: str, meta) -> str:
-    """The language with the article's region, which says what a bare 元 is: zh-Hant-TW."""
-    return f"{language}-{meta.region}" if meta.region and language != "en" else language
+def _locale(language: str, meta) -> dict:
+    """lang and currency for extract_claims: what a bare 元 is in this article.
+
+    The metadata's currency: first, then the region of its language tag
+    (zh-Hant-TW), then its outlet (lang/units.yaml outlet_currencies).
+    """
+    from claimtrack.extract.locale import outlet_currency
+
+    region = getattr(meta, "region", None)
+    tag = f"{language}-{region}" if region and language != "en" else language
+    currency = getattr(meta, "currency", None)
+    if currency is None and region is None and language != "en":
+        currency = outlet_currency(meta.outlet)
+    return {"lang": tag, "currency": currency}
 
 
 def _paths_with_missing_reported(paths, iterate, record):
@@ -381,9 +391,8 @@ def extract_file(
         when = article.meta.published
         precision = article.meta.published_precision or "day"
         author = (article.meta.authors or [None])[0]
-    claims = extract_claims(text, lang=_locale_tag(language, meta), published=when,
-                            author=author, published_precision=precision,
-                            currency=meta.currency)
+    claims = extract_claims(text, published=when, author=author,
+                            published_precision=precision, **_locale(language, meta))
     return ExtractedFile(str(path), claims, language)
 
 
@@ -825,9 +834,10 @@ def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
         with session_scope(engine) as session:
             article = session.get(Article, article_id)
             meta = StoredArticle.from_model(article)
-            claims = extract_claims(article.text, lang=meta.language, published=meta.published,
+            claims = extract_claims(article.text, published=meta.published,
                                     author=(meta.authors or [None])[0],
-                                    published_precision=meta.published_precision)
+                                    published_precision=meta.published_precision,
+                                    **_locale(meta.language, meta))
         with session_scope(engine, write=True) as session:
             reports.append(replace_extracted(session, session.get(Article, article_id), claims,
                                              names))

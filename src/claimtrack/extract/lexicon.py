@@ -128,6 +128,7 @@ class UnitsData(_Strict):
     currencies: dict[str, CurrencyWords]
     local_currency_words: list[str] = []
     local_currencies: dict[str, str] = {}
+    outlet_currencies: dict[str, list[str]] = {}
     ambiguous_symbols: dict[str, dict[str, str]]
     default_topics: dict[str, str] = {}
     change_default_topics: dict[str, str] = {}

@@ -2,7 +2,8 @@
 
 zh-Hant-TW news writes 元 for New Taiwan dollars, zh-Hant-HK news for Hong Kong
 dollars, mainland news for renminbi (lang/units.yaml, local_currencies). A
-currency stated in the article's metadata (a sidecar's ``currency:``) wins.
+currency stated in the article's metadata (a sidecar's ``currency:``) wins, then
+the region of its language tag, then its outlet (outlet_currencies).
 """
 
 from __future__ import annotations
@@ -54,3 +55,16 @@ def _language_and_region(tag: str, normalise) -> tuple[str, str | None]:
     if region is None or language == "en":
         return language, None
     return language, region
+
+
+def outlet_currency(outlet: str | None) -> str | None:
+    """The currency of a bare 元 in an outlet's news: outlet_currency("聯合報") == "TWD"."""
+    if not outlet:
+        return None
+    from claimtrack.extract.lexicon import ascii_lower, fold, lexicon
+
+    written = ascii_lower(fold(outlet))
+    for code, outlets in lexicon().units.outlet_currencies.items():
+        if any(ascii_lower(fold(name)) in written for name in outlets):
+            return code
+    return None
