@@ -57,7 +57,8 @@ def test_front_matter_currency(tmp_path):
 
 @pytest.mark.parametrize(
     ("outlet", "unit"),
-    [("聯合報", "TWD"), ("明報 Ming Pao", "HKD"), ("澳門日報", "MOP"), ("彭博社 (Bloomberg)", None)],
+    [("聯合報", "TWD"), ("明報 Ming Pao", "HKD"), ("澳門日報", "MOP"),
+     ("彭博社 (Bloomberg)", None)],
 )
 def test_outlet_says_the_currency_when_tag_and_sidecar_do_not(tmp_path, outlet, unit):
     article = tmp_path / "a.txt"

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import ascii_lower, fold
+from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
     chinese_names,
@@ -40,7 +41,6 @@ from claimtrack.extract.names import (
     name_rules,
     organisation_by_form,
 )
-from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,

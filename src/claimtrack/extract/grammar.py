@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from claimtrack.extract.anchors import AnchoredPattern, anchored
-from claimtrack.extract.markup import broken_line_pattern
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
+from claimtrack.extract.markup import broken_line_pattern
 from claimtrack.lang.hanzi import alias_key
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -57,7 +57,7 @@ def chinese_value(text: str, digits: dict[str, int], units: dict[str, int],
         if len(text) < 3:
             return None
         return float("".join(str(digits[char]) for char in text))
-    if any(digits.get(a) and digits.get(b) for a, b in zip(text, text[1:])):
+    if any(digits.get(a) and digits.get(b) for a, b in zip(text, text[1:], strict=False)):
         return None  # two digits in a row (三四十): a vague pair, not one number
     large = tuple(sorted(((w, v) for w, v in scales.items() if len(w) == 1 and v >= 10_000),
                          key=lambda item: -item[1]))
