@@ -65,3 +65,17 @@ def test_outlet_says_the_currency_when_tag_and_sidecar_do_not(tmp_path, outlet, 
     article.write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.meta.yaml").write_text(f"lang: zh-Hant\noutlet: {outlet}\n", encoding="utf-8")
     assert [c.unit for c in api.extract_file(article).claims] == [unit]
+
+
+def test_extract_command_takes_a_currency(tmp_path):
+    from click.testing import CliRunner
+
+    from claimtrack.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--currency", "TWD"])
+    assert result.exit_code == 0, result.output
+    assert '"unit": "TWD"' in result.output and '"unit_text": "元"' in result.output
+    bad = CliRunner().invoke(main, ["extract", str(article), "--currency", "dollars"])
+    assert bad.exit_code != 0 and "ISO 4217" in bad.output

@@ -361,12 +361,13 @@ def extract_file(
     *,
     lang: str | None = None,
     published: str | None = None,
+    currency: str | None = None,
     stdin_text: str | None = None,
 ) -> ExtractedFile:
     """Read one article file (with its sidecar and front matter) and extract its claims.
 
-    ``lang`` and ``published`` (YYYY[-MM[-DD]]) override what the file's metadata
-    says; ``path`` "-" reads ``stdin_text``. Needs no database.
+    ``lang``, ``published`` (YYYY[-MM[-DD]]) and ``currency`` (what a bare 元 is)
+    override what the file's metadata says; ``path`` "-" reads ``stdin_text``. Needs no database.
     """
     from claimtrack.articles import read_article
     from claimtrack.errors import MetadataError
@@ -376,7 +377,8 @@ def extract_file(
 
     try:
         overrides = ArticleMeta.from_mapping(
-            {k: v for k, v in {"date": published, "lang": lang}.items() if v is not None}
+            {k: v for k, v in {"date": published, "lang": lang, "currency": currency}.items()
+             if v is not None}
         )
     except ValueError as error:
         raise MetadataError(f"bad option: {' '.join(str(error).split())}") from None
