@@ -21,6 +21,9 @@ from tests.conftest import REPO
 
 SIMPLIFIED = "智谱华章的估值为210亿元。月之暗面的股价从30元降至25元。\n"
 TRADITIONAL = "智譜華章的估值為300億元。\n"
+# A Taiwanese paper's bare 元 is TWD (issue 13); this one reports a mainland
+# company's valuation in renminbi, as its sidecar says.
+UDN_META = "outlet: 聯合報\ncurrency: CNY\ndate: 2025-01-22\n"
 
 # What the extractor is to add, by the figure as written.
 FIELDS = {
@@ -42,7 +45,7 @@ def stocked(cli, tmp_path, monkeypatch):
 
     monkeypatch.setattr(api, "_extract_article", extract)
     for name, text, meta in (("xinhua.txt", SIMPLIFIED, "outlet: 新华\ndate: 2025-01-20\n"),
-                             ("udn.txt", TRADITIONAL, "outlet: 聯合報\ndate: 2025-01-22\n")):
+                             ("udn.txt", TRADITIONAL, UDN_META)):
         (tmp_path / name).write_text(text, encoding="utf-8")
         (tmp_path / name.replace(".txt", ".meta.yaml")).write_text(meta, encoding="utf-8")
         result = cli("ingest", "--jobs", "1", str(tmp_path / name))
@@ -113,7 +116,7 @@ def test_cross_check_of_an_unlisted_subject_written_two_ways(cli, tmp_path, monk
 
     monkeypatch.setattr(api, "_extract_article", extract)
     for name, text, meta in (("a.txt", SIMPLIFIED, "outlet: 新华\ndate: 2025-01-20\n"),
-                             ("b.txt", TRADITIONAL, "outlet: 聯合報\ndate: 2025-01-22\n")):
+                             ("b.txt", TRADITIONAL, UDN_META)):
         (tmp_path / name).write_text(text, encoding="utf-8")
         (tmp_path / name.replace(".txt", ".meta.yaml")).write_text(meta, encoding="utf-8")
         assert cli("ingest", "--jobs", "1", str(tmp_path / name)).exit_code == 0

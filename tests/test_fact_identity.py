@@ -108,7 +108,8 @@ def test_overlapping_periods_neither_containing_the_other_are_not_one_fact():
 
 def test_an_unlisted_subject_in_both_scripts_is_one_subject():
     simplified = claim("营收为100亿元。", article=1, subject="智谱华章", topic="revenue")
-    traditional = claim("營收為300億元。", article=2, subject="智譜華章", topic="revenue")
+    # 人民幣: a bare 元 in traditional script without a region has no currency (issue 13).
+    traditional = claim("營收為人民幣300億元。", article=2, subject="智譜華章", topic="revenue")
     [group] = crosscheck([simplified, traditional])
     assert group.subject == "智谱华章" and group.verdict == "conflict"
     english = [claim("Revenue was $10 billion.", article=3, subject="Zhipu AI", topic="revenue"),

@@ -61,6 +61,7 @@ KINDS = (
     "speakers",
     "subjects_topics",
     "not_claims",
+    "number_forms",
 )
 
 ClaimKind = Literal["money", "percent", "count", "ratio", "duration", "date", "quantity"]
@@ -168,6 +169,10 @@ class SpecCase(BaseModel):
     input: str = Field(min_length=1)
     published: date | None = None
     author: str | None = None
+    # The article's language tag with its region (zh-Hant-TW), given as lang, and a
+    # sidecar's currency: both say what a bare 元 is.
+    language_tag: str | None = None
+    currency: str | None = None
     claims: list[ExpectedClaim] = Field(default_factory=list)
     not_claims: list[str] = Field(default_factory=list)
     exhaustive: bool = True
@@ -410,8 +415,10 @@ def run_case(loaded: LoadedCase) -> None:
     """Run extract_claims on one case and fail with every problem found."""
     case = loaded.case
     # Looked up at call time so tests can put a fake engine in its place.
+    options = {"currency": case.currency} if case.currency else {}
     claims = extract_module.extract_claims(
-        case.input, lang=loaded.lang, published=case.published, author=case.author
+        case.input, lang=case.language_tag or loaded.lang, published=case.published,
+        author=case.author, **options
     )
     problems = check_case(case, claims)
     if problems:

@@ -281,9 +281,26 @@ def _extract_article(article) -> list:
     """The claims of an article read from disk, with its language, date and first author."""
     from claimtrack.extract import extract_claims
 
-    return extract_claims(article.text, lang=article.language, published=article.meta.published,
+    return extract_claims(article.text, published=article.meta.published,
                           author=(article.meta.authors or [None])[0],
-                          published_precision=article.meta.published_precision or "day")
+                          published_precision=article.meta.published_precision or "day",
+                          **_locale(article.language, article.meta))
+
+
+def _locale(language: str, meta) -> dict:
+    """lang and currency for extract_claims: what a bare 元 is in this article.
+
+    The metadata's currency: first, then the region of its language tag
+    (zh-Hant-TW), then its outlet (lang/units.yaml outlet_currencies).
+    """
+    from claimtrack.extract.locale import outlet_currency
+
+    region = getattr(meta, "region", None)
+    tag = f"{language}-{region}" if region and language != "en" else language
+    currency = getattr(meta, "currency", None)
+    if currency is None and region is None and language != "en":
+        currency = outlet_currency(meta.outlet)
+    return {"lang": tag, "currency": currency}
 
 
 def _paths_with_missing_reported(paths, iterate, record):
@@ -344,12 +361,13 @@ def extract_file(
     *,
     lang: str | None = None,
     published: str | None = None,
+    currency: str | None = None,
     stdin_text: str | None = None,
 ) -> ExtractedFile:
     """Read one article file (with its sidecar and front matter) and extract its claims.
 
-    ``lang`` and ``published`` (YYYY[-MM[-DD]]) override what the file's metadata
-    says; ``path`` "-" reads ``stdin_text``. Needs no database.
+    ``lang``, ``published`` (YYYY[-MM[-DD]]) and ``currency`` (what a bare 元 is)
+    override what the file's metadata says; ``path`` "-" reads ``stdin_text``. Needs no database.
     """
     from claimtrack.articles import read_article
     from claimtrack.errors import MetadataError
@@ -359,23 +377,24 @@ def extract_file(
 
     try:
         overrides = ArticleMeta.from_mapping(
-            {k: v for k, v in {"date": published, "lang": lang}.items() if v is not None}
+            {k: v for k, v in {"date": published, "lang": lang, "currency": currency}.items()
+             if v is not None}
         )
     except ValueError as error:
         raise MetadataError(f"bad option: {' '.join(str(error).split())}") from None
     if str(path) == "-":
         text = stdin_text or ""
         language = overrides.language or detect_language(text) or "en"
-        when, author = overrides.published, None
+        when, author, meta = overrides.published, None, overrides
         precision = overrides.published_precision or "day"
     else:
         article = read_article(path, overrides)
-        text, language = article.text, article.language
+        text, language, meta = article.text, article.language, article.meta
         when = article.meta.published
         precision = article.meta.published_precision or "day"
         author = (article.meta.authors or [None])[0]
-    claims = extract_claims(text, lang=language, published=when, author=author,
-                            published_precision=precision)
+    claims = extract_claims(text, published=when, author=author,
+                            published_precision=precision, **_locale(language, meta))
     return ExtractedFile(str(path), claims, language)
 
 
@@ -817,9 +836,10 @@ def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
         with session_scope(engine) as session:
             article = session.get(Article, article_id)
             meta = StoredArticle.from_model(article)
-            claims = extract_claims(article.text, lang=meta.language, published=meta.published,
+            claims = extract_claims(article.text, published=meta.published,
                                     author=(meta.authors or [None])[0],
-                                    published_precision=meta.published_precision)
+                                    published_precision=meta.published_precision,
+                                    **_locale(meta.language, meta))
         with session_scope(engine, write=True) as session:
             reports.append(replace_extracted(session, session.get(Article, article_id), claims,
                                              names))

@@ -57,6 +57,8 @@ _FRONT_MATTER_KEYS = {
     "site": "outlet",
     "lang": "language",
     "language": "language",
+    "currency": "currency",
+    "region": "region",
 }
 
 
@@ -227,7 +229,8 @@ def _validation_problem(error: Exception) -> str:
         key = ".".join(str(part) for part in first["loc"]) or "metadata"
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
-            allowed = "title, outlet, author(s), translator(s), date, url, lang, notes"
+            allowed = ("title, outlet, author(s), translator(s), date, url, lang, region, "
+                       "currency, notes")
             message = f"unknown key (allowed: {allowed})"
         more = len(error.errors()) - 1
         return f"{key}: {message}" + (f" (and {more} more)" if more else "")

@@ -9,7 +9,14 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 # Re-exported for `from claimtrack.schemas import ...`; they live in modules free of
 # pydantic so that the read path need not import it.
@@ -129,7 +136,34 @@ class ArticleMeta(BaseModel):
     published_precision: str | None = None
     url: str | None = None
     language: str | None = Field(default=None, validation_alias=AliasChoices("lang", "language"))
+    # Where the article comes from, as its language tag says (zh-Hant-TW → TW), and
+    # the currency a bare 元 means in it (a sidecar's currency: TWD); see
+    # claimtrack.extract.locale, which derives the currency from the region.
+    region: str | None = None
+    currency: str | None = None
     notes: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _region_of_tag(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("region"):
+            return data
+        tag = data.get("lang", data.get("language"))
+        if isinstance(tag, list):
+            tag = tag[0] if tag else None
+        found = re.search(r"[-_]([A-Za-z]{2})$", tag) if isinstance(tag, str) else None
+        if found and not tag.lower().startswith("en"):
+            data = {**data, "region": found.group(1).upper()}
+        return data
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _currency_code(cls, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+            raise ValueError(f"expected an ISO 4217 code (TWD, HKD, CNY), got {value!r}")
+        return value.strip().upper()
 
     @field_validator("authors", "translators", mode="before")
     @classmethod

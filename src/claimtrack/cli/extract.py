@@ -16,8 +16,10 @@ EXTRACT_FORMATS = LISTING_FORMATS  # default jsonl: the interface for pipelines
               show_default=True, help="Language and script of the text.")
 @click.option("--date", "date_", metavar="YYYY[-MM[-DD]]",
               help="Publication date, for relative dates (今年, last month).")
+@click.option("--currency", metavar="ISO",
+              help="What a bare 元 is (TWD, HKD, CNY); else the region of the language tag.")
 @paged
-def extract(paths, fmt, lang, date_):
+def extract(paths, fmt, lang, date_, currency):
     """Extract every quantitative claim from .txt/.md files (or - for standard input).
 
     Each claim carries its span (Python string offsets into the file's decoded
@@ -34,7 +36,7 @@ def extract(paths, fmt, lang, date_):
     records = []
     for path in paths:
         found = api.extract_file(path, lang=None if lang == "auto" else lang, published=date_,
-                                 stdin_text=stdin_text)
+                                 currency=currency, stdin_text=stdin_text)
         records.extend(claim_record(claim, found.path) for claim in found.claims)
     if fmt != "table":  # the short file name is only a table's convenience
         for record in records:

@@ -30,6 +30,7 @@ def extract_claims(
     published: date | None = None,
     author: str | None = None,
     published_precision: str = "day",
+    currency: str | None = None,
 ) -> list[Claim]:
     """Every quantitative claim in ``text``, in text order.
 
@@ -39,8 +40,20 @@ def extract_claims(
     "month", "year") says how much of ``published`` is known: a weekday or 昨天
     resolves only against a known day. A YAML front matter block at the start of
     the text is skipped; offsets index ``text`` as given.
+
+    A bare 元 is the article's own currency: ``currency`` (an ISO 4217 code, as a
+    sidecar's ``currency:`` gives it) when given, else the one of ``lang``'s region
+    (zh-Hant-TW → TWD, zh-Hant-HK → HKD, zh-Hans → CNY; none for zh-Hant alone).
+    Its claims keep unit_text 元, so a reader sees the currency was inferred.
     """
     from claimtrack.extract.engine import extract
+    from claimtrack.extract.locale import reading_locale
 
+    lang, local_currency = reading_locale(lang, currency)
+    if lang is None and local_currency is None:
+        from claimtrack.lang.hanzi import detect_language
+
+        lang = detect_language(text) or "en"
+        _, local_currency = reading_locale(lang)
     return extract(text, lang=lang, published=published, author=author,
-                   published_precision=published_precision)
+                   published_precision=published_precision, currency=local_currency)

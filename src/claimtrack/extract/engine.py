@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimtrack import __version__
-from claimtrack.extract.grammar import HAN, Grammar, compact_key, grammar
+from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import ascii_lower, fold
+from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
     chinese_names,
@@ -44,8 +45,11 @@ from claimtrack.extract.numbers import (
     arabic_value,
     chinese_value,
     clean,
+    discount_value,
     english_value,
     mixed_value,
+    pair_range,
+    tenths_value,
 )
 from claimtrack.extract.subjects import MEASURE_COMPOUND, MEASURE_WORD, clause_topic
 from claimtrack.lang.hanzi import alias_key
@@ -208,12 +212,14 @@ class Extraction:
     """The state of one extract_claims call."""
 
     def __init__(self, g: Grammar, text: str, lang: str | None, published: date | None,
-                 author: str | None, published_precision: str = "day") -> None:
+                 author: str | None, published_precision: str = "day",
+                 currency: str | None = None) -> None:
         self.g = g
         self.text = text
-        self.folded = fold(text)
-        self.lower = ascii_lower(self.folded)
+        self.folded = join_broken_lines(fold(text), g.broken_line)
+        self.lower = blank_markup(ascii_lower(self.folded))
         self.lang = lang or _detect(text)
+        self.local_currency = currency  # what a bare 元 is here (None: unknown)
         self.published = published
         self.published_precision = published_precision if published else "unknown"
         self.author = self._canonical(author) if author else None
@@ -639,7 +645,7 @@ class Extraction:
                 not self._ranking_clause(start, end):
             return None, False  # 第一，…；第二，…: an enumeration; 川普第二任期: a name
         scaled = bool(groups.get("arscale") or groups.get("cnscale") or groups.get("vscale")
-                      or groups.get("mix")
+                      or groups.get("mix") or groups.get("pairscale")
                       or (groups.get("en") and _has_scale(groups["en"], g)))
         qualifier, low, high = "exact", value, value
         vague = groups.get("arvague") or groups.get("cnvague")
@@ -652,6 +658,9 @@ class Extraction:
                 return None, False  # 几个, 数人, several: ordinary words
             low, high, value, step = base_low * scale, base_high * scale, None, None
             qualifier = "range"
+        if groups.get("pair"):  # 两三个 = [2, 3], 三四百人 = [300, 400]
+            low, high, qualifier = value, value + step, "range"
+            value = None
 
         # A range: this core, a joiner, the next core ("3-5万", "30%至40%", "between 3 and 5m").
         joined = False
@@ -697,6 +706,8 @@ class Extraction:
             word = unit_word.lower()
             if word in g.currency_suffix:
                 kind, unit = "money", g.currency_suffix[word]
+                if unit == LOCAL_CURRENCY:  # 元: the outlet's currency, None if unknown
+                    unit = self.local_currency
                 unit_text = self.text[right.start("unit") : right.end("unit")]
                 end = right.end("unit")
             elif kind is None or kind == "count":
@@ -716,11 +727,16 @@ class Extraction:
             if code == "?":
                 symbols = g.lexicon.units.ambiguous_symbols[left.group("cur")]
                 code = symbols.get(self.lang, next(iter(symbols.values())))
-            if kind in (None, "count", "money"):
-                if kind != "money":
-                    unit_text = self.text[left.start("cur") : left.end("cur")].strip()
-                kind, unit = "money", code
-            start = min(start, left.start("cur"))
+            # 3人民币7美元: a currency after the number that names another currency
+            # than the one before it says the one before belongs to the figure before.
+            named_after = kind == "money" and unit_word and \
+                g.currency_suffix[unit_word.lower()] != LOCAL_CURRENCY
+            if not (named_after and unit != code):
+                if kind in (None, "count", "money"):
+                    if kind != "money":
+                        unit_text = self.text[left.start("cur") : left.end("cur")].strip()
+                    kind, unit = "money", code
+                start = min(start, left.start("cur"))
         plural = self._plural_noun(end) if kind is None and groups.get("ar") else None
         if plural is not None:
             kind, unit, unit_text = "count", "count", self.text[plural[0] : plural[1]]
@@ -743,12 +759,16 @@ class Extraction:
         if kind in ("count", "duration") and not joined and _spelled_small(groups, value, scaled):
             if kind == "count" or not self._states_length(groups, start, end):
                 return None, joined
+        if groups.get("pair") and kind == "duration" and not scaled and \
+                not self._states_length(groups, start, end):
+            return None, joined  # 这一两年, 两三年后: prose, like 两年 (see _spelled_small)
         if kind == "duration" and g.duration_not_length.match(self.lower, end):
             return None, joined  # 十年前, two years ago: a point in time, not a length
         if kind == "duration" and value is not None and value >= 1000 and not scaled:
             return None, joined  # 2025年 is a date, never 2025 years
-        if factor != 1.0 and value is not None:
-            value, step = value * factor, (step or 1) * factor
+        if factor != 1.0 and (value is not None or low is not None):  # 三成, 七八成
+            value = None if value is None else value * factor
+            step = (step or 1) * factor
             low = None if low is None else low * factor
             high = None if high is None else high * factor
 
@@ -783,6 +803,8 @@ class Extraction:
             step = 1.0  # 20% and 100% are stated to the percentage point
         if kind == "money" and unit and unit_text is None:
             unit_text = unit
+        if groups.get("sign") and unit != "%" and start == core.start():
+            start += 1  # a sign says a direction for percents only; -3亿元 keeps 3亿元
         return Figure(
             start=start, end=end, kind=kind, value=None if value is None else clean(value),
             unit=unit, unit_text=unit_text, qualifier=qualifier,
@@ -833,6 +855,13 @@ class Extraction:
         if groups.get("pct"):
             value, step = _number(groups["pctnum"], zh)
             return value, step, "percent", "%", "%"
+        if groups.get("tenth"):  # 三成半 = 35%, 七成六 = 76%
+            value = tenths_value(groups["tenth"], groups["tenthrest"], zh.numerals)
+            return value, 1.0, "percent", "%", zh.tenths
+        if groups.get("disc") or groups.get("discw"):  # 八五折: 85% of the price
+            value = discount_value(groups.get("disc") or groups["discw"], zh.numerals,
+                                   zh.discount.words)
+            return value, 1.0, "percent", "%", zh.discount.word
         if groups.get("den"):
             den, _ = _number(groups["den"], zh)
             numer, _ = _number(groups["numer"], zh)
@@ -863,6 +892,13 @@ class Extraction:
             return float(en.multiples[groups["mult"].lower()]), None, "ratio", "times", None
         if groups.get("vague"):
             return None, None, None, None, None
+        if groups.get("pair"):  # 三四百: the low end; _figure makes it a range
+            ends = pair_range(groups["pair"], zh.numerals)
+            if ends is None:
+                return None, None, None, None, None
+            place = zh.numeral_units.get(groups.get("pairunit") or "", 1) * \
+                zh.scales.get(groups.get("pairscale") or "", 1)
+            return ends[0] * place, float(place), None, None, None
         if groups.get("ar"):
             value, step = arabic_value(groups["ar"])
             scale_word = (groups.get("arscale") or "").strip().lower()
@@ -871,10 +907,9 @@ class Extraction:
                 value, step = value * scale, step * scale
             return value, step, None, None, None
         if groups.get("cn"):
-            value = chinese_value(groups["cn"], zh.numerals, zh.numeral_units, zh.scales)
+            value, step = _number(groups["cn"], zh)  # 十五点七 has a step of 0.1
             if value is None:
                 return None, None, None, None, None
-            step = _integer_step(value)
             if groups.get("cnscale"):
                 scale = zh.scales[groups["cnscale"]]
                 value, step = value * scale, step * scale
@@ -1293,6 +1328,8 @@ class Extraction:
 
     def _direction(self, figure: Figure, clause_start: int, clause_end: int) -> str:
         """increase or decrease for a change; none for a level (从95%降至50%, rose to $39bn)."""
+        if self.lower[figure.start] in "-+" and figure.unit == "%":
+            return "decrease" if self.lower[figure.start] == "-" else "increase"  # 股价-8%
         if self.g.level_before.search(self.lower, max(clause_start, figure.start - 6),
                                       figure.start):
             return "none"
@@ -1990,6 +2027,8 @@ def _month_mention(start: int, end: int, year: int, month: int) -> DateMention:
 
 
 def extract(text: str, lang: str | None = None, published: date | None = None,
-            author: str | None = None, published_precision: str = "day") -> list[Claim]:
+            author: str | None = None, published_precision: str = "day",
+            currency: str | None = None) -> list[Claim]:
     """Every claim in ``text``; see claimtrack.extract.extract_claims."""
-    return Extraction(grammar(), text, lang, published, author, published_precision).run()
+    return Extraction(grammar(), text, lang, published, author, published_precision,
+                      currency).run()

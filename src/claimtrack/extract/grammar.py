@@ -15,11 +15,18 @@ from functools import cache, lru_cache
 
 from claimtrack.extract.anchors import AnchoredPattern, anchored
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
+from claimtrack.extract.markup import broken_line_pattern
 from claimtrack.lang.hanzi import alias_key
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Characters a figure's neighbour may be and still belong to an identifier (GPT-4o, R1, H800).
 IDENTIFIER_EDGE = re.compile(r"[a-z0-9_]")
+# What currency_suffix gives for 元: the article's own currency, which the engine
+# knows from the article's locale (claimtrack.extract.locale).
+LOCAL_CURRENCY = "local"
+# Spaces real text puts between a number and its scale or unit (3.2 萬億, 1000  万元);
+# non-breaking and full-width spaces are folded to plain ones first.
+SPACES = r"[ \t]{0,3}"
 # Separators inside a name: "DeepSeek-V3", "DeepSeek V3" and "DeepSeekV3" are one name.
 NAME_SEPARATOR = r"[ \t_\-·.]*"
 
@@ -104,6 +111,8 @@ class Grammar:
     change_topic: dict[str, str] = field(default_factory=dict)
     # An event word's date topic (发布 → release_date, 成立 → founding_date).
     date_topic_of: dict[str, str] = field(default_factory=dict)
+    # A line break inside a figure (15-20⏎个月), joined before matching (see markup.py).
+    broken_line: re.Pattern = re.compile("(?!)")
 
 
 def _alias_pattern(keys: list[str]) -> str:
@@ -147,6 +156,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             currency_suffix.setdefault(word.lower(), code)
         for word in words.prefix:
             currency_prefix.setdefault(word.lower(), code)
+    for word in units.local_currency_words:
+        currency_suffix[word.lower()] = LOCAL_CURRENCY
     for symbol in units.ambiguous_symbols:
         currency_prefix.setdefault(symbol.lower(), "?")
 
@@ -173,7 +184,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     en_scale_words += [s + "s" for s in en_scale_words]
     en_scale_abbrev = [s for s in en.scales if len(s) <= 3 and s not in en_scale_words]
     en_scale = (
-        r"(?:[ \t]?(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
+        rf"(?:{SPACES}(?:" + word_pattern(en_scale_words) + r")|(?:" + word_pattern(en_scale_abbrev)
         + r"))(?![a-z])"
     )
     zh_vague_suffix = word_pattern([*zh.vague_suffix, *en.vague_suffix])
@@ -186,12 +197,27 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"|{en_word})(?:(?:[ \t-]+and)?[ \t-]+{en_any})*"
     )
     vague = word_pattern([*zh.vague_numbers, *en.vague_numbers])
-    cn = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]*"
-    cn_multi = rf"[{re.escape(''.join(zh.numerals))}十拾][{re.escape(zh_all_chars)}]+"
+    # A spelled decimal: 十五点七, 零点五 (点 then digits only: 三点钟 is a time of day).
+    spelled_decimal = rf"(?:{re.escape(zh.decimal_point)}[{re.escape(''.join(zh.numerals))}]+)"
+    # 兆 inside a numeral (四十九兆九千亿), unless it starts a unit (五十兆瓦 is 50 MW).
+    cn_char = rf"(?:[{re.escape(zh_all_chars)}]|兆{not_a_unit})"
+    cn = rf"[{re.escape(''.join(zh.numerals))}十拾]{cn_char}*{spelled_decimal}?"
+    cn_multi = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
+                rf"(?:{cn_char}+{spelled_decimal}?|{spelled_decimal})")
+    han_currency_starts = {word[0] for word in currency_suffix if HAN.match(word)}
     single_followers = sorted({word[0] for word in unit_of if not re.match(r"[A-Za-z%]", word)}
                               | {word[0] for word in zh.range_joiners}
-                              | set("".join(zh.vague_suffix)) | {"分", "万", "亿", "美", "元"})
-    cn_single = (rf"[{re.escape(''.join(zh.numerals))}十拾]"
+                              | set("".join(zh.vague_suffix)) | {"分", "万", "亿"}
+                              | han_currency_starts)
+    # 两三个, 三四百人: two neighbouring digits are a range (checked by numbers.pair_range).
+    pair_digits = re.escape("".join(d for d, v in zh.numerals.items() if 0 < v < 10))
+    # 一两个亿 is 1–2亿: a 个 between the pair and its scale belongs to the figure.
+    pair = (rf"(?P<pair>[{pair_digits}][{pair_digits}])(?P<pairunit>[十百千])?"
+            rf"(?:个?(?P<pairscale>{zh_scale}))?(?![{re.escape(zh_all_chars)}])")
+    # A lone 一 that ends a word (统一成一个, 唯一成功) is no numeral.
+    not_word_end = (rf"(?<![{re.escape(''.join(zh.words_ending_in_one))}])(?=一)|(?!一)"
+                    if zh.words_ending_in_one else "")
+    cn_single = (rf"(?:{not_word_end})[{re.escape(''.join(zh.numerals))}十拾]"
                  rf"(?=[{re.escape(''.join(single_followers))}])")
     fraction_words = word_pattern([*en.fractions, *zh.fractions])
     multiples = word_pattern(en.multiples)
@@ -204,6 +230,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             [
                 rf"(?P<pct>{re.escape(zh.percent_prefix)})"
                 rf"(?P<pctnum>{ARABIC}|{cn}(?:点[{re.escape(''.join(zh.numerals))}]+)?)",
+                *_percent_forms(zh, pair_digits, zh_all_chars, single_followers),
                 # 三分之一, 千分之五 (a bare 千 or 万 as the denominator), 1/20.
                 rf"(?P<den>{ARABIC}|{cn}|[十百千万亿]){re.escape(zh.fraction_infix)}"
                 rf"(?P<numer>{ARABIC}|{cn})",
@@ -219,7 +246,12 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 rf"(?<![a-z])(?P<mult>{multiples})(?![a-z])",
                 rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?(?P<vscale>{zh_scale}|"
                 + word_pattern(en_scale_words) + r"))?(?![a-z])",
-                rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?(?P<arscale>{zh_scale}|{en_scale})?",
+                # -8% after a name is a fall of 8% (see the engine's _direction); a
+                # dash after a digit or letter is a range or a name (5-8%, GPT-4).
+                r"(?:(?<![0-9a-z.,%)\]\-+])(?P<sign>[-+])(?=\d))?"
+                rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?"
+                rf"(?P<arscale>{SPACES}{zh_scale}|{en_scale})?",
+                pair,
                 # A lone numeral (一, 两) is a figure only before a unit or a joiner
                 # (两倍, 三成, 两个到三个): everywhere else it is a word (一些, 一起).
                 rf"(?P<cn>{cn_multi}|{cn_single})(?P<cnvague>{zh_vague_suffix})?"
@@ -233,15 +265,17 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     vague_after_unit = word_pattern(
         [*zh.qualifiers.vague_after_unit, *en.qualifiers.vague_after_unit])
     right = re.compile(
-        rf"(?P<vague>{zh_vague_suffix})?[ \t]?"
+        rf"(?P<vague>{zh_vague_suffix})?{SPACES}"
         rf"(?:(?:of[ \t])?(?P<unit>{latin_bounded(unit_words)}))?"
         rf"(?P<unitvague>{vague_after_unit})?"
         rf"(?:[ \t]?(?P<suffix>{latin_bounded(suffix_qualifier)}))?"
     )
     copulas = word_pattern([*zh.qualifiers.copulas, *en.qualifiers.copulas])
+    # [ \t]* not [ \t]?: blanked markup stands between a qualifier and its figure
+    # (不到**6亿元**, <b>约</b>3成).
     left = re.compile(
-        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})[ \t]?(?:{copulas})?[ \t]?)?"
-        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})[ \t]?)?\Z"
+        rf"(?:(?P<qual>{latin_bounded(prefix_qualifier)})[ \t]*(?:{copulas})?[ \t]*)?"
+        rf"(?:(?P<cur>{latin_bounded(currency_prefix)})[ \t]*)?\Z"
     )
     left_through_base = re.compile(
         rf"(?P<qual>{latin_bounded(prefix_qualifier)})(?P<base>[^，,。;；:：\n]{{1,24}}?)的[ \t]?\Z"
@@ -256,7 +290,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     dates = [(anchored(re.compile(p)), "zh") for p in zh.dates] + [
         (anchored(re.compile(p)), "en") for p in en.dates]
 
-    sentence_end = anchored(re.compile(r"[。！？!?\n]+|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
+    # An ASCII ? or ! before a letter, digit or query character is inside a URL
+    # (s?__biz=...), whose exclusion needs it whole, not the end of a sentence.
+    sentence_end = anchored(re.compile(
+        r"[。！？\n]+|[!?]+(?![A-Za-z0-9_=&/%])|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
     # A spaced dash ends a clause; the space before it is looked at, not matched, so
     # that the pattern starts at punctuation only (only match ends are used).
     clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|(?<=\s)[-–—]\s"))
@@ -325,19 +362,26 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         # telephone numbers
         re.compile(r"(?<![\d.])\d{3,4}[- ]\d{3,4}[- ]\d{4}(?!\d)|\+\d{1,3}[ -]\d[\d -]{6,}"),
         re.compile(r"^[ \t]*\d{1,3}[、.．)）](?!\d)", re.M),  # list numbering
+        re.compile(word_pattern(zh.idioms)),  # set phrases: 一成不变, 一波三折
     )]
 
     # What a sentence must contain to hold a figure or a date: a digit, two Chinese
     # numerals (or one before a unit), a vague magnitude, a number word or month
     # name, a relative date. Sentences without one are never scanned further.
     numeral = re.escape("".join(zh.numerals) + "".join(zh.numeral_units)) + "万亿兆"
-    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁")
+    zh_units_after = re.escape("年月日号天周个次家倍成季%万亿千百十分多余半岁几折")
+    # 十美元, 两千元, 二点五: whole words, not first characters (一日, 一点 are prose).
+    spelled_followers = word_pattern(
+        [w for w in currency_suffix if HAN.match(w)]
+        + [(zh.decimal_point or "") + digit for digit in zh.numerals if zh.decimal_point])
     english_words = [*en.numerals, *en.numeral_units, *en.scales, *en.fractions,
                      *en.multiples, *en.ordinals, *en.month_names, *en.quarter_words]
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
     trigger = anchored(re.compile(
-        rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}])|[数几上][十百千万亿]|第|分之"
-        rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国|(?<![a-z])(?:"
+        rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}]|{spelled_followers})"
+        rf"|[数几上][十百千万亿]|第|分之"
+        rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国"
+        rf"|{word_pattern(zh.discount.words if zh.discount else [])}|(?<![a-z])(?:"
         rf"{word_pattern(english_words)}|may|one|this year|last year|next year|last month"
         rf"|this month|next month)"
     ))
@@ -421,9 +465,32 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         honorific=re.compile(rf"^(?:{word_pattern([*zh.honorifics, *en.honorifics])})\s+",
                              re.IGNORECASE),
         change_topic={t.key: t.change_topic for t in taxonomy.topics if t.change_topic},
+        broken_line=broken_line_pattern(
+            "".join(sorted({word[0] for word in [*unit_of, *currency_suffix] if HAN.match(word)}
+                           | set(zh.scales) | {"%"}))),
         date_topic_of={alias_key(name): topic.key for topic in taxonomy.topics
                        if topic.kind == "date" for name in topic.names() if name},
     )
+
+
+def _percent_forms(zh, digits: str, numeral_chars: str, followers: list[str]) -> list[str]:
+    """Core patterns for 三成半 / 七成六 (groups tenth, tenthrest) and 八五折 / 8.5折 / 对折
+    (disc, discw), from the tenths and discount entries of zh.yaml."""
+    forms = []
+    if zh.tenths:
+        # Not before a measure word: 统一成一个 is "unified into one", not 11%.
+        forms.append(rf"(?P<tenth>[{digits}]|[1-9]){re.escape(zh.tenths)}"
+                     rf"(?P<tenthrest>半|[{digits}])"
+                     rf"(?![{re.escape(numeral_chars + ''.join(followers))}\d])")
+    if zh.discount:
+        word = re.escape(zh.discount.word)
+        after = "".join(zh.discount.not_after)
+        not_after = rf"(?<![{re.escape(after)}])" if after else ""
+        not_before = rf"(?!{word_pattern(zh.discount.not_before)})"
+        forms.append(rf"{not_after}(?P<disc>[{digits}]{{1,2}}|[1-9](?:\.\d)?){word}{not_before}")
+        if zh.discount.words:
+            forms.append(rf"(?P<discw>{word_pattern(zh.discount.words)}){not_before}")
+    return forms
 
 
 def _alias_keys(groups) -> list[str]:

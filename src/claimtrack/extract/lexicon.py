@@ -48,6 +48,13 @@ class Directions(_Strict):
     decrease: list[str]
 
 
+class DiscountWords(_Strict):
+    word: str
+    words: dict[str, float] = {}
+    not_after: list[str] = []
+    not_before: list[str] = []
+
+
 class LanguageData(_Strict):
     """One language file; the keys are explained in zh.yaml's header."""
 
@@ -60,6 +67,11 @@ class LanguageData(_Strict):
     vague_numbers: dict[str, tuple[float, float]]
     range_joiners: list[str]
     percent_prefix: str | None
+    decimal_point: str | None = None
+    tenths: str | None = None
+    discount: DiscountWords | None = None
+    idioms: list[str] = []
+    words_ending_in_one: list[str] = []
     fraction_infix: str | None
     ordinal_prefix: str | None
     ordinal_suffix: list[str] = []
@@ -118,6 +130,9 @@ class UnitWords(_Strict):
 
 class UnitsData(_Strict):
     currencies: dict[str, CurrencyWords]
+    local_currency_words: list[str] = []
+    local_currencies: dict[str, str] = {}
+    outlet_currencies: dict[str, list[str]] = {}
     ambiguous_symbols: dict[str, dict[str, str]]
     default_topics: dict[str, str] = {}
     change_default_topics: dict[str, str] = {}
