@@ -116,7 +116,8 @@ _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
 _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其|this|the|its|it\b)")
 # Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
 # published in Nature, appeared on the cover of Science: where, not what.
-_VENUE_BEFORE = re.compile(r"(?:\b(?:in|on|at)\b|cover of)\s*(?:the\s+)?(?:journal\s+)?$")
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
 _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
@@ -1625,8 +1626,9 @@ class Extraction:
             # only locates is none; 中国中小企业: a place that only qualifies.
             if entity.start == span[0] and (entity.kind != "place" or entity.end >= span[1] - 1):
                 return entity.name if entity in eligible else None
-        if self.folded[span[0] : span[1]] in name_rules().not_names:
-            return None  # 业界, 业内人士: a vague source, not what the figure is about
+        phrase = self.folded[span[0] : span[1]]
+        if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of:
+            return None  # 业界: a vague source; 净利润: a measure, not what it is of
         return self.text[span[0] : span[1]].strip()
 
     def _line_head(self, info: SentenceInfo, figure: Figure) -> str | None:
@@ -1922,8 +1924,10 @@ class Extraction:
             gap = self.lower[nearest.end : event.start()]
             reach = EVENT_SUBJECT_GAP_LATIN if LATIN_WORD.search(gap) else EVENT_SUBJECT_GAP
             close = len(gap) <= reach and not _CLAUSE_MARK.search(gap)
+            # 在上海成立, 发表在《自然》上: where it happened, not what happened.
+            where = self.lower[max(0, nearest.start - 2) : nearest.start].rstrip("《")[-1:]
             if close and (nearest.kind != "place" or len(gap.strip()) <= 1) and \
-                    self.lower[nearest.start - 1 : nearest.start] not in ("在", "于"):
+                    where not in ("在", "于"):
                 return nearest.name
             return None
         opening = self.lower[clause_start : event.start()]

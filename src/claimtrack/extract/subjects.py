@@ -17,7 +17,7 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
-         "min_chars", "max_chars"}
+         "locative_endings", "min_chars", "max_chars"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What clause_topic returns when the clause starts with the figure's own measure:
 # a compound of several words (住户贷款) or a single word (人数, 营收).
@@ -42,6 +42,7 @@ class SubjectRules:
     joiners: frozenset[str]
     stop_words: frozenset[str]
     not_subjects: frozenset[str]
+    locative_endings: frozenset[str]
     min_chars: int
     max_chars: int
 
@@ -154,6 +155,7 @@ def _checked(folded: str, start: int, end: int, rules: SubjectRules) -> tuple[in
     if any(char in _LINK_CHARS for char in phrase) or (
             folded[start - 1 : start] in _LINK_CHARS and not _HAN.match(phrase)):
         return None
-    if not rules.min_chars <= len(phrase) <= rules.max_chars or phrase in rules.not_subjects:
+    if not rules.min_chars <= len(phrase) <= rules.max_chars or phrase in rules.not_subjects \
+            or phrase[-1] in rules.locative_endings:  # 机上, 网上: where, not what
         return None
     return start, end
