@@ -120,6 +120,9 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
 _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
+# Date topics whose events happen in a publication: a 《title》 near the event is
+# where (the journal), never what the date is of (data/topics.yaml keys).
+_VENUE_TOPICS = frozenset({"publication_date"})
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
@@ -1866,6 +1869,9 @@ class Extraction:
         if subject is None:
             subject = self._event_subject(event, info)
         topic = self.g.date_topic_of.get(alias_key(event.group(0)))
+        if topic in _VENUE_TOPICS and any(e.kind == "title" and e.name == subject
+                                          for e in info.entities):
+            subject = None  # 发表在…出版的《科学》上: the journal's issue is where, not what
         return Claim(
             start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
             sentence=self.text[info.start : info.end].strip(), kind="date", iso=mention.iso,
