@@ -1762,7 +1762,14 @@ class Extraction:
         in_clause = [m for m in matches if clause_start <= m[0] and m[1] <= clause_end]
         pool = in_clause or matches
         before = [m for m in pool if m[1] <= figure.start]
-        if before and (in_clause or not [m for m in pool if m[0] >= figure.end]):
+        # 营收570亿美元，同比增长62%，净利润…: a clause that opens with its change
+        # goes on the measure before it, not the one the next clause names.
+        continues = not in_clause and self.g.direction.match(
+            self.lower, clause_start + len(self.lower[clause_start:figure.start]) -
+            len(self.lower[clause_start:figure.start].lstrip(" ，,"))) is not None
+        change_base = self.g.change_base.match(self.lower, clause_start) is not None
+        if before and (in_clause or continues or change_base or
+                       not [m for m in pool if m[0] >= figure.end]):
             return before[-1]
         after = [m for m in pool if m[0] >= figure.end]
         if after:
