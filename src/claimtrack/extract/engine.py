@@ -104,7 +104,7 @@ EVENT_OBJECT_GAP_LATIN = 48
 # A credit naming whose talk an article is (讲述｜李浴洋, 口述 | **陈丹青**), looked
 # for in its first characters.
 _NARRATOR_CREDIT = re.compile(
-    r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}|"
+    r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\**\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}|"
     r"[A-Z][A-Za-z.' -]{1,30}[a-z])\**", re.M)
 NARRATOR_WINDOW = 1500
 # How far back a bare 报道称 looks for its report.
@@ -234,6 +234,7 @@ class Extraction:
         self.sentence_bounds = self._sentence_bounds()
         self.clause_bounds = [m.end() for m in g.clause_end.finditer(self.lower)]
         self.turns = self._interview_turns()
+        self.narrator_from = 0
         self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
@@ -270,10 +271,13 @@ class Extraction:
         match = _NARRATOR_CREDIT.search(head)
         if match is None:
             return None
-        who = match.group("who").strip("* ")
+        # As written (駱以軍 in traditional script), not as folded.
+        who = self.text[self.body_start + match.start("who") :
+                        self.body_start + match.end("who")].strip("* ")
         if not (self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who)):
             return None
         start = self.body_start + match.start()
+        self.narrator_from = start
         return self._canonical(who), self.text[start : start + len(match.group(0))].strip()
 
     def _interview_turns(self) -> list[tuple[int, str | None, str]]:
@@ -1371,8 +1375,8 @@ class Extraction:
         turn = self._turn_at(figure.start)
         if turn is not None:
             return turn[1], turn[2]
-        if self.narrator is not None:
-            return self.narrator
+        if self.narrator is not None and figure.start >= self.narrator_from:
+            return self.narrator  # the editors' introduction above the credit is not theirs
         return self.author, None
 
     def _previous_sentences(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
