@@ -123,6 +123,11 @@ _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
 # Date topics whose events happen in a publication: a 《title》 near the event is
 # where (the journal), never what the date is of (data/topics.yaml keys).
 _VENUE_TOPICS = frozenset({"publication_date"})
+# A paragraph that opens with its speaker: 达叔说，……, 医疗问：…… (the verbs of a
+# dialogue told in turns).
+_PARAGRAPH_OPENER = re.compile(
+    r"[ \t*>]*(?P<who>[^\s，,。：:“”\"「」*]{2,8}?)\**(?:(?<!来)说|问|答|回答|反问|补充|解释)道?"
+    r"[，,：:]")  # 简单来说：is no speaker
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
@@ -235,6 +240,7 @@ class Extraction:
         self.clause_bounds = [m.end() for m in g.clause_end.finditer(self.lower)]
         self.turns = self._interview_turns()
         self.narrator_from = 0
+        self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
         self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
@@ -1369,7 +1375,8 @@ class Extraction:
             return chosen.speaker, chosen.phrase
         self.last_role, self.last_said_on = None, None
         quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
-            figure, sentences) or self._list_source(info, sentences)
+            figure, sentences) or self._list_source(info, sentences) or \
+            self._paragraph_speaker(figure.start)
         if quoted is not None:
             return quoted
         turn = self._turn_at(figure.start)
@@ -1469,6 +1476,22 @@ class Extraction:
                 return None
             position = previous
         return None
+
+    def _paragraph_speaker(self, position: int) -> tuple[str, str] | None:
+        """达叔说，……: a paragraph that opens with a named speaker's verb is that
+        speaker's to its end, every sentence of it (a dialogue told in turns)."""
+        line_start = self.text.rfind("\n", self.body_start, position) + 1
+        line_start = max(line_start, self.body_start)
+        if line_start not in self.paragraph_speakers:
+            found = None
+            match = _PARAGRAPH_OPENER.match(self.folded, line_start)
+            if match is not None:
+                who = self.text[match.start("who") : match.end("who")].strip()
+                if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who):
+                    found = (self._canonical(who),
+                             self.text[match.start("who") : match.end()].rstrip("，,：: "))
+            self.paragraph_speakers[line_start] = found
+        return self.paragraph_speakers[line_start]
 
     def _turn_at(self, position: int) -> tuple[int, str | None, str] | None:
         """The interview turn a position is in: its own line and a few lines after it."""
