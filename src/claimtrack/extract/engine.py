@@ -128,6 +128,8 @@ _VENUE_TOPICS = frozenset({"publication_date"})
 _PARAGRAPH_OPENER = re.compile(
     r"[ \t*>]*(?P<who>[^\s，,。：:“”\"「」*]{2,8}?)\**(?:(?<!来)说|问|答|回答|反问|补充|解释)道?"
     r"[，,：:]")  # 简单来说：is no speaker
+# How far from a topic word its owner may stand ("the training cost of R1", R1的训练成本).
+_TOPIC_OWNER_GAP = 6
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
@@ -1213,7 +1215,8 @@ class Extraction:
         measure_span = self._measure_span(figure, info, clause_start, clause_end, topic_word)
         measure = self.text[measure_span[0] : measure_span[1]] if measure_span else \
             measure_rules().by_unit.get(figure.unit or "")
-        subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span)
+        subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
+                                topic_word)
         info.subject = subject or info.subject
         if topic is None and measure is not None:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
@@ -1553,7 +1556,8 @@ class Extraction:
 
     def _subject(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
                  sentences: dict[int, SentenceInfo],
-                 measure_span: tuple[int, int] | None = None) -> str | None:
+                 measure_span: tuple[int, int] | None = None,
+                 topic_word: tuple[int, int, str] | None = None) -> str | None:
         eligible = self._eligible(info, figure)
         paired = self._respective(figure, info, eligible)
         if paired is not None:
@@ -1598,6 +1602,15 @@ class Extraction:
         if in_clause:
             return pick(in_clause)
         in_sentence = [e for e in eligible if e.end <= figure.start]
+        if in_sentence and topic_word is not None and topic_word[1] <= figure.start:
+            # the training cost of R1, R1的训练成本: the name the topic word is of.
+            near = [e for e in in_sentence if e.kind != "place" and min(
+                abs(e.start - topic_word[1]), abs(topic_word[0] - e.end)) <= _TOPIC_OWNER_GAP
+                and not _CLAUSE_MARK.search(self.folded, min(e.end, topic_word[1]),
+                                            max(e.start, topic_word[0]))]
+            if near:
+                return min(near, key=lambda e: min(abs(e.start - topic_word[1]),
+                                                   abs(topic_word[0] - e.end))).name
         if in_sentence:
             # A later clause that names no one goes on what the sentence is about: its
             # first name (of X的Y, the Y), not the object of a clause between.
