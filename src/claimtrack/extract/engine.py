@@ -1640,8 +1640,9 @@ class Extraction:
         if span in (MEASURE_COMPOUND, MEASURE_WORD):
             measure = compact_key(self.text[measure_span[0] : measure_span[1]])
             if span == MEASURE_WORD or measure in self.g.topic_of or any(
-                    (start, end) == measure_span for start, end, _, _ in info.topics or ()):
-                return None  # 营收增长20%, 人数达到300人: the clause names what, not whose
+                    (start, end) == measure_span for start, end, _, _ in info.topics or ()) \
+                    or self.g.direction.search(self.lower, measure_span[0], measure_span[1]):
+                return None  # 营收增长20%, 人数达到300人, 单日跌幅达…: what, not whose
             span = measure_span  # 住户贷款减少2170亿元
         else:
             # 同比少增7453亿元, 都占到了…: a clause that goes on the topic of the
@@ -1811,7 +1812,11 @@ class Extraction:
         if before and (in_clause or continues or change_base or
                        not [m for m in pool if m[0] >= figure.end]):
             return before[-1]
-        after = [m for m in pool if m[0] >= figure.end]
+        # 英伟达暴跌16.86%，市值蒸发5890亿美元: a percentage does not take the money
+        # topic of a later clause (it is a change of the price, not an amount lost).
+        money = {key for _, _, key, kind in info.topics if kind == "money"}
+        after = [m for m in pool if m[0] >= figure.end and (
+            m in in_clause or not (figure.kind == "percent" and m[2] in money))]
         if after:
             return after[0]
         return before[-1] if before else None
