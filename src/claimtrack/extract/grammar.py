@@ -219,6 +219,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                     if zh.words_ending_in_one else "")
     cn_single = (rf"(?:{not_word_end})[{re.escape(''.join(zh.numerals))}十拾]"
                  rf"(?=[{re.escape(''.join(single_followers))}])")
+    # 千亿美元, 近百亿元, 万亿市值: a hundred, thousand or ten thousand 亿 with its 一 left
+    # out (not 千万, which is also "by all means").
+    bare_scale = rf"(?<![{re.escape(zh_all_chars)}])[百千万](?=亿)亿"
     fraction_words = word_pattern([*en.fractions, *zh.fractions])
     multiples = word_pattern(en.multiples)
     ordinals = word_pattern(en.ordinals)
@@ -254,7 +257,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 pair,
                 # A lone numeral (一, 两) is a figure only before a unit or a joiner
                 # (两倍, 三成, 两个到三个): everywhere else it is a word (一些, 一起).
-                rf"(?P<cn>{cn_multi}|{cn_single})(?P<cnvague>{zh_vague_suffix})?"
+                rf"(?P<cn>{cn_multi}|{cn_single}|{bare_scale})(?P<cnvague>{zh_vague_suffix})?"
                 rf"(?P<cnscale>{zh_scale})?",
                 rf"(?<![a-z])(?P<en>{en_words})(?![a-z])",
             ]
