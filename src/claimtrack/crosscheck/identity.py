@@ -46,8 +46,12 @@ def subject_key(claim) -> str | None:
     if not claim.subject:
         return None
     key = folded(claim.subject)
-    measure = getattr(claim, "measure", None)
-    return None if measure and folded(measure) == key else key
+    return None if repeats_measure(key, getattr(claim, "measure", None)) else key
+
+
+def repeats_measure(subject_key: str | None, measure: str | None) -> bool:
+    """Whether a folded subject only repeats the claim's measure (人数 of 人数达到300人)."""
+    return bool(measure) and folded(measure) == subject_key
 
 
 def measure_key(claim) -> tuple[str, str] | None:

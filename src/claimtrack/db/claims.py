@@ -243,7 +243,7 @@ def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
     link, which pair across subjects).
     """
     from claimtrack.crosscheck.grouping import bucket_key
-    from claimtrack.crosscheck.identity import folded
+    from claimtrack.crosscheck.identity import repeats_measure
 
     conditions = [*_conditions(wanted, _dialect(session)), ClaimRow.subject_key.is_not(None),
                   or_(ClaimRow.topic_id.is_not(None), ClaimRow.measure.is_not(None))]
@@ -257,9 +257,7 @@ def crosscheck_buckets(session: Session, wanted: ClaimFilter, *,
         for row in topic_rows:
             key = bucket_key(row)
             subject = row[at["subject_key"]]
-            measure = row[at["measure"]]
-            # A subject that only repeats the measure names none (identity.subject_key).
-            if key is not None and not (measure and folded(measure) == subject):
+            if key is not None and not repeats_measure(subject, row[at["measure"]]):
                 buckets[key][subject].append(row)
         # Each bucket is let go once judged (popped, not kept in the topic's dict), so
         # that memory holds one topic's rows and one bucket's records, not a topic's.

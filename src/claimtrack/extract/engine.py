@@ -114,7 +114,6 @@ _QUOTE_CLOSE = re.compile(r"[”」]")
 _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
 # After an event word, a phrase pointing back (成立这家公司, released this model).
 _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其|this|the|its|it\b)")
-# Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
 # published in Nature, appeared on the cover of Science: where, not what.
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
@@ -130,14 +129,15 @@ _PARAGRAPH_OPENER = re.compile(
     r"[，,：:]")  # 简单来说：is no speaker
 # How far from a topic word its owner may stand ("the training cost of R1", R1的训练成本).
 _TOPIC_OWNER_GAP = 6
+# Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
-# How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
+# How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # A sentence longer than this (a table flattened into one line, a list with
 # no full stop) is cut at clause ends, so that context searches stay bounded
@@ -1649,8 +1649,9 @@ class Extraction:
             # figure's clause before it, or of its sentence's first clause. A change
             # written verb first (季增25%) goes on the nearest clause topic before it.
             counts_its_noun = figure.kind == "count" and figure.unit_text is not None
-            verb_first = not counts_its_noun and not self.folded[clause_start:figure.start].strip(
-                " ，,") or self.g.direction.match(self.lower, clause_start) is not None
+            verb_first = not counts_its_noun and (
+                not self.folded[clause_start : figure.start].strip(" ，,")
+                or self._opens_with_change(clause_start, figure.start))
             end = clause_start - 1
             for _ in range(_TOPIC_CLAUSES_BACK):
                 if span is not None or end <= info.start:
@@ -1674,6 +1675,14 @@ class Extraction:
         if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of:
             return None  # 业界: a vague source; 净利润: a measure, not what it is of
         return self.text[span[0] : span[1]].strip()
+
+    def _opens_with_change(self, clause_start: int, figure_start: int) -> bool:
+        """Whether a clause opens with its change or its basis (同比增长19.1%, 季增25%,
+        up 20%): such a clause goes on the measure and topic of the clause before."""
+        opening = self.lower[clause_start:figure_start]
+        at = clause_start + len(opening) - len(opening.lstrip(" ，,"))
+        return self.g.direction.match(self.lower, at) is not None or \
+            self.g.change_base.match(self.lower, at) is not None
 
     def _line_head(self, info: SentenceInfo, figure: Figure) -> str | None:
         """A list item or a table row names its figure first: "- 美光 (MU) -7%",
@@ -1805,11 +1814,7 @@ class Extraction:
         before = [m for m in pool if m[1] <= figure.start]
         # 营收570亿美元，同比增长62%，净利润…: a clause that opens with its change
         # goes on the measure before it, not the one the next clause names.
-        continues = not in_clause and self.g.direction.match(
-            self.lower, clause_start + len(self.lower[clause_start:figure.start]) -
-            len(self.lower[clause_start:figure.start].lstrip(" ，,"))) is not None
-        change_base = self.g.change_base.match(self.lower, clause_start) is not None
-        if before and (in_clause or continues or change_base or
+        if before and (in_clause or self._opens_with_change(clause_start, figure.start) or
                        not [m for m in pool if m[0] >= figure.end]):
             return before[-1]
         # 英伟达暴跌16.86%，市值蒸发5890亿美元: a percentage does not take the money

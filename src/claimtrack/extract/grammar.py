@@ -434,10 +434,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         change_base=re.compile(latin_bounded([*zh.change_bases, *en.change_bases])),
         change_base_of={word.lower(): label for word, label in
                         [*zh.change_bases.items(), *en.change_bases.items()]},
-        since_after=re.compile(r"\s?(?:" + "|".join(map(re.escape, zh.since_words)) + ")"),
-        fiscal_before=re.compile(r"\b(?:" + "|".join(map(re.escape, en.fiscal_words))
-                                 + r")\s*$"),
-        since_before=re.compile(r"\b(?:" + "|".join(map(re.escape, en.since_words)) + r")\s+$"),
+        since_after=re.compile(rf"\s?{word_pattern(zh.since_words)}"),
+        fiscal_before=re.compile(rf"\b{word_pattern(en.fiscal_words)}\s*$"),
+        since_before=re.compile(rf"\b{word_pattern(en.since_words)}\s+$"),
         to_between=to_between,
         to_direction={k.lower(): v for k, v in {**zh.to_markers, **en.to_markers}.items()},
         comparison_before=comparison_before,

@@ -340,8 +340,8 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                         not _generic_head(head, rules)
                         and _proper_head(tokens, name_start, first, rules))):
                     add(name_start, last, "organisation", all(
-                        flag in _NOMINAL_TAGS for first_at, _, _, flag in tokens
-                        if name_start <= first_at < last))
+                        word_flag in _NOMINAL_TAGS for at, _, _, word_flag in tokens
+                        if name_start <= at < last))
                 continue
         kind = _TAG_KINDS.get(flag)
         if kind is None or len(word) < 2 or not _acceptable(word, rules):

@@ -121,7 +121,7 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         # is elsewhere.
         if measure[0] - phrase_start >= rules.min_chars:
             phrase_end = measure[0]
-        elif phrase_end <= measure[1]:
+        else:
             # 住户/n 贷款/n, 住房贷款: a compound may say whose; 人数, 增幅, 入住率: a
             # short word only says what.
             words = [t for t in tokens if phrase_start <= t[0] and t[1] <= phrase_end]
