@@ -51,7 +51,12 @@ from claimtrack.extract.numbers import (
     pair_range,
     tenths_value,
 )
-from claimtrack.extract.subjects import MEASURE_COMPOUND, MEASURE_WORD, clause_topic
+from claimtrack.extract.subjects import (
+    MEASURE_COMPOUND,
+    MEASURE_WORD,
+    clause_topic,
+    reads_as_prose,
+)
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 
@@ -1709,6 +1714,8 @@ class Extraction:
                 word[:1].islower() or word.lower() in name_rules().en_not_names
                 for word in head.split()):
             return None
+        if HAN.search(head) and reads_as_prose(head):
+            return None  # 免费版每天限5次: a short sentence, no row
         start = first + (len(self.folded[first:figure.start]) -
                          len(self.folded[first:figure.start].lstrip()))
         written = self.text[start : start + len(head)]

@@ -17,7 +17,7 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
-         "locative_endings", "min_chars", "max_chars"}
+         "locative_endings", "time_nouns", "min_chars", "max_chars"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What clause_topic returns when the clause starts with the figure's own measure:
 # a compound of several words (住户贷款) or a single word (人数, 营收).
@@ -43,6 +43,7 @@ class SubjectRules:
     stop_words: frozenset[str]
     not_subjects: frozenset[str]
     locative_endings: frozenset[str]
+    time_nouns: frozenset[str]
     min_chars: int
     max_chars: int
 
@@ -93,6 +94,16 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         break
     if index == len(tokens):
         return None
+    if any(word in rules.time_nouns for _, _, word, _ in tokens[index:]):
+        return None  # 疫情中最高的时候上升到3%: the clause opens with when, not what
+    if tokens[index][2] in rules.locative_endings:
+        return None  # 几个月/m 内/n 裁/n: the end of a time, then a cut word
+    if index and tokens[index][1] - tokens[index][0] == 1 and \
+            tokens[index - 1][1] == tokens[index][0] and tokens[index - 1][2].strip() and \
+            tokens[index - 1][3] != "x":
+        # 万里/m 汇/n, 几个月内/f 裁/n: one character glued to the words skipped
+        # before it is a word the segmenter cut, not the start of a phrase.
+        return None
     lead = tokens[index][0]
     if measure is not None and measure[1] <= end:
         owner = _owner(folded, lead, measure[0], tokens[index:], rules)
@@ -130,13 +141,37 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
     return _checked(folded, phrase_start, phrase_end, rules)
 
 
+# Words that make a short line a clause of prose, whatever their tag.
+_PROSE_WORDS = frozenset("是在有才就也都了被把将每")
+# Tags of the words of two or more characters that a name is never made of:
+# pronouns (每天), times (去年), adverbs, prepositions, conjunctions, particles, numerals.
+_PROSE_TAGS = ("r", "t", "d", "p", "c", "u", "m")
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether a short Chinese line head (免费版每天限, 去年万里汇…出海销售额) is a
+    clause of prose, not the name a table row or a list item starts with. Names
+    the segmenter cuts into odd pieces (台/q 积/v 电/n) still pass: only whole
+    function words and a verb before the last word count."""
+    from claimtrack.extract.names import tag
+
+    tokens = tag(text)
+    for position, (_, _, word, flag) in enumerate(tokens):
+        if word in _PROSE_WORDS or len(word) >= 2 and (
+                flag.startswith(_PROSE_TAGS) or
+                flag == "v" and position < len(tokens) - 1):
+            return True
+    return False
+
+
 def _owner(folded: str, lead: int, measure_start: int, tokens: list,
            rules: SubjectRules) -> tuple[int, int] | None:
     """拼多多的年活跃买家数: what stands before the 的 of the measure owns it, even
     a name the segmenter cuts into pieces (拼/v 多多/m)."""
     owner_end = folded.rfind("的", lead, measure_start)
-    if owner_end <= lead or measure_start - owner_end - 1 > 2:
-        return None
+    if owner_end <= lead or measure_start - owner_end - 1 > 2 or \
+            folded[owner_end + 1 : measure_start] in rules.time_nouns:
+        return None  # 最高的时候上升: a time, not an owner
     owned = [token for token in tokens if token[0] < owner_end]
     for position, (_, _, word, flag) in enumerate(owned):
         if flag in ("p", "r", "c", "uj", "ul", "x") or word in rules.stop_words or \
