@@ -40,6 +40,7 @@ from claimtrack.extract.names import (
     listed_word,
     name_rules,
     organisation_by_form,
+    tag,
 )
 from claimtrack.extract.numbers import (
     arabic_value,
@@ -736,6 +737,10 @@ class Extraction:
                 kind, unit, factor = info.kind, info.unit, info.factor
                 unit_text = self.text[right.start("unit") : right.end("unit")]
                 end = right.end("unit")
+                if word in g.colloquial_currency_words and (scaled or max(
+                        value or 0, low or 0) >= 100) and \
+                        not self._noun_follows(end):
+                    kind, unit = "money", self.local_currency  # 两万块去找人: 块 is 元
             # else a fraction or a percent already has its unit: 3/4 of users stays 3/4
         if right.group("unitvague") and unit_word and value is not None and qualifier != "range":
             vague = right.group("unitvague")  # 两倍多, 3年多
@@ -773,8 +778,11 @@ class Extraction:
                 kind, unit = "count", "count"
                 # 斥资数十亿, spent 3 billion: money whose currency the text leaves unsaid.
                 verb_window = self.lower[max(window_start, self._clause_start(start)) : start]
-                if g.money_verb.search(verb_window):
-                    kind, unit = "money", None
+                if g.money_verb.search(verb_window) or g.money_after.match(self.lower, end):
+                    # 要价13亿: Chinese leaves 元 out when the words say money; an
+                    # English "spent 3 billion" names no currency at all.
+                    kind = "money"
+                    unit = self.local_currency if HAN.search(core.group(0)) else None
         # Spelled small numbers are prose (三个臭皮匠) unless they state a range
         # (两个到三个) or, for durations, a length (用两年时间, for two months).
         if kind in ("count", "duration") and not joined and _spelled_small(groups, value, scaled):
@@ -833,6 +841,16 @@ class Extraction:
             precision=None if step is None else clean(step), core_start=core.start(),
             core_end=core.end(),
         ), joined
+
+    def _noun_follows(self, end: int) -> bool:
+        """Whether a noun follows a unit word (两万块砖, 5万块GPU), which then counts it."""
+        after = self.folded[end : end + 4].lstrip()
+        if after[:1].isascii() and after[:1].isalnum():
+            return True  # 2048块H800, 5万块GPU
+        if not HAN.match(after):
+            return False
+        words = tag(after)
+        return bool(words) and words[0][3].startswith("n") and words[0][2] != "的"
 
     def _ranking_clause(self, start: int, end: int) -> bool:
         """Whether the clause of an ordinal speaks of a ranking (排名第三, 全球第二大)."""

@@ -70,6 +70,8 @@ class Grammar:
     forecast: re.Pattern
     comparison: re.Pattern
     money_verb: re.Pattern
+    money_after: re.Pattern
+    colloquial_currency_words: frozenset[str]
     duration_not_length: re.Pattern
     duration_length: re.Pattern
     duration_length_before: re.Pattern
@@ -222,6 +224,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # 千亿美元, 近百亿元, 万亿市值: a hundred, thousand or ten thousand 亿 with its 一 left
     # out (not 千万, which is also "by all means").
     bare_scale = rf"(?<![{re.escape(zh_all_chars)}])[百千万](?=亿)亿"
+    # 1个亿, 几十个亿: spoken Chinese puts a 个 before 亿, which then is the scale.
+    ge_yi = "(?:个(?=亿))?"
     fraction_words = word_pattern([*en.fractions, *zh.fractions])
     multiples = word_pattern(en.multiples)
     ordinals = word_pattern(en.ordinals)
@@ -247,18 +251,18 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 rf"(?=[^\d{zh_digits}]|$)",
                 rf"(?<![a-z])(?P<fracw>{fraction_words})(?![a-z])",
                 rf"(?<![a-z])(?P<mult>{multiples})(?![a-z])",
-                rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?(?P<vscale>{zh_scale}|"
+                rf"(?<![a-z])(?P<vague>{vague})(?:[ \t]?{ge_yi}(?P<vscale>{zh_scale}|"
                 + word_pattern(en_scale_words) + r"))?(?![a-z])",
                 # -8% after a name is a fall of 8% (see the engine's _direction); a
                 # dash after a digit or letter is a range or a name (5-8%, GPT-4).
                 r"(?:(?<![0-9a-z.,%)\]\-+])(?P<sign>[-+])(?=\d))?"
                 rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?"
-                rf"(?P<arscale>{SPACES}{zh_scale}|{en_scale})?",
+                rf"(?:{ge_yi}(?P<arscale>{SPACES}{zh_scale}|{en_scale}))?",
                 pair,
                 # A lone numeral (一, 两) is a figure only before a unit or a joiner
                 # (两倍, 三成, 两个到三个): everywhere else it is a word (一些, 一起).
                 rf"(?P<cn>{cn_multi}|{cn_single}|{bare_scale})(?P<cnvague>{zh_vague_suffix})?"
-                rf"(?P<cnscale>{zh_scale})?",
+                rf"(?:{ge_yi}(?P<cnscale>{zh_scale}))?",
                 rf"(?<![a-z])(?P<en>{en_words})(?![a-z])",
             ]
         )
@@ -322,7 +326,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
     forecast = re.compile(latin_bounded([*zh.forecast_markers, *en.forecast_markers]))
     comparison = re.compile(latin_bounded([*zh.comparison_words, *en.comparison_words]))
-    money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})\s?\Z")
+    money_links = word_pattern([*zh.money_links, *en.money_links])
+    money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})"
+                            rf"(?:{money_links}){{0,2}}\s?\Z")
+    money_after = re.compile(
+        rf"\s?的?(?:{latin_bounded([*zh.money_nouns_after, *en.money_nouns_after])})")
     duration_not_length = re.compile(
         rf"\s?(?:{latin_bounded([*zh.duration_not_length, *en.duration_not_length])})"
     )
@@ -382,7 +390,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     english_words = [w for w in english_words if len(w) > 2 and w not in ("may", "one")]
     trigger = anchored(re.compile(
         rf"\d|[{numeral}](?:[{numeral}]|[{zh_units_after}]|{spelled_followers})"
-        rf"|[数几上][十百千万亿]|第|分之"
+        rf"|[数几上]个?[十百千万亿]|第|分之"
         rf"|今年|去年|明年|前年|本月|上月|上个月|下个月|民国"
         rf"|{word_pattern(zh.discount.words if zh.discount else [])}|(?<![a-z])(?:"
         rf"{word_pattern(english_words)}|may|one|this year|last year|next year|last month"
@@ -420,6 +428,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         forecast=forecast,
         comparison=comparison,
         money_verb=money_verb,
+        money_after=money_after,
+        colloquial_currency_words=frozenset(units.colloquial_currency_words),
         duration_not_length=duration_not_length,
         duration_length=duration_length,
         duration_length_before=duration_length_before,

@@ -86,6 +86,8 @@ class LanguageData(_Strict):
     comparison_words: list[str]
     event_noun_suffixes: list[str]
     money_verbs: list[str]
+    money_links: list[str] = []
+    money_nouns_after: list[str] = []
     duration_not_length: list[str]
     duration_length_markers: list[str]
     duration_length_before: list[str]
@@ -131,6 +133,7 @@ class UnitWords(_Strict):
 class UnitsData(_Strict):
     currencies: dict[str, CurrencyWords]
     local_currency_words: list[str] = []
+    colloquial_currency_words: list[str] = []
     local_currencies: dict[str, str] = {}
     outlet_currencies: dict[str, list[str]] = {}
     ambiguous_symbols: dict[str, dict[str, str]]

@@ -143,6 +143,8 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
 
 # Words that make a short line a clause of prose, whatever their tag.
 _PROSE_WORDS = frozenset("是在有才就也都了被把将每")
+# A head that ends in one of these leads into its figure as a verb does (面积达, 股价从).
+_LINKING_ENDS = frozenset("达为是从至到约超近逾")
 # Tags of the words of two or more characters that a name is never made of:
 # pronouns (每天), times (去年), adverbs, prepositions, conjunctions, particles, numerals.
 _PROSE_TAGS = ("r", "t", "d", "p", "c", "u", "m")
@@ -155,6 +157,8 @@ def reads_as_prose(text: str) -> bool:
     function words and a verb before the last word count."""
     from claimtrack.extract.names import tag
 
+    if text[-1:] in _LINKING_ENDS:
+        return True
     tokens = tag(text)
     for position, (_, _, word, flag) in enumerate(tokens):
         if word in _PROSE_WORDS or len(word) >= 2 and (
