@@ -143,6 +143,9 @@ _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
+# A year written with two digits (06年, 22年底) in an article with no date: the
+# years up to this one are this century's (a decision: the corpus runs to 2025).
+_TWO_DIGIT_YEARS_UP_TO = 2030
 # How far (in characters) a subject written after a figure may start: 5000亿美元“星际之门”.
 _AFTER_FIGURE_GAP = re.compile(r"^[\s“”\"'「」『』《]{0,2}$|^的[“\"「《]?$|^的是$|^is$")
 # A sentence longer than this (a table flattened into one line, a list with
@@ -448,6 +451,10 @@ class Extraction:
         elif groups.get("qword"):
             quarter = en.quarter_words.get(groups["qword"].lower())
         published = self.published
+        if groups.get("yy"):  # 22年底, 06年: the latest such year not after next year
+            latest = (published.year if published else _TWO_DIGIT_YEARS_UP_TO) + 1
+            year = 2000 + int(groups["yy"])
+            year = year if year <= latest else year - 100
         if groups.get("roc"):  # 民国113年: the Republic of China calendar, year 1 = 1912
             roc = _small_number(groups["roc"], zh)
             year = None if roc is None else 1911 + roc
@@ -1959,7 +1966,8 @@ class Extraction:
             sentence=self.text[info.start : info.end].strip(), kind="date", iso=mention.iso,
             period_start=mention.period_start, period_end=mention.period_end,
             period_precision=mention.precision, subject=subject, topic=topic, speaker=speaker,
-            attribution=attribution, extractor=EXTRACTOR,
+            attribution=attribution, measure=self.text[event.start() : event.end()],
+            extractor=EXTRACTOR,
         )
 
     def _holds_figure_or_date(self, start: int, end: int, figures: list[Figure],
