@@ -38,7 +38,8 @@ from claimtrack.lang import LANG_DIR, read_rules
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
-         "nickname_prefixes", "nickname_suffixes", "source_endings", "caption_words"}
+         "nickname_prefixes", "nickname_suffixes", "source_endings", "caption_words",
+         "not_given_name_chars"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -91,6 +92,7 @@ class NameRules:
     we_country: dict[str, dict[str, str]]
     nickname_prefixes: frozenset[str]
     nickname_suffixes: frozenset[str]
+    not_given_name_chars: frozenset[str]
 
     @property
     def suffixes_by_last(self) -> dict[str, tuple[str, ...]]:
@@ -114,7 +116,9 @@ class NameRules:
                 len(text) >= 2 and not listed_word(text):
             return True
         surname = text[:2] if text[:2] in self.surnames else text[:1]
-        return surname in self.surnames and 1 <= len(text) - len(surname) <= 2
+        given = text[len(surname):]
+        return surname in self.surnames and 1 <= len(given) <= 2 and \
+            not any(char in self.not_given_name_chars for char in given)
 
     def is_heading(self, text: str) -> bool:
         return self.heading.match(text) is not None
@@ -147,6 +151,7 @@ def name_rules() -> NameRules:
         we_country={lang: dict(words) for lang, words in data["we_country"].items()},
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
         nickname_suffixes=frozenset(data["nickname_suffixes"]),
+        not_given_name_chars=frozenset("".join(str(c) for c in data["not_given_name_chars"])),
     )
 
 
