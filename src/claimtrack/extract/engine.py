@@ -763,7 +763,7 @@ class Extraction:
             # 3人民币7美元: a currency after the number that names another currency
             # than the one before it says the one before belongs to the figure before.
             named_after = kind == "money" and unit_word and \
-                g.currency_suffix[unit_word.lower()] != LOCAL_CURRENCY
+                g.currency_suffix.get(unit_word.lower(), LOCAL_CURRENCY) != LOCAL_CURRENCY
             if not (named_after and unit != code):
                 if kind in (None, "count", "money"):
                     if kind != "money":
