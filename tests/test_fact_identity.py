@@ -322,3 +322,34 @@ def test_a_place_and_a_measure_no_topic_names_are_never_one_fact():
                    measure="年龄")
     [group] = crosscheck([first, second], places={"china"})
     assert group.verdict == "not_compared" and "too broad" in group.pairs[0].reason
+
+
+# --- Dates of events that recur ------------------------------------------------------------
+
+
+def test_dates_whose_event_no_topic_names_are_never_compared():
+    # 出版 names no topic of data/topics.yaml: a journal's issues come out on many days.
+    first = claim("2024年3月28日出版的《科学》杂志报道了它。", article=1, subject="Science")
+    second = claim("2024年11月21日出版的《科学》杂志报道了它。", article=2, subject="Science")
+    assert (first.kind, first.topic, first.measure) == ("date", None, "出版")
+    assert crosscheck([first, second]) == []
+    # A date whose event a topic names (成立: founding_date) is one fact, and two
+    # sources that date it differently conflict.
+    founded = claim("该公司于2015年成立。", article=1, subject="Acme")
+    again = claim("该公司于2016年成立。", article=2, subject="Acme")
+    assert founded.topic == "founding_date"
+    assert [group.verdict for group in crosscheck([founded, again])] == ["date_conflict"]
+
+
+def test_the_dated_events_of_a_place_are_many_events():
+    first = claim("2015年，中国宣布了这项计划。", article=1, subject="China")
+    second = claim("2008年，中国宣布了另一项计划。", article=2, subject="China")
+    assert first.topic == second.topic == "announcement_date"
+    assert crosscheck([first, second], places={"China"}) == []
+    # Of a company, the same two dates are one announcement dated twice.
+    assert crosscheck([first, second])[0].verdict == "date_conflict"
+
+
+def test_a_year_before_china_is_the_year_not_its_middle():
+    [found] = extract_claims("2008年中国宣布了四万亿计划。", published=date(2025, 4, 10))
+    assert (found.surface, found.iso) == ("2008年", "2008")

@@ -195,6 +195,9 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
     for subject_folded, members in sorted(by_subject.items()):
         if len(members) < 2:
             continue
+        if subject_folded in places and statement == "level" and unit_class == "" and \
+                all(claim.kind == "date" for claim in members):
+            continue  # China announced, the US released: a place's events are many
         group = new_group(members[0].subject, members, False)
         # Of a place, a figure is one fact with another only on a topic the
         # taxonomy names, and worded alike: a country has a thousand populations.

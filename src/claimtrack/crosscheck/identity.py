@@ -55,9 +55,15 @@ def repeats_measure(subject_key: str | None, measure: str | None) -> bool:
 
 
 def measure_key(claim) -> tuple[str, str] | None:
-    """What the figure measures: ("topic", key), else ("measure", folded words), else None."""
+    """What the figure measures: ("topic", key), else ("measure", folded words), else None.
+
+    A date's measure is its event word (出版, 爆发, 签署): with no topic of
+    data/topics.yaml to say which event, a journal's issues and a war's outbreaks
+    recur, so such dates state no fact to compare."""
     if claim.topic:
         return ("topic", claim.topic)
+    if claim.kind == "date":
+        return None
     if getattr(claim, "measure", None):
         return ("measure", folded(claim.measure))
     return None
