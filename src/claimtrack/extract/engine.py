@@ -1641,6 +1641,12 @@ class Extraction:
             if near:
                 return min(near, key=lambda e: min(abs(e.start - topic_word[1]),
                                                    abs(topic_word[0] - e.end))).name
+        if in_sentence and self.g.subject_anaphor.match(self.lower, info.start) and \
+                in_sentence[0].start >= self._clause_end(info.start):
+            # (其GPT-4…耗资超过1亿美元: a name in the first clause is what 其 owns.)
+            carried = self._carried_subject(info, sentences)
+            if carried is not None:  # 其训练……，使用了……英伟达H800……，总计消耗约280万GPU小时
+                return carried
         if in_sentence:
             # A later clause that names no one goes on what the sentence is about: its
             # first name (of X的Y, the Y), not the object of a clause between.

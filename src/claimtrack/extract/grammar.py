@@ -71,6 +71,7 @@ class Grammar:
     comparison: re.Pattern
     money_verb: re.Pattern
     money_after: re.Pattern
+    subject_anaphor: re.Pattern
     colloquial_currency_words: frozenset[str]
     duration_not_length: re.Pattern
     duration_length: re.Pattern
@@ -429,6 +430,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         comparison=comparison,
         money_verb=money_verb,
         money_after=money_after,
+        subject_anaphor=re.compile(
+            rf"[\s*#>\-]*(?:{latin_bounded([*zh.subject_anaphora, *en.subject_anaphora])})"),
         colloquial_currency_words=frozenset(units.colloquial_currency_words),
         duration_not_length=duration_not_length,
         duration_length=duration_length,

@@ -93,6 +93,7 @@ class LanguageData(_Strict):
     duration_length_before: list[str]
     indefinite_determiners: list[str]
     anaphoric_sources: list[str]
+    subject_anaphora: list[str] = []
     name_stop_chars: str
     ordinal_not_rank: list[str]
     ranking_words: list[str] = []
