@@ -1359,8 +1359,10 @@ class Extraction:
                    clause_end: int) -> str:
         """forecast, comparison, share, change or level: what kind of statement a figure makes."""
         before = (self.lower, clause_start, figure.start)
-        if self.g.forecast.search(*before):
-            return "forecast"
+        if self.g.forecast.search(*before) or self.g.conditional.search(*before) or (
+                self.g.basis_before.search(self.lower, clause_start, figure.start)
+                and self.g.basis_after.match(self.lower, figure.end)):
+            return "forecast"  # 预计…, 如果…, 以…计算: expected or supposed, not stated
         # 同比增长70%: the 比 of a change's basis makes no comparison.
         bases = [m.span() for m in self.g.change_base.finditer(*before)]
         if figure.unit == "times" or any(
@@ -1551,6 +1553,10 @@ class Extraction:
         located |= {id(e) for e in info.entities if e.kind == "place"
                     and self.lower[e.start - 1 : e.start] in ("在", "于")}
         bases = [e for e in info.entities if self._comparison_base(e, figure, info.entities)]
+        if not HAN.search(self.folded, info.start, info.end):
+            # used Nvidia's H800 chips, trained with 2,000 Nvidia H800 chips: an object.
+            located |= {id(e) for e in info.entities if self.g.object_marker.search(
+                self.lower, max(info.start, self._clause_start(e.start), e.start - 48), e.start)}
         for entity in info.entities:
             # The owner of a base is part of it: Meta的Llama 3.1模型十分之一.
             if any(0 <= base.start - entity.end <= 3 and re.fullmatch(

@@ -72,6 +72,10 @@ class Grammar:
     money_verb: re.Pattern
     money_after: re.Pattern
     subject_anaphor: re.Pattern
+    conditional: re.Pattern
+    basis_before: re.Pattern
+    basis_after: re.Pattern
+    object_marker: re.Pattern
     colloquial_currency_words: frozenset[str]
     duration_not_length: re.Pattern
     duration_length: re.Pattern
@@ -430,6 +434,16 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         comparison=comparison,
         money_verb=money_verb,
         money_after=money_after,
+        object_marker=re.compile(
+            rf"(?:(?<![a-z])(?:{word_pattern(en.object_markers)})\s+(?:[\w’'.,-]+\s+){{0,3}}"
+            # "the model with 2,000 Nvidia H800 chips": with a count of things, an object
+            rf"|(?<![a-z])with\s+\d[\d,.]*\s+(?:[\w’'.-]+\s+){{0,2}})\Z"
+            if en.object_markers else r"(?!)"),
+        basis_before=re.compile(
+            rf"(?:{word_pattern([*zh.basis_before, *en.basis_before])})[^，,。；;\d]{{0,3}}\Z"),
+        basis_after=re.compile(
+            rf"[^，,。；;]{{0,6}}?(?:{word_pattern([*zh.basis_after, *en.basis_after])})"),
+        conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
         subject_anaphor=re.compile(
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.subject_anaphora, *en.subject_anaphora])})"),
         colloquial_currency_words=frozenset(units.colloquial_currency_words),

@@ -94,6 +94,10 @@ class LanguageData(_Strict):
     indefinite_determiners: list[str]
     anaphoric_sources: list[str]
     subject_anaphora: list[str] = []
+    conditional_markers: list[str] = []
+    basis_before: list[str] = []
+    basis_after: list[str] = []
+    object_markers: list[str] = []
     name_stop_chars: str
     ordinal_not_rank: list[str]
     ranking_words: list[str] = []
