@@ -112,6 +112,20 @@ def test_currencies_are_compared_only_through_a_shown_rate():
     assert "no exchange rate between CNY and USD" in unconverted.reason
 
 
+def test_a_converted_figure_may_move_with_the_rate_but_no_further():
+    rates = RateTable.load(Path(__file__).parents[1] / "data" / "rates.yaml")
+    dollars = _Stored(_figure("市值蒸发5937亿美元。", "Nvidia", "market_value_change"), 1)
+    # 4.563万亿港元 at the table's rate is about 1% under 5937亿美元: two sources
+    # convert at their own day's rate, so within 2% the figures still agree.
+    hkd = _Stored(_figure("市值蒸发4.563万亿港元。", "Nvidia", "market_value_change"), 2)
+    [pair] = crosscheck([dollars, hkd], rates=rates)[0].pairs
+    assert pair.verdict == "consistent_rounding" and "converted at" in pair.reason
+    # Ten percent apart is a conflict whatever the rate.
+    far = _Stored(_figure("市值蒸发4.263万亿港元。", "Nvidia", "market_value_change"), 3)
+    [pair] = crosscheck([dollars, far], rates=rates)[0].pairs
+    assert pair.verdict == "conflict"
+
+
 def test_rejected_claims_are_left_out():
     a = _Stored(_figure("股价暴跌17%。", "Nvidia", "share_price_change"), 1)
     b = _Stored(_figure("股价暴跌12%。", "Nvidia", "share_price_change"), 2, status="rejected")

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 DEFAULT_TOLERANCE = 0.05
+# How far a figure converted into another currency may move with the rate: each
+# source converts at its own day's rate, and the table holds one rate a month.
+RATE_TOLERANCE = 0.02
 INF = math.inf
 
 
@@ -34,6 +37,10 @@ class Interval:
 
     def scaled(self, factor: float) -> Interval:
         return Interval(self.low * factor, self.high * factor)
+
+    def widened(self, share: float) -> Interval:
+        """The interval with ``share`` of each end added outwards (infinite ends stay)."""
+        return Interval(self.low - abs(self.low) * share, self.high + abs(self.high) * share)
 
     def gap(self, other: Interval) -> float:
         """How far apart two disjoint intervals are, relative to the larger near end."""

@@ -22,7 +22,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE, interval_of, number
+from claimtrack.crosscheck.intervals import (
+    DEFAULT_TOLERANCE,
+    RATE_TOLERANCE,
+    interval_of,
+    number,
+)
 
 AGREEING = ("same", "consistent_rounding", "consistent_bound")
 # From worst to best: a group's verdict is its worst pair's.
@@ -63,6 +68,8 @@ def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1
                        0.0, rate)
     first = interval_of(a, tolerance)
     second = interval_of(b, tolerance).scaled(factor)
+    if factor != 1.0:  # 近4.6萬億港元 and $593.7 billion: rates move between two sources' days
+        second = second.widened(RATE_TOLERANCE)
     # 近6000亿 (approximate, but only from below) bounds like 不到6000亿 does.
     point_like = _point_like(a) and _point_like(b)
     if first.overlaps(second):
