@@ -76,6 +76,22 @@ def test_a_change_from_to_is_never_judged_against_a_level():
     assert group.statement == "change" and group.verdict == "conflict"
 
 
+
+def test_a_dated_from_to_states_the_level_it_reached_that_day():
+    # "fell from $142.62 to $118.51 by the end of Jan. 27": the price on Jan. 27.
+    fell = claim("Nvidia shares fell from Jan. 24's closing price of $142.62 to $118.51 by the "
+                 "end of Jan. 27.", article=1, published="2025-01-28")
+    assert (fell.from_value, fell.topic, fell.period_start) == (142.62, "share_price",
+                                                                date(2025, 1, 27))
+    closed = claim("英伟达股价1月27日收于118.42美元。", article=2, published="2025-01-28")
+    [group] = crosscheck([fell, closed])
+    assert group.verdict == "conflict" and group.statement == "level"
+    # Judged on the price it reached, not the one it fell from.
+    [pair] = group.pairs
+    assert "[118.505, 118.515]" in pair.reason, pair.reason
+
+
+
 # --- Periods at their precision ---------------------------------------------------------
 
 

@@ -80,10 +80,14 @@ def score(folder: Path = GOLD) -> dict[str, Any]:
                 for fact in facts for c in fact["claims"]}
     for claim_id, claim in stored.items():
         file = files[claim.article.id]
-        for start, end in spans.get(file, []):
-            if claim.start < end and start < claim.end:
-                key_of[claim_id] = (file, start, end)
-                break
+        # A from→to claim ($142.62 to $118.51) spans two gold figures: it states the
+        # one it ends on (the level reached), else the one it overlaps most.
+        overlapping = [(end == claim.end, min(end, claim.end) - max(start, claim.start),
+                        start, end) for start, end in spans.get(file, [])
+                       if claim.start < end and start < claim.end]
+        if overlapping:
+            *_, start, end = max(overlapping)
+            key_of[claim_id] = (file, start, end)
         else:
             # facts.yaml lists a figure repeated verbatim in one file once (a headline
             # and its body): another occurrence of that surface is the same claim.

@@ -11,8 +11,8 @@ state the same fact only when
   text words them: 股价, 市值) fold to one key;
 - their scopes fold to one key when either states one (第一 on 美国App Store免费榜
   is not 第一 on 福布斯富豪榜, nor a first place said of no list);
-- they make one kind of statement (a from→to claim is a change) in one class of
-  unit;
+- they make one kind of statement (a from→to claim is a change, but one that
+  states its date is the level it reached that day) in one class of unit;
 - their periods agree at the precision each states: one contains the other (2025
   holds 2025-01; 2025-01 and 2025-02 are two facts). For an "as of" topic
   (``as_of: true`` in topics.yaml: a share price, a market value, a ranking), a
@@ -84,8 +84,16 @@ def measures_differ(a, b) -> bool:
 
 
 def statement_of(claim) -> str:
-    """The kind of statement: a claim with a value before (from→to) is a change."""
-    return "change" if getattr(claim, "from_value", None) is not None else claim.statement
+    """The kind of statement: a claim with a value before (from→to) is a change; a dated
+    one (fell from $142.62 to $118.51 by the end of Jan. 27) states the level reached
+    on its date, the same fact as "closed at $118.51 on Jan. 27"."""
+    if getattr(claim, "from_value", None) is None:
+        return claim.statement
+    return "change" if _undated_from_to(claim) else "level"
+
+
+def _undated_from_to(claim) -> bool:
+    return getattr(claim, "from_value", None) is not None and not claim.period_start
 
 
 def scope_key(claim) -> str:
@@ -110,7 +118,7 @@ def fact_key(claim) -> tuple | None:
     measured = measure_key(claim)
     if measured is None:
         return None
-    from_to = getattr(claim, "from_value", None) is not None
+    from_to = _undated_from_to(claim)
     return (measured, statement_of(claim), unit_class(claim.kind, claim.unit), scope_key(claim),
             from_to)
 

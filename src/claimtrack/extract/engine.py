@@ -610,7 +610,9 @@ class Extraction:
                 to = self.g.to_between.fullmatch(gap) or (between if between and len(gap) <= 8
                                                           else None)
                 opener = self.g.from_before.search(
-                    self.lower, max(self.body_start, previous.start - 6), previous.start)
+                    self.lower, max(self.body_start, previous.start - 6), previous.start) or \
+                    self.g.from_far.search(self.lower, max(self.body_start, previous.start - 48),
+                                           previous.start)
                 if to is not None and opener is not None:
                     word = to.group("to").strip().lower()
                     figure.from_value = previous.value
@@ -1260,7 +1262,8 @@ class Extraction:
         if topic is None and direction != "none" and measure is None and \
                 self._company_or_shares(subject, info):
             topic = units.change_default_topics.get(figure.unit or "")
-        if direction != "none":
+        if direction != "none" and figure.from_value is None:
+            # (from $142.62 to $118.51: a from→to's value is the level reached, a price)
             topic = self.g.change_topic.get(topic, topic)
         self.last_claim = (info.start, figure.kind, direction, topic)
         period = self._period(figure, info, dates, clause_start, clause_end)

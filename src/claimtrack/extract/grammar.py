@@ -85,6 +85,7 @@ class Grammar:
     ordinal_not_rank: re.Pattern
     ranking_word: re.Pattern
     from_before: re.Pattern
+    from_far: re.Pattern
     respectively: re.Pattern
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     since_after: re.Pattern  # 以来 after a date: where a comparison starts
@@ -354,6 +355,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
     ranking_word = re.compile(latin_bounded([*zh.ranking_words, *en.ranking_words]))
     from_before = re.compile(rf"(?:{latin_bounded([*zh.from_markers, *en.from_markers])})\s?\Z")
+    # from Jan. 24's closing price of $142.62 to $118.51, 从1月24日的收盘价142.62美元
+    # 跌至118.51美元: the from-word may stand a short phrase before the first figure.
+    from_far = re.compile(
+        rf"(?:(?<![a-z])(?:{word_pattern(en.from_markers)})\s[^,;:!?\n]{{0,40}}?\s(?:of|at)"
+        rf"|(?:{word_pattern(zh.from_markers)})[^，,。；;：:！？!?\n]{{0,12}}?)\s?\Z")
     to_between = re.compile(
         rf"\s?(?P<to>{latin_bounded([*zh.to_markers, *en.to_markers])})\s?\Z")
     level_before = re.compile(
@@ -455,6 +461,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         ordinal_not_rank=ordinal_not_rank,
         ranking_word=ranking_word,
         from_before=from_before,
+        from_far=from_far,
         respectively=re.compile(latin_bounded([*zh.respectively_words, *en.respectively_words])),
         publication_verbs=tuple(verb.lower() for verb in
                                 [*zh.publication_verbs, *en.publication_verbs]),
