@@ -137,6 +137,10 @@ def score(folder: Path = GOLD) -> dict[str, Any]:
         "false_alarms": [f"{g.subject} / {g.topic}: {p.verdict}: {p.reason}"
                          for g, k, p in flagged if k not in true_pairs],
         "missed_facts": sorted(set(fact_pairs) - set(found_facts)),
+        "missed_pairs": sorted(
+            f"{fid}: {texts[a[0]][a[1]:a[2]]} ({a[0][:3]}) vs {texts[b[0]][b[1]:b[2]]} ({b[0][:3]})"
+            for fid, pairs in fact_pairs.items() for a, b in map(sorted, pairs)
+            if frozenset((a, b)) not in {k for _, k, _ in hits}),
     }
 
 
@@ -147,12 +151,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = score()
     alarms, missed = result.pop("false_alarms"), result.pop("missed_facts")
+    missed_pairs = result.pop("missed_pairs")
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
     if args.verbose:
         print("false alarms:\n  " + "\n  ".join(alarms))
         print("missed conflict facts: " + ", ".join(missed))
+        print("true conflict pairs not flagged:\n  " + "\n  ".join(missed_pairs))
     for key, value in result.items():
         print(f"  {key:20} {value:.3f}" if isinstance(value, float) else f"  {key:20} {value}")
     return 0

@@ -143,6 +143,10 @@ _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
+# Direction words that are adverbs of phrasal verbs too (set up, cut down): a
+# change only right before their figure.
+_ADVERB_DIRECTIONS = frozenset(("up", "down"))
+_FIGURE_NEXT = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?[$€£¥\d]")
 # A year written with two digits (06年, 22年底) in an article with no date: the
 # years up to this one are this century's (a decision: the corpus runs to 2025).
 _TWO_DIGIT_YEARS_UP_TO = 2030
@@ -1388,12 +1392,18 @@ class Extraction:
         after = self.g.direction_after.match(self.lower, figure.end, clause_end)
         best = None
         for match in self.g.direction.finditer(self.lower, clause_start, figure.start):
+            # "up 5%" (and "up 12% ... and 78%") is a rise; "set up a $500 billion
+            # fund", "down the road" are not: the word must lead straight into a figure.
+            if match.group(0).strip() in _ADVERB_DIRECTIONS and \
+                    not _FIGURE_NEXT.match(self.lower, match.end()):
+                continue
             best = match
         if best is None and after is not None:
             best = after
         if best is None:
             return "none"
-        return "increase" if best.group("inc") else "decrease"
+        return "increase" if best.groupdict().get("inc") or best.groupdict().get("ninc") \
+            else "decrease"
 
     def _speaker(self, figure: Figure, info: SentenceInfo,
                  sentences: dict[int, SentenceInfo]) -> tuple[str | None, str | None]:
