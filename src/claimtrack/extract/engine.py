@@ -146,6 +146,8 @@ _TOPIC_CLAUSES_BACK = 3
 # Direction words that are adverbs of phrasal verbs too (set up, cut down): a
 # change only right before their figure.
 _ADVERB_DIRECTIONS = frozenset(("up", "down"))
+# A clause that holds nothing before its date but a preposition: ", in 2016,".
+_BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 _FIGURE_NEXT = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?[$€£¥\d]")
 # A year written with two digits (06年, 22年底) in an article with no date: the
 # years up to this one are this century's (a decision: the corpus runs to 2025).
@@ -1808,15 +1810,23 @@ class Extraction:
             current = following
         return current
 
-    def _carried_subject(self, info: SentenceInfo,
-                         sentences: dict[int, SentenceInfo]) -> str | None:
-        """The subject of the sentence before, in the same paragraph (该模型, its, the company)."""
+    def _carried_subject(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
+                         heading: bool = False) -> str | None:
+        """The subject of the sentence before, in the same paragraph (该模型, its, the company);
+        with ``heading``, also of a heading line right above the paragraph (an event
+        dated under "DeepSeek技术突破")."""
         position, looked = info.start, 0
         while looked < 2:
             if position <= self.body_start:
                 return None
             if "\n\n" in self.text[max(self.body_start, position - 2) : position + 1]:
-                return None
+                if not heading or looked:
+                    return None
+                line_end = self.text.rfind("\n\n", self.body_start, position + 1)
+                line_start = self.text.rfind("\n", self.body_start, max(line_end, 0)) + 1
+                line = self.text[max(line_start, self.body_start) : line_end].strip()
+                if not line or len(line) > 30 or line[-1] in "。.!?！？：:，,":
+                    return None
             previous = self._sentence(position - 1, sentences)
             if previous.start >= position:
                 return None
@@ -1965,6 +1975,20 @@ class Extraction:
                 break
             search_end = next_end
         events = list(self.g.event.finditer(self.lower, clause_start, search_end))
+        if not events and _BARE_DATE_CLAUSE.fullmatch(self.lower, clause_start, mention.start):
+            # He co-founded High Flyer, a hedge fund, in 2016: a clause that is only the
+            # date ("in 2016") dates the event of the clauses before it in its sentence.
+            back = clause_start
+            for _ in range(2):
+                if back <= self._sentence_start(mention.start):
+                    break
+                start = self._clause_start(back - 1)
+                if self._holds_figure_or_date(start, back - 1, figures, mention):
+                    break
+                events = list(self.g.event.finditer(self.lower, start, back))
+                if events:
+                    break
+                back = start
         if not events:
             return None
         # 梁文锋宣布……并创办深度求索: the event with a date topic (a founding, a
@@ -1982,6 +2006,10 @@ class Extraction:
         subject = self._released_thing(event, info, search_end, sentences)
         if subject is None:
             subject = self._event_subject(event, info)
+        if subject is None and not any(e.start < event.start() for e in info.entities):
+            # 2023年7月17日成立，由幻方量化运营: founded, with no name before it, goes
+            # on what the sentence before was about.
+            subject = self._carried_subject(info, sentences, heading=True)
         topic = self.g.date_topic_of.get(alias_key(event.group(0)))
         if topic in _VENUE_TOPICS and any(e.kind == "title" and e.name == subject
                                           for e in info.entities):
