@@ -146,6 +146,7 @@ _TOPIC_CLAUSES_BACK = 3
 # Direction words that are adverbs of phrasal verbs too (set up, cut down): a
 # change only right before their figure.
 _ADVERB_DIRECTIONS = frozenset(("up", "down"))
+_FRONTED_PHRASE = re.compile(r"[\s*#>]*(?:with|for|at|after|despite|amid|following|thanks to)\s")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 _FIGURE_NEXT = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?[$€£¥\d]")
@@ -648,7 +649,8 @@ class Extraction:
         if after.isascii() and after.isalpha() and not core.group("arscale"):
             return self.g.right.match(text, end).group("unit") is None
         if after == "." and after2.isascii() and after2.isalpha():
-            return True
+            # 01.AI is a name; US$294,000.Although is a sentence that lost its space.
+            return "," not in core.group(0)
         return after == "-" and after2.isascii() and after2.isalpha() and not core.group("arscale")
 
     def _after_name_word(self, space: int) -> bool:
@@ -1677,6 +1679,12 @@ class Extraction:
         later_in_clause = [e for e in after if e.start < clause_end]
         if later_in_clause:
             return pick(later_in_clause, nearest_last=False)
+        if _FRONTED_PHRASE.match(self.lower, clause_start):
+            # "With a training cost of $294,000, DeepSeek-R1 was featured...": a phrase
+            # fronted before its sentence's subject is about that subject.
+            following = [e for e in eligible if clause_end < e.start <= clause_end + 2]
+            if following:
+                return following[0].name
         return self._carried_subject(info, sentences)
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
