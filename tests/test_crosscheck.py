@@ -126,6 +126,17 @@ def test_a_converted_figure_may_move_with_the_rate_but_no_further():
     assert pair.verdict == "conflict"
 
 
+def test_lengths_of_time_in_two_units_are_compared_in_one():
+    days = _Stored(_figure("The training took 4 days.", "DeepSeek-R1", "training_time"), 1)
+    hours = _Stored(_figure("The training took 80 hours.", "DeepSeek-R1", "training_time"), 2)
+    [group] = crosscheck([days, hours])
+    [pair] = group.pairs
+    # 80 hours is 3.33 days, outside what "4 days" rounds from.
+    assert group.unit == "day/hour" and pair.verdict == "conflict", pair.reason
+    near = _Stored(_figure("The training took 96 hours.", "DeepSeek-R1", "training_time"), 3)
+    assert crosscheck([days, near])[0].pairs[0].verdict == "same"  # 96 hours is 4 days
+
+
 def test_rejected_claims_are_left_out():
     a = _Stored(_figure("股价暴跌17%。", "Nvidia", "share_price_change"), 1)
     b = _Stored(_figure("股价暴跌12%。", "Nvidia", "share_price_change"), 2, status="rejected")

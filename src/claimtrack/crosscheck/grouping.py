@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, computed_field
 
 from claimtrack.crosscheck.identity import (
+    DURATION_DAYS,
     UNPLACED,
     fact_key,
     folded,
@@ -235,7 +236,7 @@ def _source_key(claim) -> tuple:
 
 def _unit(members: list, unit_class: str) -> str:
     units = sorted({claim.unit for claim in members if claim.unit})
-    return "/".join(units) if unit_class == "money" else unit_class
+    return "/".join(units) if unit_class in ("money", "duration") else unit_class
 
 
 def _related_subjects(by_subject: dict[str, list], parents: dict[str, str]):
@@ -293,6 +294,8 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
             return _made_pair(a.id, b.id, "not_compared",
                               f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
         factor, rate = conversion.factor, conversion.label
+    elif a.kind == "duration" and a.unit != b.unit:
+        factor = DURATION_DAYS[b.unit] / DURATION_DAYS[a.unit]  # 80 hours in days
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
                                    describe=describe or _describe)
     return _made_pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)

@@ -102,9 +102,20 @@ def scope_key(claim) -> str:
     return folded(scope) if scope else ""
 
 
+# Lengths of time in days, to compare "approximately 4 days" with "80 hours" (a
+# month and a year at their mean lengths).
+DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0,
+                 "week": 7.0, "month": 30.44, "year": 365.25}
+
+
 def unit_class(kind: str, unit: str | None) -> str:
-    """Money in any currency is one class (compared through a shown rate); else the unit."""
-    return "money" if kind == "money" and unit else (unit or "")
+    """Money in any currency is one class (compared through a shown rate), and so are
+    lengths of time in any unit (converted exactly); else the unit."""
+    if kind == "money" and unit:
+        return "money"
+    if kind == "duration" and unit in DURATION_DAYS:
+        return "duration"
+    return unit or ""
 
 
 def fact_key(claim) -> tuple | None:

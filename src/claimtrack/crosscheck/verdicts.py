@@ -68,7 +68,7 @@ def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1
                        0.0, rate)
     first = interval_of(a, tolerance)
     second = interval_of(b, tolerance).scaled(factor)
-    if factor != 1.0:  # 近4.6萬億港元 and $593.7 billion: rates move between two sources' days
+    if rate is not None:  # 近4.6萬億港元 and $593.7 billion: rates move between two sources' days
         second = second.widened(RATE_TOLERANCE)
     # 近6000亿 (approximate, but only from below) bounds like 不到6000亿 does.
     point_like = _point_like(a) and _point_like(b)

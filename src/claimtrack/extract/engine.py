@@ -1800,12 +1800,16 @@ class Extraction:
             names = [e for e in eligible if e.end <= figures[0].start] if figures else []
         if len(figures) < 2 or len(names) < len(figures) or figure not in figures:
             return None
-        names = names[-len(figures) :]
-        # The names must be one list: only list joiners between them (、, 和, and).
-        for left, right in zip(names, names[1:], strict=False):
-            if not _LIST_JOINER.fullmatch(self.lower[left.end : right.start]):
-                return None
-        return names[figures.index(figure)].name
+        # The names must be one list: only list joiners between them (、, 和, and);
+        # the nearest such list of as many names as figures ("both R1-Zero and R1
+        # utilized 512 H800 GPUs, training for 198 hours and 80 hours, respectively").
+        count = len(figures)
+        for first in range(len(names) - count, -1, -1):
+            run = names[first : first + count]
+            if all(_LIST_JOINER.fullmatch(self.lower[left.end : right.start])
+                   for left, right in zip(run, run[1:], strict=False)):
+                return run[figures.index(figure)].name
+        return None
 
     def _possessive_chain_end(self, entities: list[EntityMention],
                               clause_end: int) -> EntityMention:
