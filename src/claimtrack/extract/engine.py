@@ -128,6 +128,14 @@ _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
 # Date topics whose events happen in a publication: a 《title》 near the event is
 # where (the journal), never what the date is of (data/topics.yaml keys).
 _VENUE_TOPICS = frozenset({"publication_date"})
+# Events that happen once to a thing (a product, a paper), many times to its maker.
+_THING_TOPICS = frozenset({"release_date", "publication_date"})
+_MAKER_KINDS = frozenset({"organisation", "person", "place"})
+# What may stand before a date and its event for the sentence to have no subject of
+# its own: spaces, marks, and 于/在 (于2023年7月17日成立).
+_BARE_LEAD = re.compile(r"[\s\W于在是]*")
+# An event verb with an object after it in its clause (发布了XMAGE, 推出了"视频号小店").
+_OBJECT_AFTER = re.compile(r"(?:了|过)?\s?[^，,。；;！？!?\s]")
 # A paragraph that opens with its speaker: 达叔说，……, 医疗问：…… (the verbs of a
 # dialogue told in turns).
 _PARAGRAPH_OPENER = re.compile(
@@ -2015,17 +2023,28 @@ class Extraction:
             min(abs(e.start() - mention.end), abs(mention.start - e.end()))))
         pseudo = Figure(mention.start, mention.end, "date", None, None, None)
         speaker, attribution = self._speaker(pseudo, info, sentences)
-        subject = self._released_thing(event, info, search_end, sentences)
+        subject = released = self._released_thing(event, info, search_end, sentences)
         if subject is None:
             subject = self._event_subject(event, info)
-        if subject is None and not any(e.start < event.start() for e in info.entities):
-            # 2023年7月17日成立，由幻方量化运营: founded, with no name before it, goes
-            # on what the sentence before was about.
+        lead = self.lower[info.start : min(mention.start, event.start())] + \
+            self.lower[mention.end : max(mention.end, event.start())]
+        if subject is None and _BARE_LEAD.fullmatch(lead):
+            # 2023年7月17日成立，由幻方量化运营; Released on December 26, 2024, this
+            # model…: a sentence that opens with its date and event goes on what the
+            # sentence (or the heading) before was about.
             subject = self._carried_subject(info, sentences, heading=True)
         topic = self.g.date_topic_of.get(alias_key(event.group(0)))
         if topic in _VENUE_TOPICS and any(e.kind == "title" and e.name == subject
                                           for e in info.entities):
             subject = None  # 发表在…出版的《科学》上: the journal's issue is where, not what
+        if topic in _THING_TOPICS and released is None and \
+                self._kind_of(subject, info) in _MAKER_KINDS and any(
+                    e.name == subject and e.end <= event.start() for e in info.entities) and \
+                _OBJECT_AFTER.match(self.lower, event.end()):
+            # 华为…发布专属移动影像品牌, 微信推出了"视频号小店": a maker named before the
+            # verb releases many things; the date is its object's, which no name finder
+            # knew (1月26日发布之后，DeepSeek…: the name after the verb is what was released).
+            subject = None
         return Claim(
             start=mention.start, end=mention.end, surface=self.text[mention.start : mention.end],
             sentence=self.text[info.start : info.end].strip(), kind="date", iso=mention.iso,
@@ -2034,6 +2053,15 @@ class Extraction:
             attribution=attribution, measure=self.text[event.start() : event.end()],
             extractor=EXTRACTOR,
         )
+
+    def _kind_of(self, name: str | None, info: SentenceInfo) -> str | None:
+        """The kind of a subject: the entity data's, else the name finder's in the sentence."""
+        if name is None:
+            return None
+        listed = self.g.entity_of.get(compact_key(name))
+        if listed is not None:
+            return listed[1]
+        return next((e.kind for e in info.entities if e.name == name), None)
 
     def _holds_figure_or_date(self, start: int, end: int, figures: list[Figure],
                               mention: DateMention) -> bool:
