@@ -1965,11 +1965,14 @@ class Extraction:
         return bool(self.g.comparison_before.search(before)) or \
             self.lower.startswith("同期", mention.end)
 
-    def _since(self, mention: DateMention) -> bool:
+    def _since(self, mention: DateMention, event: bool = False) -> bool:
         """Whether a date is where a comparison starts (2020年3月以来, since March 2020),
-        or a fiscal year whose months the text does not give: no figure's period."""
+        or a fiscal year whose months the text does not give: no figure's period. A
+        date where something starts (2023年初开始) is no figure's period either, but,
+        for an ``event``, its date (自六月起开源)."""
         before = self.lower[max(0, mention.start - 14) : mention.start]
         return self.g.since_after.match(self.lower, mention.end) is not None or \
+            (not event and self.g.start_after.match(self.lower, mention.end) is not None) or \
             self.g.since_before.search(before) is not None or \
             self.g.fiscal_before.search(before) is not None  # fiscal 2025: not a calendar year
 
@@ -1983,7 +1986,7 @@ class Extraction:
         decade (2000年代初) or a date without a year the text lets us resolve.
         """
         if mention.used_as_period or mention.said or mention.iso.endswith("s") or \
-                mention.period_start is None or self._since(mention):
+                mention.period_start is None or self._since(mention, event=True):
             return None  # since March 2020, fiscal 2025: no event's date
         clause_start = self._clause_start(mention.start)
         sentence_end = self._sentence_end(mention.start)

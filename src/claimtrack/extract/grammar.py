@@ -89,6 +89,7 @@ class Grammar:
     respectively: re.Pattern
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     since_after: re.Pattern  # 以来 after a date: where a comparison starts
+    start_after: re.Pattern  # 开始, 起 after a date: where something starts
     change_base: re.Pattern  # 同比, year-over-year: what a change is measured against
     change_base_of: dict[str, str]  # the lowercased words → their label
     since_before: re.Pattern  # "since" before a date
@@ -471,6 +472,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         change_base_of={word.lower(): label for word, label in
                         [*zh.change_bases.items(), *en.change_bases.items()]},
         since_after=re.compile(rf"\s?{word_pattern(zh.since_words)}"),
+        start_after=re.compile(rf"\s?{word_pattern(zh.start_words)}"),
         fiscal_before=re.compile(rf"\b{word_pattern(en.fiscal_words)}\s*$"),
         since_before=re.compile(rf"\b{word_pattern(en.since_words)}\s+$"),
         to_between=to_between,

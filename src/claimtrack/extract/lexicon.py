@@ -111,6 +111,7 @@ class LanguageData(_Strict):
     respectively_words: list[str] = []
     publication_verbs: list[str] = []
     since_words: list[str] = []
+    start_words: list[str] = []
     fiscal_words: list[str] = []
     change_bases: dict[str, str] = {}
     to_markers: dict[str, str] = {}
