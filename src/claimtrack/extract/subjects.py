@@ -28,6 +28,7 @@ _LINK_VERBS = frozenset(("是", "有", "在", "被", "把", "将", "让", "使",
 # Tags of words that modify a noun in a phrase (经营/vn 贷款) but are none alone.
 _MODIFIER_TAGS = frozenset(("vn", "an", "l"))
 _LINK_CHARS = frozenset("=&/_#@?")
+_NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数]")
 # A single word this long is a compound that may say whose (住房贷款, 消费贷款).
 _COMPOUND_CHARS = 4
 # How far into a clause its topic may start (past dates and scene-setting words).
@@ -118,7 +119,9 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
             break
         if flag in rules.noun_tags and not word.isdigit():
             phrase_start = first if phrase_start is None else phrase_start
-            nominal = nominal or flag not in _MODIFIER_TAGS
+            # 大脑皮层/l: a set phrase without a numeral is a noun too (三亿人/l is not).
+            nominal = nominal or flag not in _MODIFIER_TAGS or (
+                flag == "l" and not _NUMERAL.search(word))
             phrase_end = last
         elif not (phrase_end is not None and word in rules.joiners and index + 1 < len(tokens)
                   and tokens[index + 1][3] in rules.noun_tags):
@@ -181,9 +184,11 @@ def _owner(folded: str, lead: int, measure_start: int, tokens: list,
         if flag in ("p", "r", "c", "uj", "ul", "x") or word in rules.stop_words or \
                 word in _LINK_VERBS or flag.startswith("v") and len(word) >= 2:
             return None  # 使得中国一季度的…, 还有…的: a verb phrase, not an owner
-        # 含住房贷款的: a verb and its object; 拼/v 多多/m: a name cut in pieces.
+        # 含住房贷款的: a verb and its object; 拼/v 多多/m, 动/v 视/vg 暴雪/n: a name
+        # cut in pieces (single characters in a row).
+        single_run = len(word) == 1 and position and len(owned[position - 1][2]) == 1
         if flag.startswith("v") and position + 1 < len(owned) and \
-                owned[position + 1][3] in rules.noun_tags:
+                owned[position + 1][3] in rules.noun_tags and not single_run:
             return None
     return _checked(folded, lead, owner_end, rules)
 
