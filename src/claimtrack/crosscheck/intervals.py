@@ -12,6 +12,7 @@ precision, kind, period_start, period_end).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,25 +23,40 @@ RATE_TOLERANCE = 0.02
 INF = math.inf
 
 
+# Bound words that admit the figure itself (至多600万 may be 600万; 不到600万, 超过600万
+# and 近600万 may not): every other bound is strict.
+INCLUSIVE_BOUNDS = re.compile(r"至多|最多|不超过|不超過|不多于|不多於|至少|最少|不低于|不低於|不少于|"
+                              r"不少於|up to|at most|no more than|at least|no less than|or more|or less")
+
+
 @dataclass(frozen=True)
 class Interval:
-    """A closed interval of values; an end may be infinite (an upper or lower bound)."""
+    """An interval of values, closed unless an end is open (近17% stops short of 17%,
+    超17% starts past it); an end may be infinite (an upper or lower bound)."""
 
     low: float
     high: float
+    low_open: bool = False
+    high_open: bool = False
 
     def overlaps(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        if self.low > other.high or other.low > self.high:
+            return False
+        # Touching ends overlap unless one of them is open: 近17% and 超17% do not.
+        if self.high == other.low and (self.high_open or other.low_open):
+            return False
+        return not (other.high == self.low and (other.high_open or self.low_open))
 
     def contains(self, other: Interval) -> bool:
         return self.low <= other.low and other.high <= self.high
 
     def scaled(self, factor: float) -> Interval:
-        return Interval(self.low * factor, self.high * factor)
+        return Interval(self.low * factor, self.high * factor, self.low_open, self.high_open)
 
     def widened(self, share: float) -> Interval:
         """The interval with ``share`` of each end added outwards (infinite ends stay)."""
-        return Interval(self.low - abs(self.low) * share, self.high + abs(self.high) * share)
+        return Interval(self.low - abs(self.low) * share, self.high + abs(self.high) * share,
+                        self.low_open, self.high_open)
 
     def gap(self, other: Interval) -> float:
         """How far apart two disjoint intervals are, relative to the larger near end."""
@@ -56,17 +72,18 @@ class Interval:
         return self.low == self.high
 
     def describe(self, unit: str = "") -> str:
-        """[5,575,000, 5,585,000] USD, ≤ 6,000,000 USD, ≥ 100,000,000 USD."""
+        """[5,575,000, 5,585,000] USD, < 6,000,000 USD, ≥ 100,000,000 USD, [16.15, 17)."""
         suffix = f" {unit}" if unit else ""
         if self.low == -INF and self.high == INF:
             return "any value"
         if self.low == -INF:
-            return f"≤ {number(self.high)}{suffix}"
+            return f"{'<' if self.high_open else '≤'} {number(self.high)}{suffix}"
         if self.high == INF:
-            return f"≥ {number(self.low)}{suffix}"
+            return f"{'>' if self.low_open else '≥'} {number(self.low)}{suffix}"
         if self.is_point:
             return f"{number(self.low)}{suffix}"
-        return f"[{number(self.low)}, {number(self.high)}]{suffix}"
+        return (f"{'(' if self.low_open else '['}{number(self.low)}, {number(self.high)}"
+                f"{')' if self.high_open else ']'}{suffix}")
 
 
 def number(value: float) -> str:
@@ -85,17 +102,18 @@ def interval_of(claim, tolerance: float = DEFAULT_TOLERANCE) -> Interval:
     half = (claim.precision or 0.0) / 2
     value, low, high = claim.value, claim.low, claim.high
     qualifier = claim.qualifier
+    strict = not INCLUSIVE_BOUNDS.search((getattr(claim, "surface", "") or "").lower())
     if qualifier == "upper_bound" or (low is None and high is not None and qualifier != "approx"):
-        return Interval(-INF, high if high is not None else value)
+        return Interval(-INF, high if high is not None else value, high_open=strict)
     if qualifier == "lower_bound" or (high is None and low is not None and qualifier != "approx"):
-        return Interval(low if low is not None else value, INF)
+        return Interval(low if low is not None else value, INF, low_open=strict)
     if qualifier == "range":
         return Interval(low if low is not None else -INF, high if high is not None else INF)
     if qualifier == "approx":
         if low is None and high is not None:  # 近6000亿: just under it
-            return Interval(high * (1 - tolerance), high)
+            return Interval(high * (1 - tolerance), high, high_open=strict)
         if high is None and low is not None:  # just over it
-            return Interval(low, low * (1 + tolerance))
+            return Interval(low, low * (1 + tolerance), low_open=strict)
         spread = abs(value) * tolerance + half
         return Interval(value - spread, value + spread)
     if value is None:
