@@ -8,8 +8,11 @@ of an uninterrupted run.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from claimtrack import api
 from claimtrack.db.models import Article, IngestItem, IngestState
 from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.db.session import engine_for
-from tests.conftest import SEEDS
+from tests.conftest import PG_URL_VAR, REPO, SEEDS
 from tests.support.corpus import write_corpus
 from tests.test_reliability import _claims_by_hash, _claimtrack
 
@@ -176,3 +179,20 @@ def test_a_queue_on_sqlite_is_refused_in_one_line(sqlite_cli, db_path):
         result.stderr)
     assert len(result.stderr.strip().splitlines()) == 1
     assert not db_path.exists()
+
+
+def test_the_benchmark_finds_no_duplicates_and_a_rerun_completes():
+    """benchmarks/distributed_ingest.py, small: its checks print yes and 0 (times are not read)."""
+    base = os.environ.get(PG_URL_VAR)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {PG_URL_VAR} (see README)")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "distributed_ingest.py"), base,
+         "--articles", "300", "--processes", "2", "--kill-at", "0.2"],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    [row] = [line.split() for line in result.stdout.splitlines() if line.strip().startswith("2 ")]
+    assert (row[6], row[8]) == ("300", "0")  # articles, duplicates
+    assert "every stored article whole: yes" in result.stdout
+    assert "duplicates 0 + 0" in result.stdout
+    assert "claims per article: yes" in result.stdout
