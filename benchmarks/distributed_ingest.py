@@ -4,7 +4,8 @@ Usage:
     python benchmarks/distributed_ingest.py postgresql+psycopg://postgres@127.0.0.1:5432/test
         [--articles 2000] [--chars 3000] [--processes 1 2 4] [--jobs 1] [--kill-at 0.5]
 
-Processes on this machine stand in for machines: each is a real `claimtrack
+A first run is one plain `claimtrack ingest` (no --queue), to show what the
+queue costs. Processes on this machine stand in for machines: each is a real `claimtrack
 ingest -q --jobs J --queue bench CORPUS` over the same corpus
 (benchmarks/corpus.py, written once into a temporary folder). Each process
 count gets a fresh schema on the server (made and dropped here, so only the
@@ -19,7 +20,7 @@ content hash) and claims stored twice (by article and span), both 0.
 Then the crash: the largest process count starts again on a fresh schema, every
 process is killed with SIGKILL once --kill-at of the files are stored, and one
 process is run again with the same queue name. Its result is compared with the
-clean 1-process run, article by article (claims per content hash).
+first clean run, article by article (claims per content hash).
 """
 
 from __future__ import annotations
@@ -65,10 +66,10 @@ def fresh_schema(base: str):
         admin.dispose()
 
 
-def start(url: str, corpus: Path, jobs: int) -> subprocess.Popen:
+def start(url: str, corpus: Path, jobs: int, queue: bool = True) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "claimtrack", "--db", url, "ingest", "-q", "--jobs", str(jobs),
-         "--queue", "bench", str(corpus)],
+         *(["--queue", "bench"] if queue else []), str(corpus)],
         env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -91,6 +92,7 @@ def counts(url: str) -> dict:
             "duplicate claims": one("SELECT count(*) FROM (SELECT 1 FROM claim GROUP BY "
                                     "article_id, span_start, span_end HAVING count(*) > 1) AS d"),
             "done": one("SELECT count(*) FROM ingest_item WHERE state <> 'pending'"),
+            "items": one("SELECT count(*) FROM ingest_item"),
             "per article": dict(connection.execute(text(
                 "SELECT a.content_hash, count(c.id) FROM article AS a "
                 "LEFT JOIN claim AS c ON c.article_id = a.id GROUP BY a.content_hash")).all()),
@@ -99,11 +101,12 @@ def counts(url: str) -> dict:
     return result
 
 
-def run(url: str, corpus: Path, processes: int, jobs: int) -> tuple[float, float, list[int]]:
+def run(url: str, corpus: Path, processes: int, jobs: int,
+        queue: bool = True) -> tuple[float, float, list[int]]:
     """Wall seconds of N processes over the corpus, their CPU seconds, and the files each took."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     begin = time.perf_counter()
-    running = [start(url, corpus, jobs) for _ in range(processes)]
+    running = [start(url, corpus, jobs, queue) for _ in range(processes)]
     outputs = []
     for process in running:
         out, err = process.communicate()
@@ -144,7 +147,7 @@ def crash_and_rerun(base: str, corpus: Path, processes: int, jobs: int, kill_at:
           f"now {after['articles']:,} articles, {after['claims']:,} claims, duplicates "
           f"{after['duplicate articles']} + {after['duplicate claims']}")
     same = after["per article"] == clean["per article"]
-    print(f"same as the clean 1-process run, claims per article: {'yes' if same else 'NO'} "
+    print(f"same as the first clean run, claims per article: {'yes' if same else 'NO'} "
           f"(clean: {clean['articles']:,} articles, {clean['claims']:,} claims)")
 
 
@@ -159,6 +162,8 @@ def main() -> None:
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--jobs", type=int, default=1, help="--jobs of each process")
     parser.add_argument("--kill-at", type=float, default=0.5)
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false",
+                        help="leave out the first run: one process without --queue")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimtrack-distributed-") as folder:
         corpus = Path(folder) / "corpus"
@@ -167,18 +172,20 @@ def main() -> None:
               f"os.cpu_count() = {os.cpu_count()}, --jobs {args.jobs} per process)")
         print(f"corpus: {args.articles:,} articles of about {args.chars:,} characters, "
               f"{size / 1e6:.1f} MB (benchmarks/corpus.py, seed 1)\n")
-        print(f"{'processes':>9}  {'seconds':>8}  {'CPU s':>6}  {'load':>4}  {'articles/s':>10}  "
+        print(f"{'processes':>13}  {'seconds':>8}  {'CPU s':>6}  {'load':>4}  {'articles/s':>10}  "
               f"{'claims/s':>9}  {'articles':>8}  {'claims':>8}  {'dup.':>4}  "
               "files taken by each")
         clean = None
-        for processes in args.processes:
+        runs = [(1, False)] if args.baseline else []
+        for processes, queue in runs + [(n, True) for n in args.processes]:
             with fresh_schema(args.url) as url:
-                seconds, cpu, taken = run(url, corpus, processes, args.jobs)
+                seconds, cpu, taken = run(url, corpus, processes, args.jobs, queue)
                 load = os.getloadavg()[0]
                 result = counts(url)
             clean = clean or result
+            label = str(processes) if queue else "1, no --queue"
             duplicates = result["duplicate articles"] + result["duplicate claims"]
-            print(f"{processes:>9}  {seconds:>8.1f}  {cpu:>6.1f}  {load:>4.1f}  "
+            print(f"{label:>13}  {seconds:>8.1f}  {cpu:>6.1f}  {load:>4.1f}  "
                   f"{result['articles'] / seconds:>10,.0f}  "
                   f"{result['claims'] / seconds:>9,.0f}  {result['articles']:>8,}  "
                   f"{result['claims']:>8,}  {duplicates:>4}  "
