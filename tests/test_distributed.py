@@ -17,9 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from claimtrack import api
+from claimtrack.cli import main
 from claimtrack.db.models import Article, IngestItem, IngestState
 from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.db.session import engine_for
@@ -164,6 +166,25 @@ def test_one_text_at_two_paths_taken_by_two_processes_is_one_article(pg_url, cor
     assert stored == {content_hash: reference[content_hash] for content_hash in stored}
     assert _duplicates(pg_url) == (0, 0)
     assert _items(pg_url, queue="run-4", state=IngestState.done) == 2 * len(texts)
+
+
+def test_a_queue_is_one_job_and_a_new_name_reads_the_files_again(pg_url, seeds_copy):
+    def ingest(queue: str) -> str:
+        result = CliRunner().invoke(main, ["--db", pg_url, "ingest", "-q", "--jobs", "1",
+                                           "--queue", queue, str(seeds_copy)])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert ingest("june").startswith("5 files: 5 added")
+    # The same name again: the job is done, nothing is read.
+    again = ingest("june")
+    assert again.startswith("0 files: 0 added, 0 updated, 0 unchanged, 0 failed")
+    assert "queue: 5 files, 0 pending, 5 done, 0 failed" in again
+    # A new name is a new job: every file is read again, an edited sidecar updates.
+    sidecar = next(seeds_copy.glob("000_*.meta.yaml"))
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(
+        "outlet: 侠客岛", "outlet: 侠客岛 (WeChat)"), encoding="utf-8")
+    assert ingest("july").startswith("5 files: 0 added, 1 updated, 4 unchanged, 0 failed")
 
 
 def _host() -> str:
