@@ -156,7 +156,8 @@ def test_one_text_at_two_paths_taken_by_two_processes_is_one_article(pg_url, cor
         (tmp_path / folder).mkdir()
         for path in texts:
             (tmp_path / folder / path.name).write_bytes(path.read_bytes())
-    processes = [_claimtrack(pg_url, "ingest", "-q", "--jobs", "1", "--queue", "run-4",
+    # With workers: two batches in flight in each process.
+    processes = [_claimtrack(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-4",
                              str(tmp_path / "a"), str(tmp_path / "b")) for _ in range(2)]
     for process in processes:
         out, err = process.communicate(timeout=600)
