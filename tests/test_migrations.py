@@ -172,25 +172,6 @@ def test_0003_tags_stored_changes_as_changes(engine):
     assert [tuple(row) for row in rows] == [(1, "level"), (2, "change")]
 
 
-@pytest.mark.parametrize("revision", sorted(ROWS_AT_REVISION))
-def test_rows_survive_upgrade_to_head(engine, revision):
-    rows = _database_at(engine, revision)
-    migrate.upgrade(engine)
-    new = MetaData()
-    new.reflect(engine)
-    with engine.connect() as connection:
-        for table, table_rows in rows.items():
-            stored = connection.execute(select(new.tables[table]).order_by(text("id"))).mappings()
-            stored = [dict(row) for row in stored]
-            assert len(stored) == len(table_rows)
-            for before, after in zip(table_rows, stored, strict=True):
-                for column, value in before.items():
-                    found = after[column]
-                    if isinstance(value, dt.datetime):  # SQLite hands back naive times
-                        found, value = found.replace(tzinfo=None), value.replace(tzinfo=None)
-                    assert found == value, (table, column)
-
-
 def test_ensure_schema_creates_a_new_database(tmp_path):
     engine = engine_for(f"sqlite:///{tmp_path / 'new.db'}")
     migrate.ensure_schema(engine)
@@ -368,3 +349,48 @@ def test_0005_view_shows_a_subject_as_written_and_downgrade_keeps_search(engine)
     migrate.upgrade(engine)
     # The full-text triggers survived the SQLite table rebuild of the downgrade.
     assert [claim.id for claim in api.find_claims(db=engine, search="深度求索發佈")] == [1]
+
+
+# At 0006 a shared ingest keeps its files in ingest_item (issue 14).
+ROWS_AT_REVISION["0006"] = {
+    **ROWS_AT_REVISION["0005"],
+    "ingest_item": [
+        {"id": 1, "queue": "archive-2025", "path": "seeds/003.txt", "state": "done",
+         "article_id": 1, "worker": "node-1:4242", "error": None,
+         "finished_at": dt.datetime(2025, 5, 1, 12, 0, tzinfo=dt.UTC)},
+        {"id": 2, "queue": "archive-2025", "path": "seeds/bad.bin", "state": "failed",
+         "article_id": None, "worker": "node-2:77", "error": "binary file",
+         "finished_at": dt.datetime(2025, 5, 1, 12, 1, tzinfo=dt.UTC)},
+        {"id": 3, "queue": "archive-2025", "path": "seeds/004.txt", "state": "pending",
+         "article_id": None, "worker": None, "error": None, "finished_at": None},
+    ],
+}
+
+
+def test_0006_downgrade_removes_the_ingest_queue(engine):
+    _database_at(engine, "0006")
+    migrate.downgrade(engine, "0005")
+    assert "ingest_item" not in _tables(engine)
+    migrate.upgrade(engine)
+    assert "ingest_item" in _tables(engine)
+
+
+# Last, so that it is parametrised with every revision's rows above (the decorator
+# reads ROWS_AT_REVISION when the module is imported).
+@pytest.mark.parametrize("revision", sorted(ROWS_AT_REVISION))
+def test_rows_survive_upgrade_to_head(engine, revision):
+    rows = _database_at(engine, revision)
+    migrate.upgrade(engine)
+    new = MetaData()
+    new.reflect(engine)
+    with engine.connect() as connection:
+        for table, table_rows in rows.items():
+            stored = connection.execute(select(new.tables[table]).order_by(text("id"))).mappings()
+            stored = [dict(row) for row in stored]
+            assert len(stored) == len(table_rows)
+            for before, after in zip(table_rows, stored, strict=True):
+                for column, value in before.items():
+                    found = after[column]
+                    if isinstance(value, dt.datetime):  # SQLite hands back naive times
+                        found, value = found.replace(tzinfo=None), value.replace(tzinfo=None)
+                    assert found == value, (table, column)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -47,6 +48,8 @@ class IngestReport:
     """Every file's outcome, in the order the files were read."""
 
     outcomes: list[FileOutcome] = field(default_factory=list)
+    #: For a shared ingest (--queue): the queue's items by state when this process ended.
+    queue: dict[str, int] | None = None
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -99,6 +102,7 @@ def ingest(
     on_outcome: Callable[[FileOutcome], None] | None = None,
     jobs: int = 1,
     batch_size: int = 64,
+    queue: str | None = None,
 ) -> IngestReport:
     """Read article files and folders into the database with the claims found in them.
 
@@ -108,6 +112,11 @@ def ingest(
     at once. A file that cannot be read is reported (status "failed", with the
     one-line reason) and the others are still ingested. Re-ingesting a stored
     text adds nothing; metadata the new read states updates the stored article.
+
+    ``queue`` (PostgreSQL only) names a shared ingest: every process given the
+    same name and files divides them with the others through the database, and
+    a rerun finishes what a killed one left (claimtrack.db.workqueue says how).
+    The report then holds the files this process took.
     """
     from sqlalchemy import select
 
@@ -116,6 +125,8 @@ def ingest(
     from claimtrack.db.models import Article
     from claimtrack.db.session import session_scope
 
+    if queue is not None:
+        _refuse_a_queue_on_sqlite(db)
     engine = open_database(db)
     sync_taxonomy(engine)
     with session_scope(engine) as session:
@@ -129,6 +140,13 @@ def ingest(
             on_outcome(outcome)
 
     files = _paths_with_missing_reported(paths, iter_article_paths, record)
+    if queue is not None:
+        from claimtrack.db.workqueue import progress
+
+        _ingest_from_queue(engine, files, queue, overrides=overrides, known=known,
+                           names=names, jobs=jobs, batch_size=batch_size, record=record)
+        report.queue = progress(engine, queue)
+        return report
     if jobs > 1:
         engine.dispose(close=False)  # forked workers must not share its connections
     batch: list = []
@@ -178,6 +196,107 @@ def _prepare_all(files, overrides, known: set[str], jobs: int):
 _READ_AHEAD_PER_JOB = 64
 
 
+def _ingest_from_queue(engine, files, queue: str, *, overrides, known: set[str], names,
+                       jobs: int, batch_size: int, record) -> None:
+    """Add the files to the named queue, then store batches claimed from it until none is left.
+
+    Each batch is claimed in its own transaction, which keeps the items locked
+    while workers read and extract them and then stores their articles and
+    marks them done: a kill at any moment leaves whole batches stored and the
+    rest pending. With workers, two batches are in flight so that they extract
+    one while this process stores the other. Claiming stops only when a claim
+    finds nothing and nothing is in flight, so a survivor also takes the items
+    a process killed meanwhile released.
+    """
+    from collections import deque
+
+    from sqlalchemy.orm import Session
+
+    from claimtrack.db import workqueue
+    from claimtrack.db.session import writer
+
+    workqueue.add_paths(engine, queue, (str(path) for path in files))
+    worker = workqueue.worker_name()
+    if jobs > 1:
+        engine.dispose(close=False)  # forked workers must not share its connections
+    in_flight: deque = deque()
+    try:
+        with _batch_preparer(overrides, known, jobs) as prepare:
+            while True:
+                while len(in_flight) < (2 if jobs > 1 else 1):
+                    session = Session(writer(engine), expire_on_commit=False)
+                    session.begin()
+                    items = workqueue.claim(session, queue, batch_size)
+                    if not items:
+                        session.close()
+                        break
+                    in_flight.append((session, items, prepare([item.path for item in items])))
+                if not in_flight:
+                    return
+                session, items, pending = in_flight.popleft()
+                with session:
+                    outcomes = _store_claimed(session, items, pending(), names, worker)
+                    session.commit()
+                for outcome in outcomes:
+                    record(outcome)
+    finally:
+        for session, _, _ in in_flight:  # on an error: give the claimed items back
+            session.close()
+
+
+def _refuse_a_queue_on_sqlite(db) -> None:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import make_url
+
+    from claimtrack.config import database_url
+    from claimtrack.errors import DatabaseError
+
+    url = db.url if isinstance(db, Engine) else make_url(database_url(db))
+    if url.get_backend_name() != "postgresql":
+        raise DatabaseError("--queue divides the files between processes sharing a "
+                            "PostgreSQL database; an SQLite file is one machine's: "
+                            "ingest into it without --queue")
+
+
+def _store_claimed(session, items: list, prepared: list, names, worker: str) -> list:
+    """Store the claimed items' articles and mark each item done or failed (no commit)."""
+    from claimtrack.db import workqueue
+
+    batch, failed = [], []
+    for item, result in zip(items, prepared, strict=True):
+        if isinstance(result, FileOutcome):
+            workqueue.finish(item, worker, error=result.error)
+            failed.append(result)
+        else:
+            batch.append(result)
+    outcomes = _store_articles(session, batch, names, workqueue.insert_new_articles)
+    ids = {outcome.path: outcome.article_id for outcome in outcomes}
+    for item in items:
+        if item.path in ids:
+            workqueue.finish(item, worker, article_id=ids[item.path])
+    order = {item.path: index for index, item in enumerate(items)}
+    return sorted(outcomes + failed, key=lambda outcome: order.get(outcome.path, 0))
+
+
+@contextmanager
+def _batch_preparer(overrides, known: set[str], jobs: int):
+    """prepare(paths) -> a callable giving each path's _prepare result: in worker processes
+    when jobs > 1 (started at once), else here when called."""
+    if jobs <= 1:
+        _PREPARE_STATE.update(overrides=overrides, known=known)
+        yield lambda paths: lambda: [_prepare(path) for path in paths]
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    if context.get_start_method() == "fork":
+        from claimtrack.extract import warm_up
+
+        warm_up()
+    with context.Pool(jobs, initializer=_init_worker, initargs=(overrides, known)) as pool:
+        yield lambda paths: pool.map_async(_prepare, paths, chunksize=1).get
+
+
 _PREPARE_STATE: dict = {}
 
 
@@ -204,52 +323,72 @@ def _store_batch(engine, batch: list, names, record) -> None:
     If another writer stored one of the texts meanwhile, the batch is rolled
     back and stored again article by article, each finding what is there.
     """
-    from sqlalchemy import insert, select
+    from sqlalchemy import insert
     from sqlalchemy.exc import IntegrityError
 
-    from claimtrack.db.claims import store_extracted_many
     from claimtrack.db.models import Article
     from claimtrack.db.session import session_scope
-    from claimtrack.db.store import article_values, store_article
+
+    def insert_all(session, rows) -> dict[str, int]:
+        result = session.execute(insert(Article).returning(Article.id, Article.content_hash),
+                                 rows)
+        return {content_hash: article_id for article_id, content_hash in result}
 
     try:
-        outcomes = []
         with session_scope(engine, write=True) as session:
-            hashes = {article.content_hash for article, _ in batch}
-            stored = {row.content_hash: row for row in session.scalars(
-                select(Article).where(Article.content_hash.in_(hashes)))}
-            new_rows, new_articles, pending = [], {}, []
-            for article, claims in batch:
-                if article.content_hash in stored or article.content_hash in new_articles:
-                    pending.append(article)
-                    continue
-                values = article_values(article)
-                new_rows.append(values)
-                new_articles[article.content_hash] = (article, claims, values)
-            ids = {}
-            if new_rows:
-                result = session.execute(
-                    insert(Article).returning(Article.id, Article.content_hash), new_rows)
-                ids = {content_hash: article_id for article_id, content_hash in result}
-            claims_by_article = {}
-            for content_hash, (article, claims, values) in new_articles.items():
-                claims = claims if claims is not None else _extract_article(article)
-                claims_by_article[ids[content_hash]] = claims
-                outcomes.append(FileOutcome(article.path, "added", ids[content_hash],
-                                            values["title"], article.language,
-                                            claims=len(claims)))
-            store_extracted_many(session, claims_by_article, names)
-            for article in pending:
-                row, status = store_article(session, article)
-                outcomes.append(FileOutcome(article.path, status, row.id, row.title,
-                                            row.language.value))
+            outcomes = _store_articles(session, batch, names, insert_all)
     except IntegrityError:
         for article, claims in batch:
             _store_one(engine, article, claims, names, record)
         return
-    order = {article.path: index for index, (article, _) in enumerate(batch)}
-    for outcome in sorted(outcomes, key=lambda outcome: order[outcome.path]):
+    for outcome in outcomes:
         record(outcome)
+
+
+def _store_articles(session, batch: list, names, insert_all) -> list[FileOutcome]:
+    """Store read articles in the session's transaction: their outcomes, in the batch's order.
+
+    New texts are inserted by ``insert_all(session, rows) -> {content_hash: id}``
+    with their claims; a text it did not insert (another writer stored it) and
+    a text stored already are looked up, their metadata updated.
+    """
+    from sqlalchemy import select
+
+    from claimtrack.db.claims import store_extracted_many
+    from claimtrack.db.models import Article
+    from claimtrack.db.store import article_values, store_article
+
+    outcomes = []
+    hashes = {article.content_hash for article, _ in batch}
+    stored = {row.content_hash: row for row in session.scalars(
+        select(Article).where(Article.content_hash.in_(hashes)))}
+    new_rows, new_articles, pending = [], {}, []
+    for article, claims in batch:
+        if article.content_hash in stored or article.content_hash in new_articles:
+            pending.append(article)
+            continue
+        values = article_values(article)
+        new_rows.append(values)
+        new_articles[article.content_hash] = (article, claims, values)
+    ids = insert_all(session, new_rows) if new_rows else {}
+    claims_by_article = {}
+    for content_hash, (article, claims, values) in new_articles.items():
+        if content_hash not in ids:
+            pending.append(article)
+            continue
+        claims = claims if claims is not None else _extract_article(article)
+        claims_by_article[ids[content_hash]] = claims
+        outcomes.append(FileOutcome(article.path, "added", ids[content_hash],
+                                    values["title"], article.language, claims=len(claims)))
+    store_extracted_many(session, claims_by_article, names)
+    # In content-hash order, as new texts are inserted: two writers updating the
+    # same articles lock them in one order.
+    for article in sorted(pending, key=lambda article: article.content_hash):
+        row, status = store_article(session, article)
+        outcomes.append(FileOutcome(article.path, status, row.id, row.title,
+                                    row.language.value))
+    order = {article.path: index for index, (article, _) in enumerate(batch)}
+    return sorted(outcomes, key=lambda outcome: order[outcome.path])
 
 
 def _store_one(engine, article, claims, names, record) -> None:

@@ -26,14 +26,21 @@ PROGRESS_BAR_MIN_FILES = 20
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the totals line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes that read and extract [default: the number of cores].")
+@click.option("--queue", metavar="NAME",
+              help="Share the files with every process ingesting with this NAME into the "
+                   "same PostgreSQL database; rerun to finish what a killed one left.")
 @pass_db
-def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db, jobs=None):
+def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db, jobs=None, queue=None):
     """Read .txt and .md articles (files or folders, recursively) into the database.
 
     Metadata comes from Markdown front matter, then a sidecar file next to the
     article (NAME.meta.yaml), then these options, each overriding the one before.
     The same text is stored once, whatever its path; re-ingesting it adds
     nothing and updates changed metadata.
+
+    With --queue NAME, processes on several machines, each given the same
+    PATHS at the same place, divide the files through the database: each file
+    is read by one of them, and the table lists the files this one stored.
     """
     from claimtrack import api
     from claimtrack.cli.render import ingest_progress, print_ingest_summary
@@ -49,7 +56,7 @@ def ingest(paths, title, outlet, authors, date_, url, lang, quiet, db, jobs=None
 
     with ingest_progress(enabled=not quiet, min_files=PROGRESS_BAR_MIN_FILES) as on_outcome:
         report = api.ingest(paths, db=db, overrides=overrides, on_outcome=on_outcome,
-                            jobs=jobs or os.cpu_count() or 1)
+                            jobs=jobs or os.cpu_count() or 1, queue=queue)
     print_ingest_summary(report, quiet=quiet)
     stored = report.count("added") + report.count("updated") + report.count("unchanged")
     if report.failed and stored == 0:

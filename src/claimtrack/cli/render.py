@@ -166,6 +166,12 @@ def print_ingest_summary(report: IngestReport, *, quiet: bool) -> None:
         totals += f"; {claims} claim{'' if claims == 1 else 's'} extracted"
     files = len(report.outcomes)
     print(f"{files} file{'' if files == 1 else 's'}: {totals}", file=sys.stdout)
+    if report.queue is not None:
+        # This process's files only; the queue line says where the whole job stands.
+        total = sum(report.queue.values())
+        print(f"queue: {total} file{'' if total == 1 else 's'}, "
+              + ", ".join(f"{count} {state}" for state, count in report.queue.items()),
+              file=sys.stdout)
 
 
 # --- Stored claims ---------------------------------------------------------------

@@ -127,6 +127,14 @@ class ReviewStatus(enum.StrEnum):
     rejected = "rejected"
 
 
+class IngestState(enum.StrEnum):
+    """Where one file of a shared ingest stands."""
+
+    pending = "pending"
+    done = "done"
+    failed = "failed"
+
+
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
     # VARCHAR plus a named CHECK constraint: the same on SQLite and PostgreSQL,
     # and a new value is a plain migration instead of ALTER TYPE.
@@ -409,6 +417,39 @@ class CrosscheckPair(Base):
     rate: Mapped[str | None] = mapped_column(String(200))
     tolerance: Mapped[float] = mapped_column(Float)
     saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class IngestItem(Base):
+    """One file of a shared ingest (`claimtrack ingest --queue NAME`), for N processes at once.
+
+    Every process adds the paths it was given (once per queue and path), then
+    takes pending items with SELECT ... FOR UPDATE SKIP LOCKED and stores their
+    articles in the transaction that holds those row locks, marking them done
+    there too: an item is done exactly when its article is stored, and the
+    locks of a killed process die with its connection (claimtrack.db.workqueue).
+    """
+
+    __tablename__ = "ingest_item"
+    __table_args__ = (
+        UniqueConstraint("queue", "path"),
+        # The claim query: a queue's pending items, lowest id first.
+        Index("ix_ingest_item_queue_state_id", "queue", "state", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    queue: Mapped[str] = mapped_column(String(200))
+    # The path as the processes walk it: every machine must see the files at the same path.
+    path: Mapped[str] = mapped_column(String(1000))
+    state: Mapped[IngestState] = mapped_column(
+        _enum(IngestState, "ingest_state"), default=IngestState.pending
+    )
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("article.id", ondelete="SET NULL"), index=True
+    )
+    # host:pid of the process that finished the item, and why a file could not be read.
+    worker: Mapped[str | None] = mapped_column(String(200))
+    error: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 #: Tables the models do not describe: SQLite's full-text index on claims (an
