@@ -2085,8 +2085,8 @@ class Extraction:
             gap = self.lower[event.end() : entity.start]
             if event.end() <= entity.start < end and len(gap) <= reach and \
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
-                    not _AGENT_BEFORE.search(gap) and \
-                    not _VENUE_BEFORE.search(gap):  # by Liang: the agent; in Nature: where
+                    not _AGENT_BEFORE.search(gap) and not _VENUE_BEFORE.search(
+                        self.lower, event.start(), entity.start):  # by Liang; in Nature: where
                 return entity.name
         after = self.lower[event.end() : min(end, event.end() + 12)]
         if _EVENT_ANAPHOR.match(after.lstrip()):
@@ -2109,6 +2109,8 @@ class Extraction:
         # name before it is who did it, not what the date is of (a founding is of
         # what was founded, whoever founded it: that case is the verb's object).
         obj = _EVENT_OBJECT.match(self.lower, event.end(), self._clause_end(event.end()))
+        if re.match(r"\s+of\s", self.lower[event.end() : event.end() + 4]):
+            obj = None  # graced the cover of Nature: where, not what was made
         if before and obj is not None:
             return None
         if before:
