@@ -1591,6 +1591,10 @@ class Extraction:
                    for a in info.attributions if a.start <= entity.start < a.end or
                    a.who_start <= entity.start < a.who_end):
                 continue
+            if any(a.who_start < entity.start and entity.end <= a.end and
+                   self.folded[a.who_end : entity.start].lstrip().startswith(",")
+                   for a in info.attributions):
+                continue  # Jane Doe, an analyst at Bernstein, said: the source's description
             if entity in bases or id(entity) in located:
                 continue
             eligible.append(entity)
