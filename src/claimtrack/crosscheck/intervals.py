@@ -25,8 +25,9 @@ INF = math.inf
 
 # Bound words that admit the figure itself (至多600万 may be 600万; 不到600万, 超过600万
 # and 近600万 may not): every other bound is strict.
-INCLUSIVE_BOUNDS = re.compile(r"至多|最多|不超过|不超過|不多于|不多於|至少|最少|不低于|不低於|不少于|"
-                              r"不少於|up to|at most|no more than|at least|no less than|or more|or less")
+INCLUSIVE_BOUNDS = re.compile(
+    r"至多|最多|不超过|不超過|不多于|不多於|至少|最少|不低于|不低於|不少于|不少於"
+    r"|up to|at most|no more than|at least|no less than|or more|or less")
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
-from claimtrack.extract.lexicon import ascii_lower, fold
+from claimtrack.extract.lexicon import ascii_lower, fold, word_pattern
 from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
@@ -154,6 +155,8 @@ _TOPIC_CLAUSES_BACK = 3
 # Direction words that are adverbs of phrasal verbs too (set up, cut down): a
 # change only right before their figure.
 _ADVERB_DIRECTIONS = frozenset(("up", "down"))
+# ", an analyst at Bernstein," after an English speaker's name.
+_APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
 _FRONTED_PHRASE = re.compile(r"[\s*#>]*(?:with|for|at|after|despite|amid|following|thanks to)\s")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
@@ -1170,10 +1173,20 @@ class Extraction:
                 if self.folded[other[1] : first[0]].strip() == "":
                     first = (other[0], first[1])
             return first[0], before[-1][1]
-        # Jane Doe, an analyst at Bernstein: an apposition after the name.
-        after = [r for r in info.roles if speaker.end <= r[0] <= speaker.end + 6
-                 and re.fullmatch(r",?\s*(?:an?|the)?\s*", self.folded[speaker.end : r[0]])]
-        return after[0] if after else None
+        # Jane Doe, an analyst at Bernstein; Jensen Huang, Nvidia's chief executive:
+        # an apposition after the name.
+        after = [r for r in info.roles if speaker.end <= r[0] <= speaker.end + 30
+                 and re.fullmatch(r",?\s*(?:an?|the)?\s*(?:[A-Za-z][\w&.-]*(?:'s|’s)\s+)?",
+                                  self.folded[speaker.end : r[0]])]
+        if after:
+            return after[0]
+        apposition = _APPOSITION.match(self.folded, speaker.end, min(info.end, speaker.end + 80))
+        if apposition is not None:
+            role = _english_roles().search(self.folded.lower(), apposition.start(1),
+                                           apposition.end(1))
+            if role is not None:
+                return role.start(), role.end()
+        return None
 
     def _honorific_start(self, start: int, info: SentenceInfo) -> int:
         """Where a name's written form starts with its honorific: Mr Ellison."""
@@ -2148,6 +2161,12 @@ class Extraction:
 
 
 # --- helpers ------------------------------------------------------------------
+
+
+@cache
+def _english_roles() -> re.Pattern:
+    """The English role words of lang/names.yaml (senior analyst before analyst)."""
+    return re.compile(rf"(?<![a-z]){word_pattern(name_rules().en_roles)}(?![a-z])")
 
 
 def _detect(text: str) -> str:

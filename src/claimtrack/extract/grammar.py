@@ -317,10 +317,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     direction = re.compile(
         rf"(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)})"
     )
+    rise_nouns = word_pattern(en.change_nouns_after.get("increase", []))
+    fall_nouns = word_pattern(en.change_nouns_after.get("decrease", []))
     direction_after = re.compile(
         rf"\s?(?:的|of\s)?\s?(?:(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)}))"
-        rf"|\s(?:[a-z][a-z-]*\s){{1,2}}(?:(?P<ninc>{word_pattern(en.change_nouns_after.get('increase', []))})"
-        rf"|(?P<ndec>{word_pattern(en.change_nouns_after.get('decrease', []))}))(?![a-z])"
+        rf"|\s(?:[a-z][a-z-]*\s){{1,2}}(?:(?P<ninc>{rise_nouns})|(?P<ndec>{fall_nouns}))(?![a-z])"
     )
     # Each attribution pattern with the script a sentence must contain for it to
     # apply: Chinese patterns never run over an English sentence, nor the reverse.

@@ -536,7 +536,8 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
     found: list[Name] = []
     for match in re.finditer(
             # (?<!…): a capital inside a word (arXiv, iPhone) starts no name of its own.
-            r"(?<![A-Za-z0-9])[A-Z][\w&.'-]*(?:[ \t]+(?:(?:of|&|de|du|la|van|von|der|den|al)[ \t]+)?"
+            r"(?<![A-Za-z0-9])[A-Z][\w&.'-]*"
+            r"(?:[ \t]+(?:(?:of|&|de|du|la|van|von|der|den|al)[ \t]+)?"
             r"[A-Z][\w&.'-]*)*",  # a name does not run across lines
             text[start:end]):
         # "- Efficient Training: the process...", "Key metrics:": a label that opens
