@@ -46,7 +46,7 @@ def claims(fmt, db, **filters):
     from claimtrack import api
     from claimtrack.cli.render import print_claims
 
-    print_claims(api.find_claims(db=db, **filters), fmt)
+    print_claims(api.find_claims(db=db, plain=True, **filters), fmt)
 
 
 @click.command(short_help="Show one claim: its sentence, article, speaker and history.")

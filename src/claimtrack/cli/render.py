@@ -1,6 +1,7 @@
-"""How the CLI shows ingest progress, ingest summaries and article listings.
+"""How the CLI shows ingest progress, ingest summaries, claims, articles and the taxonomy.
 
-Imported only inside commands: it pulls in rich.
+Imported only inside commands. rich is imported by the functions that draw with
+it (tables, progress), so that `--format csv` or `json` never loads it.
 """
 
 from __future__ import annotations
@@ -9,10 +10,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from claimtrack.export import Column
 
@@ -111,6 +108,8 @@ _STATUS_STYLE = {"added": "green", "updated": "yellow", "unchanged": "dim", "fai
 def ingest_progress(*, enabled: bool, min_files: int) -> Iterator[Callable[[FileOutcome], None]]:
     """A callback for api.ingest that prints failures at once and, for many files,
     drives a progress bar on a terminal."""
+    from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     err = Console(stderr=True)
@@ -141,6 +140,10 @@ def ingest_progress(*, enabled: bool, min_files: int) -> Iterator[Callable[[File
 
 def print_ingest_summary(report: IngestReport, *, quiet: bool) -> None:
     """A table of what happened to each file (unless quiet), then one totals line."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     console = Console()
     if not quiet and report.outcomes:
         table = Table(header_style="bold")
@@ -240,6 +243,7 @@ def print_claim(claim, reviews: list[dict], context: tuple[str, str, str], fmt: 
         record["history"] = [{**review, "at": review["at"].isoformat()} for review in reviews]
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return
+    from rich.console import Console
     from rich.text import Text
 
     console = Console()

@@ -37,7 +37,7 @@ from claimtrack.crosscheck.identity import (
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE
 from claimtrack.crosscheck.rates import RateTable
 from claimtrack.crosscheck.verdicts import CONFLICTING, Verdict, verdict_for, worst
-from claimtrack.schemas import parse_published, period_label
+from claimtrack.periods import parse_published, period_label
 
 
 class Pair(BaseModel):
