@@ -767,15 +767,20 @@ def cross_check(claims: list, *, db: str | Engine | None = None,
 
 
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
-            tolerance: float | None = None) -> list[ComparisonRow]:
+            tolerance: float | None = None, plain: bool = False) -> list[ComparisonRow]:
     """Every claim on a topic, grouped by subject, statement and period, against a reference.
 
     The reference of a group is its verified claim if it has one, otherwise the
-    median of the other claims' figures (labelled so).
+    median of the other claims' figures (labelled so). The rows hold StoredClaim
+    models; ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
     """
-    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
-    return comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance),
+    claims = find_claims(db=db, topic=topic, subject=subject, sort="date", plain=True)
+    rows = comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance),
                            tolerance=tolerance)
+    if not plain:
+        for row, claim in zip(rows, stored_claims(row.claim for row in rows), strict=True):
+            row.claim = claim
+    return rows
 
 
 def comparison_rows(claims: list, groups: list, *,
@@ -829,7 +834,8 @@ def comparison_rows(claims: list, groups: list, *,
             subject_label = subject or "(no subject)"
             scope_label = f" · {scope}" if scope else ""
             period = f", {key[4]}" if key[4] else ""
-            rows.append(ComparisonRow(
+            # model_construct: the cross-check's own values, nothing to validate.
+            rows.append(ComparisonRow.model_construct(
                 claim=claim, group=f"{subject_label} · {key[1]}{scope_label}{period}",
                 reference=reference,
                 reference_label=label, deviation=deviation,

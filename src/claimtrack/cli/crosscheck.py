@@ -46,7 +46,7 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
     from claimtrack.export.crosscheck import CONFLICT_RENDERERS
 
     groups = api.conflicts(db=db, topic=topic, subject=subject, since=since, until=until,
-                           tolerance=tolerance, include_all=include_all)
+                           tolerance=tolerance, include_all=include_all, plain=True)
     if save:
         api.save_conflicts(groups, tolerance=tolerance, db=db)
     CONFLICT_RENDERERS[fmt](groups, sys.stdout, tolerance)
@@ -70,7 +70,7 @@ def compare(topic, subject, tolerance, fmt, output, db):
     from claimtrack import api
     from claimtrack.export.crosscheck import COMPARE_RENDERERS
 
-    rows = api.compare(topic, db=db, subject=subject, tolerance=tolerance)
+    rows = api.compare(topic, db=db, subject=subject, tolerance=tolerance, plain=True)
     title = f"claimtrack: {topic}" + (f" · {subject}" if subject else "")
     if output:
         # newline="" keeps CSV's \r\n as written; utf-8 (the BOM is written by the renderer).

@@ -210,17 +210,23 @@ STORED_CLAIM_TABLE_COLUMNS = 7
 
 
 def print_claims(claims, fmt: str) -> None:
-    """Claims from the database in a format: json/jsonl nest the article, table/csv flatten it."""
-    from claimtrack.export import render
+    """Claims from the database in a format: json/jsonl nest the article, table/csv flatten it.
+
+    A table makes records only for the rows it shows (export.TABLE_MAX_ROWS).
+    """
+    from claimtrack.export import TABLE_MAX_ROWS, render, render_table
 
     if fmt in ("json", "jsonl"):
         records = [claim.as_record() for claim in claims]
         render(fmt, records, STORED_CLAIM_COLUMNS, sys.stdout)
         return
-    records = [flat_claim_record(claim) for claim in claims]
-    columns = STORED_CLAIM_COLUMNS[:STORED_CLAIM_TABLE_COLUMNS] if fmt == "table" else \
-        STORED_CLAIM_COLUMNS
-    render(fmt, records, columns, sys.stdout)
+    if fmt == "table":
+        records = [flat_claim_record(claim) for claim in claims[:TABLE_MAX_ROWS]]
+        render_table(records, STORED_CLAIM_COLUMNS[:STORED_CLAIM_TABLE_COLUMNS], sys.stdout,
+                     total=len(claims))
+        return
+    render(fmt, [flat_claim_record(claim) for claim in claims], STORED_CLAIM_COLUMNS,
+           sys.stdout)
 
 
 def flat_claim_record(claim) -> dict:

@@ -226,9 +226,12 @@ def compare_markdown(rows: Sequence, out: TextIO, title: str) -> None:
 
 
 def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
+    """The first TABLE_MAX_ROWS rows with their groups' headings, then how many are left."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+
+    from claimtrack.export import TABLE_MAX_ROWS
 
     console = Console(file=out)
     table = Table(title=escape(title), header_style="bold")
@@ -236,7 +239,8 @@ def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
                              ("figure", "left"), ("interval", "left"), ("dev.", "right")):
         table.add_column(heading, justify=justify, overflow="fold")
     group = None
-    for row in rows:
+    shown = rows[:TABLE_MAX_ROWS]
+    for row in shown:
         if row.group != group:
             group = row.group
             table.add_row("", f"[bold]{escape(group)}[/]", "", "", "", "", end_section=False)
@@ -246,6 +250,15 @@ def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
                       escape(values["speaker"] or ""), figure, escape(values["interval"]),
                       values["deviation"])
     console.print(table)
+    if len(rows) > len(shown):
+        more = len(rows) - len(shown)
+        groups = len({row.group for row in rows[len(shown):]} - {group})
+        conflicting = sum(1 for row in rows[len(shown):] if row.conflicting)
+        console.print(f"… and {more:,} more claim{'' if more == 1 else 's'} in {groups:,} more "
+                      f"group{'' if groups == 1 else 's'} ({conflicting:,} in a conflict); a "
+                      f"table shows the first {TABLE_MAX_ROWS:,}: --subject narrows the "
+                      "comparison, --format csv, json, markdown or html writes every row",
+                      highlight=False, markup=False)
 
 
 def compare_table_rows(rows: Sequence) -> list[dict[str, Any]]:
