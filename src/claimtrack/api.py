@@ -789,7 +789,7 @@ def comparison_rows(claims: list, groups: list, *,
     import statistics
 
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
-    from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids
+    from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids, constructed
     from claimtrack.crosscheck.identity import scope_key, statement_of, subject_key
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
@@ -834,14 +834,14 @@ def comparison_rows(claims: list, groups: list, *,
             subject_label = subject or "(no subject)"
             scope_label = f" · {scope}" if scope else ""
             period = f", {key[4]}" if key[4] else ""
-            # model_construct: the cross-check's own values, nothing to validate.
-            rows.append(ComparisonRow.model_construct(
+            # The cross-check's own values: nothing to validate.
+            rows.append(constructed(ComparisonRow, dict(
                 claim=claim, group=f"{subject_label} · {key[1]}{scope_label}{period}",
                 reference=reference,
                 reference_label=label, deviation=deviation,
                 conflicting=claim.id in in_conflict,
                 interval=interval_text(claim, tolerance),
-            ))
+            )))
     return rows
 
 
