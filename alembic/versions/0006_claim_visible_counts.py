@@ -23,7 +23,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _INDEXES = {
-    "ix_claim_topic_visible": ["topic_id", "overridden_by_id"],
+    "ix_claim_topic_visible": ["topic_id", "overridden_by_id", "article_id", "span_start"],
     "ix_claim_subject_visible": ["subject_id", "overridden_by_id"],
 }
 
