@@ -754,8 +754,9 @@ def save_conflicts(groups: list, *, tolerance: float | None = None,
 
 
 def cross_check(claims: list, *, db: str | Engine | None = None,
-                tolerance: float | None = None) -> list:
-    """Every group of the given claims that may speak of one fact, each pair with its verdict.
+                tolerance: float | None = None, reasons: bool = True) -> list:
+    """Every group of the given claims that may speak of one fact, each pair with its verdict
+    (and its reason, unless ``reasons=False``).
 
     Uses the database's part-of links between entities and data/rates.yaml.
     """
@@ -763,7 +764,7 @@ def cross_check(claims: list, *, db: str | Engine | None = None,
 
     return crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
                       tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-                      as_of=as_of_topics(), places=_places(db))
+                      as_of=as_of_topics(), places=_places(db), reasons=reasons)
 
 
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
@@ -775,8 +776,9 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     models; ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
     """
     claims = find_claims(db=db, topic=topic, subject=subject, sort="date", plain=True)
-    rows = comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance),
-                           tolerance=tolerance)
+    # The table marks the claims in a conflict: the verdicts alone, no pair's reason.
+    rows = comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance,
+                                               reasons=False), tolerance=tolerance)
     if not plain:
         for row, claim in zip(rows, stored_claims(row.claim for row in rows), strict=True):
             row.claim = claim
