@@ -428,16 +428,17 @@ def find_claims(
     db.read.PlainClaim objects instead (the same attributes and as_record(),
     without pydantic: what the command line prints).
     """
+    from claimtrack.collector import paused
     from claimtrack.db import read
 
-    with read.connect(db) as reader:
+    with paused(), read.connect(db) as reader:
         wanted = read.resolve_filter(reader, read.ClaimFilter(
             outlet=outlet, kind=kind, status=status, min_value=min_value, max_value=max_value,
             search=search,
         ), topic=topic, subject=subject, speaker=speaker, article=article, since=since,
             until=until)
         claims = read.find_claims(reader, wanted, sort=sort, limit=limit)
-    return claims if plain else stored_claims(claims)
+        return claims if plain else stored_claims(claims)
 
 
 def stored_claims(claims: Iterable) -> list:
@@ -713,12 +714,13 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     are never compared with each other. The groups hold StoredClaim models;
     ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
     """
+    from claimtrack.collector import paused
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import crosscheck_buckets
     from claimtrack.db import read
     from claimtrack.lang.hanzi import alias_key
 
-    with read.connect(db) as reader:
+    with paused(), read.connect(db) as reader:
         parents = read.part_of(reader)
         related = {alias_key(name) for pair in parents.items() if pair[1] for name in pair}
         wanted = read.resolve_filter(reader, read.ClaimFilter(), topic=topic, subject=subject,
@@ -730,10 +732,10 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             keep=None if include_all else (lambda group: group.has_conflict),
             as_of=as_of_topics(), places=_places_of(reader))
-    if not plain:
-        for group in groups:
-            group.claims = stored_claims(group.claims)
-    return groups
+        if not plain:
+            for group in groups:
+                group.claims = stored_claims(group.claims)
+        return groups
 
 
 def save_conflicts(groups: list, *, tolerance: float | None = None,
@@ -775,14 +777,17 @@ def compare(topic: str, *, db: str | Engine | None = None, subject: str | None =
     median of the other claims' figures (labelled so). The rows hold StoredClaim
     models; ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
     """
-    claims = find_claims(db=db, topic=topic, subject=subject, sort="date", plain=True)
-    # The table marks the claims in a conflict: the verdicts alone, no pair's reason.
-    rows = comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance,
-                                               reasons=False), tolerance=tolerance)
-    if not plain:
-        for row, claim in zip(rows, stored_claims(row.claim for row in rows), strict=True):
-            row.claim = claim
-    return rows
+    from claimtrack.collector import paused
+
+    with paused():
+        claims = find_claims(db=db, topic=topic, subject=subject, sort="date", plain=True)
+        # The table marks the claims in a conflict: the verdicts alone, no pair's reason.
+        rows = comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance,
+                                                   reasons=False), tolerance=tolerance)
+        if not plain:
+            for row, claim in zip(rows, stored_claims(row.claim for row in rows), strict=True):
+                row.claim = claim
+        return rows
 
 
 def comparison_rows(claims: list, groups: list, *,
