@@ -75,3 +75,21 @@ def test_a_long_comparison_table_shows_its_first_rows_and_counts_the_rest(many, 
     assert (f"… and {len(rest):,} more claims in {len(groups):,} more groups "
             f"({conflicting:,} in a conflict)") in " ".join(table.split())
     assert len(many("compare", topic, "--format", "csv").splitlines()) == len(every) + 1
+
+
+def test_a_long_conflicts_table_shows_its_first_groups_and_counts_the_rest(many, monkeypatch):
+    from claimtrack.export import crosscheck
+
+    every = json.loads(many("conflicts", "--all", "--format", "json"))
+    cap = 5
+    assert len(every) > cap + 5
+    monkeypatch.setattr(crosscheck, "TABLE_MAX_GROUPS", cap)
+    table = many("conflicts", "--all")
+    headings = [line for line in table.splitlines() if " · " in line and "): " in line]
+    assert len(headings) == cap
+    assert headings[0].startswith(f"{every[0]['subject']} · {every[0]['topic']}")
+    rest = every[cap:]
+    conflicting = sum(1 for group in rest if group["verdict"] in
+                      ("conflict", "date_conflict", "scale_slip"))
+    assert (f"… and {len(rest):,} more groups ({conflicting:,} in conflict); a table shows "
+            f"the first {cap:,}") in " ".join(table.split())

@@ -118,7 +118,14 @@ def conflicts_markdown(groups: Sequence, out: TextIO, tolerance: float) -> None:
         out.write("\n")
 
 
+# A terminal shows at most this many conflict groups (rich draws about 10 ms a group);
+# the other formats write every group.
+TABLE_MAX_GROUPS = 50
+
+
 def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    """The first TABLE_MAX_GROUPS groups, each a table and its pairs' reasons, then how
+    many groups are left."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -126,7 +133,7 @@ def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
     console = Console(file=out)
     if not groups:
         console.print("No conflicts found (--all shows the groups that agree).")
-    for group in groups:
+    for group in groups[:TABLE_MAX_GROUPS]:
         details = _details(group)
         console.print(f"[bold]{escape(group.subject)} · {group.topic}[/] ({escape(details)}): "
                       f"[{VERDICT_STYLE.get(group.verdict, '')}]{group.verdict}[/]")
@@ -145,6 +152,13 @@ def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
             console.print(f"  [{style}]{pair.verdict}[/] {escape(pair.reason)}",
                           soft_wrap=False)
         console.print()
+    rest = groups[TABLE_MAX_GROUPS:]
+    if rest:
+        conflicting = sum(1 for group in rest if group.has_conflict)
+        console.print(f"… and {len(rest):,} more group{'' if len(rest) == 1 else 's'} "
+                      f"({conflicting:,} in conflict); a table shows the first "
+                      f"{TABLE_MAX_GROUPS:,}: --topic or --subject narrows them, --format csv, "
+                      "json, jsonl or markdown writes them all", highlight=False, markup=False)
 
 
 CONFLICT_RENDERERS: dict[str, Callable] = {
