@@ -26,8 +26,9 @@ articles/s would take 12 minutes per build):
    figure would be one fact reported 30,000 times, which no archive has. The
    articles are therefore cut into stories of --story consecutive articles
    (20), and each story has its own copy of every entity ("Nvidia #17",
-   part-of links kept within the story): a fact is reported by the sources of
-   one story. Groups of agreeing and conflicting claims then have the sizes
+   part-of links kept within the story), and the subjects as written and folded
+   (subject_name, subject_key) carry the story's number too: a fact is reported
+   by the sources of one story. Groups of agreeing and conflicting claims then have the sizes
    the generator gives 20 articles (the benchmark prints them), while the
    indexes, the tables and the full-text index hold the full million rows.
    Figures are not varied further: the generator already moves a figure in
@@ -128,9 +129,14 @@ def multiply(connection: sqlite3.Connection, *, claims: int, story: int) -> None
     }
     _copy(connection, "article", "a", article_values)
     new_article = f"(c.article_id + k * {max_article})"
+    story_of = f"(({new_article} - 1) / {story})"
     claim_values = {
         "id": f"c.id + k * {max_claim}", "article_id": new_article,
-        "subject_id": f"c.subject_id + {max_entity} * (({new_article} - 1) / {story})",
+        "subject_id": f"c.subject_id + {max_entity} * {story_of}",
+        # The subject as written and folded follow the story too: "Nvidia #17" folds to
+        # "nvidia #17", and a subject no entity is ("某公司") is one story's as well.
+        "subject_name": _story_suffixed("c.subject_name", story_of),
+        "subject_key": _story_suffixed("c.subject_key", story_of),
         "period_start": f"date(c.period_start, {shift})",
         "period_end": f"date(c.period_end, {shift})",
         "iso": f"CASE WHEN c.iso GLOB '[0-9][0-9][0-9][0-9]*' THEN printf('%04d', "
@@ -139,9 +145,16 @@ def multiply(connection: sqlite3.Connection, *, claims: int, story: int) -> None
     }
     _copy(connection, "claim", "c", claim_values, where=f"c.id <= {max_claim}")
     # The base's own claims last: the copies were made from their real subjects.
-    connection.execute(f"UPDATE claim SET subject_id = subject_id + {max_entity} * "
-                       f"((article_id - 1) / {story}) "
+    base_story = f"((article_id - 1) / {story})"
+    connection.execute(f"UPDATE claim SET subject_id = subject_id + {max_entity} * {base_story}, "
+                       f"subject_name = {_story_suffixed('subject_name', base_story)}, "
+                       f"subject_key = {_story_suffixed('subject_key', base_story)} "
                        f"WHERE id <= {max_claim} AND article_id > {story}")
+
+
+def _story_suffixed(column: str, story: str) -> str:
+    """SQL: the column with " #story" after it (story 0 keeps it as it is)."""
+    return f"CASE WHEN {story} > 0 THEN {column} || ' #' || {story} ELSE {column} END"
 
 
 def _copy(connection, table: str, alias: str, values: dict[str, str], where: str = "1") -> None:
