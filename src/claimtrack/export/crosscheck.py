@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from claimtrack.crosscheck.intervals import interval_of, number
-from claimtrack.export import csv_cell
+from claimtrack.export import csv_cell, write_json
 
 VERDICT_STYLE = {"conflict": "bold red", "date_conflict": "bold red",
                  "scale_slip": "bold magenta",
@@ -66,7 +66,7 @@ def conflict_records(groups: Sequence, tolerance: float) -> list[dict[str, Any]]
 
 
 def conflicts_json(groups: Sequence, out: TextIO, tolerance: float) -> None:
-    json.dump(conflict_records(groups, tolerance), out, ensure_ascii=False, indent=2)
+    write_json(conflict_records(groups, tolerance), out)
     out.write("\n")
 
 
@@ -215,7 +215,7 @@ def compare_records(rows: Sequence) -> list[dict[str, Any]]:
 
 
 def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
-    json.dump(compare_records(rows), out, ensure_ascii=False, indent=2)
+    write_json(compare_records(rows), out)
     out.write("\n")
 
 
