@@ -429,10 +429,10 @@ def find_claims(
     without pydantic: what the command line prints).
     """
     from claimtrack.collector import paused
-    from claimtrack.db import read
+    from claimtrack.db import lookup, read
 
     with paused(), read.connect(db) as reader:
-        wanted = read.resolve_filter(reader, read.ClaimFilter(
+        wanted = lookup.resolve_filter(reader, read.ClaimFilter(
             outlet=outlet, kind=kind, status=status, min_value=min_value, max_value=max_value,
             search=search,
         ), topic=topic, subject=subject, speaker=speaker, article=article, since=since,
@@ -717,14 +717,14 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     from claimtrack.collector import paused
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import crosscheck_buckets
-    from claimtrack.db import read
+    from claimtrack.db import lookup, read
     from claimtrack.lang.hanzi import alias_key
 
     with paused(), read.connect(db) as reader:
         parents = read.part_of(reader)
         related = {alias_key(name) for pair in parents.items() if pair[1] for name in pair}
-        wanted = read.resolve_filter(reader, read.ClaimFilter(), topic=topic, subject=subject,
-                                     since=since, until=until)
+        wanted = lookup.resolve_filter(reader, read.ClaimFilter(), topic=topic,
+                                       subject=subject, since=since, until=until)
         # Streamed a topic at a time; only the groups to show are kept.
         groups = crosscheck_buckets(
             read.crosscheck_buckets(reader, wanted, related=related), parents=parents,
@@ -878,9 +878,9 @@ def _part_of(db) -> dict[str, str | None]:
 
 def _resolve_article(session, reference: str) -> set[int]:
     """Article ids for an id, a file name or path, a URL, or a content-hash prefix."""
-    from claimtrack.db import read
+    from claimtrack.db import lookup, read
 
-    return read.resolve_article(read.Reader.over(session.connection()), reference)
+    return lookup.resolve_article(read.Reader.over(session.connection()), reference)
 
 
 def as_of_topics() -> frozenset[str]:

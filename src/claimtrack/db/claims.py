@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from claimtrack.db import read
+from claimtrack.db import lookup, read
 from claimtrack.db.models import (
     Article,
     Entity,
@@ -159,12 +159,12 @@ def store_extracted_many(session: Session, claims_by_article: dict[int, list[Cla
 
 def entity_ids_for(session: Session, name: str) -> set[int]:
     """Ids of the entities any of whose names (any script, any case) is ``name``."""
-    return read.entity_ids_for(read.Reader.over(session.connection()), name)
+    return lookup.entity_ids_for(read.Reader.over(session.connection()), name)
 
 
 def topic_ids_for(session: Session, name: str) -> set[int]:
     """Ids of the topics any of whose names (key, names, aliases in any script) is ``name``."""
-    return read.topic_ids_for(read.Reader.over(session.connection()), name)
+    return lookup.topic_ids_for(read.Reader.over(session.connection()), name)
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRow | None:
