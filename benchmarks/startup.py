@@ -14,6 +14,10 @@ with its output thrown away:
     claimtrack claims --limit 5         goal: under 400 ms ("a small query", issue 7)
     claimtrack topics                   goal: under 400 ms (the same: a small query)
 
+and, in the same rounds, the physical floor of a read command: a Python process
+that only imports sqlite3 (`python -c 'import sqlite3'`, the same interpreter).
+The "x floor" column is each command's median over the floor's.
+
 Each figure is the wall time (time.perf_counter around subprocess.run) of the
 whole process: interpreter start, imports, opening the database, the query and
 the output. Rounds run the three commands one after another, so that load from
@@ -37,7 +41,8 @@ PATH). Unlike the times, that count barely moves with the machine's load, so it
 compares two versions of claimtrack on a shared machine.
 
 `python -X importtime -m claimtrack --db DB claims --limit 5` shows where the
-remaining time goes (mostly importing SQLAlchemy and its ORM).
+remaining time goes (click, rich for the table, claimtrack's own modules: read
+commands import neither SQLAlchemy nor pydantic).
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ COMMANDS = (
     ("claimtrack claims --limit 5", ["claims", "--limit", "5"], 0.400),
     ("claimtrack topics", ["topics"], 0.400),
 )
+FLOOR_LABEL = "floor: python -c 'import sqlite3'"
 
 
 def claimtrack_command() -> list[str]:
@@ -131,11 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(folder) / "seeds.db"
         build_database(command, db, env)
         argvs = [[*command, "--db", str(db), *arguments] for _, arguments, _ in COMMANDS]
+        argvs.append([sys.executable, "-c", "import sqlite3"])  # the floor, timed alike
         for argv_ in argvs:  # untimed: bytecode cache, file cache
             time_once(argv_, env)
         load_before = load_average()
-        wall: list[list[float]] = [[] for _ in COMMANDS]
-        cpu: list[list[float]] = [[] for _ in COMMANDS]
+        wall: list[list[float]] = [[] for _ in argvs]
+        cpu: list[list[float]] = [[] for _ in argvs]
         for _ in range(args.runs):
             for index, argv_ in enumerate(argvs):
                 seconds, cpu_seconds = time_once(argv_, env)
@@ -150,18 +157,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"each command a new process: {' '.join(Path(part).name for part in command)}; "
           f"median of {args.runs} runs, min-max; database: the seeds and their curated claims")
     print(f"load average (1, 5, 15 min): {load_before} before, {load_after} after\n")
-    width = max(len(label) for label, _, _ in COMMANDS)
+    rows = [*COMMANDS, (FLOOR_LABEL, [], None)]
+    width = max(len(label) for label, _, _ in rows)
     counted = args.instructions
-    print(f"{'command':<{width}}  {'median ms':>9}  {'min-max ms':>11}  {'goal ms':>7}  "
-          f"{'result':<6}  {'CPU ms':>6}" + ("  instructions (M)" if counted else ""))
-    for (label, _, goal), runs, cpu_runs, count in zip(COMMANDS, wall, cpu, counts,
-                                                        strict=True):
+    floor = statistics.median(wall[-1])
+    print(f"{'command':<{width}}  {'median ms':>9}  {'min-max ms':>11}  {'x floor':>7}  "
+          f"{'goal ms':>7}  {'result':<6}  {'CPU ms':>6}"
+          + ("  instructions (M)" if counted else ""))
+    for (label, _, goal), runs, cpu_runs, count in zip(rows, wall, cpu, counts, strict=True):
         median = statistics.median(runs)
         spread = f"{min(runs) * 1000:.0f}-{max(runs) * 1000:.0f}"
-        verdict = "met" if median < goal else "missed"
+        verdict = "" if goal is None else "met" if median < goal else "missed"
+        goal_text = "" if goal is None else f"{goal * 1000:.0f}"
         count_text = "no valgrind" if count is None else f"{count / 1e6:,.0f}"
-        print(f"{label:<{width}}  {median * 1000:>9.0f}  {spread:>11}  {goal * 1000:>7.0f}  "
-              f"{verdict:<6}  {statistics.median(cpu_runs) * 1000:>6.0f}"
+        print(f"{label:<{width}}  {median * 1000:>9.0f}  {spread:>11}  {median / floor:>7.1f}  "
+              f"{goal_text:>7}  {verdict:<6}  {statistics.median(cpu_runs) * 1000:>6.0f}"
               + (f"  {count_text:>16}" if counted else ""))
     return 0
 

@@ -47,7 +47,7 @@ def _imported_after(args: list[str], watched: tuple[str, ...]) -> tuple[str, lis
     probe = (
         "import json, sys\n"
         "from claimtrack.cli import main\n"
-        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        f"try:\n    main({args!r}, prog_name='claimtrack')\nexcept SystemExit:\n    pass\n"
         f"watched = {watched!r}\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in watched "
         "or m.startswith(watched))\n"
@@ -66,21 +66,42 @@ def test_help_imports_no_database_alembic_rich_jinja_or_extractor():
     assert heavy == []
 
 
-def test_reading_claims_and_topics_imports_no_alembic_yaml_or_extractor(sqlite_cli, db_path):
-    """The read path: one SELECT checks the schema (no Alembic), the taxonomy files are not
-    read (no YAML) and nothing extracts. Stored claims are pydantic records (the Python API
-    promises pydantic models), built without the ingest schemas; topics need no pydantic."""
+def test_reading_commands_import_no_orm_pydantic_alembic_yaml_or_extractor(sqlite_cli, db_path):
+    """The read path of an SQLite file: one SELECT checks the schema, plain SQL through the
+    standard library's sqlite3 reads the rows (no SQLAlchemy, no ORM), the records are plain
+    objects (no pydantic), the taxonomy files are not read (no YAML), nothing extracts, and
+    rich is imported only to draw a table."""
     assert sqlite_cli("ingest", "-q", str(SEEDS)).exit_code == 0
     assert sqlite_cli("curate", "import", str(SEEDS.parent / "data" / "curated")).exit_code == 0
-    not_needed = ("alembic", "yaml", "claimtrack.extract", "claimtrack.schemas",
-                  "claimtrack.taxonomy", "claimtrack.curation")
-    output, heavy = _imported_after(["--db", str(db_path), "claims", "--limit", "5"],
-                                    (*not_needed, "sqlalchemy"))
+    not_needed = ("sqlalchemy", "pydantic", "alembic", "yaml", "claimtrack.extract",
+                  "claimtrack.schemas", "claimtrack.records", "claimtrack.taxonomy",
+                  "claimtrack.curation", "claimtrack.db.models", "claimtrack.db.session")
+    db = ["--db", str(db_path)]
+    output, heavy = _imported_after([*db, "claims", "--limit", "5"], (*not_needed, "rich"))
     assert len([line for line in output.splitlines() if line.startswith("│ ") and
                 line.split()[1].isdigit()]) == 5
-    assert "sqlalchemy" in heavy  # the probe does see what the command imports
-    assert [name for name in heavy if not name.startswith("sqlalchemy")] == []
-    output, heavy = _imported_after(["--db", str(db_path), "topics"], (*not_needed, "pydantic"))
+    assert "rich" in heavy  # the probe does see what the command imports: the table's rich
+    assert [name for name in heavy if not name.startswith("rich")] == []
+    for args in (["claims", "--topic", "训练成本", "--search", "DeepSeek", "--limit", "5",
+                  "--format", "csv"],
+                 ["claims", "--subject", "輝達", "--since", "2025", "--format", "json"],
+                 ["topics", "--format", "csv"], ["entities", "--format", "jsonl"]):
+        output, heavy = _imported_after([*db, *args], (*not_needed, "rich"))
+        assert output.strip() and heavy == [], args
+    for command in ("topics", "entities"):
+        output, heavy = _imported_after([*db, command], not_needed)
+        assert "training_cost" in output or "DeepSeek" in output
+        assert heavy == [], command
+
+
+def test_completion_imports_no_sqlalchemy_pydantic_or_rich(sqlite_cli, db_path, monkeypatch):
+    """One TAB runs claimtrack once: names come through sqlite3 alone."""
+    assert sqlite_cli("ingest", "-q", str(SEEDS)).exit_code == 0
+    monkeypatch.setenv("_CLAIMTRACK_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", f"claimtrack --db {db_path} claims --topic train")
+    monkeypatch.setenv("COMP_CWORD", "5")
+    output, heavy = _imported_after([], ("sqlalchemy", "pydantic", "rich", "yaml",
+                                         "claimtrack.api", "claimtrack.extract"))
     assert "training_cost" in output
     assert heavy == []
 

@@ -161,3 +161,14 @@ def test_one_article_repeating_a_figure_is_not_two_sources():
     # sources disagreeing: cross-checking is across sources (issue 12).
     other = in_article(_Stored(_figure("排名全球第五。", "DeepSeek", "ranking"), 4), 7)
     assert crosscheck([first, other]) == []
+
+
+def test_constructed_pairs_equal_model_construct():
+    from claimtrack.crosscheck.grouping import Pair, constructed
+
+    values = {"a": 1, "b": 2, "verdict": "conflict", "reason": "apart", "gap": 0.5, "rate": None}
+    made = constructed(Pair, dict(values))
+    assert made == Pair.model_construct(**values) == Pair(**values)
+    assert made.model_dump() == values and made.model_fields_set == set(values)
+    made.reason = "changed"  # still an ordinary model
+    assert made.model_dump()["reason"] == "changed"

@@ -163,3 +163,23 @@ def test_conflicts_save_fills_conflict_pairs_in_one_replacement(seeded, cli):
     assert {row["group_verdict"] for row in conflicting} <= {"conflict", "date_conflict",
                                                             "scale_slip"}
     assert len(conflicting) >= 1
+
+
+def test_plain_claims_are_the_stored_claims_without_pydantic(seeded):
+    """What the command line prints (db.read.PlainClaim) is what the Python API returns
+    (records.StoredClaim): the same fields, the same records, in every sort."""
+    from claimtrack.db.read import CLAIM_FIELDS, PlainClaim
+    from claimtrack.records import StoredClaim
+
+    assert CLAIM_FIELDS + ("article",) == PlainClaim.__slots__
+    assert set(PlainClaim.__slots__) == set(StoredClaim.model_fields)
+    for sort in ("article", "value", "date", "topic", "id"):
+        stored = api.find_claims(db=seeded, sort=sort)
+        plain = api.find_claims(db=seeded, sort=sort, plain=True)
+        assert len(stored) > 100 and all(isinstance(c, StoredClaim) for c in stored)
+        assert [c.as_record() for c in plain] == [c.as_record() for c in stored]
+        assert [c.period_start for c in plain] == [c.period_start for c in stored]
+    # The same rows whether the database is given as a path, a URL or an open Engine.
+    engine = engine_for(seeded)
+    assert [c.as_record() for c in api.find_claims(db=engine, topic="训练成本")] == \
+        [c.as_record() for c in api.find_claims(db=seeded, topic="训练成本", plain=True)]

@@ -554,6 +554,7 @@ def find_claims(
     search: str | None = None,
     sort: str = "article",
     limit: int | None = None,
+    plain: bool = False,
 ) -> list:
     """Stored claims matching every given filter (overridden claims are hidden).
 
@@ -562,38 +563,37 @@ def find_claims(
     raises UnknownNameError with the nearest names. ``since`` and ``until``
     (YYYY[-MM[-DD]]) compare with the period the figure refers to, else the
     publication date. ``search`` looks for text in the claim's sentence, in
-    either script.
+    either script. Returns StoredClaim models; ``plain=True`` returns
+    db.read.PlainClaim objects instead (the same attributes and as_record(),
+    without pydantic: what the command line prints).
     """
-    from claimtrack.db.claims import ClaimFilter
-    from claimtrack.db.claims import find_claims as query
-    from claimtrack.db.session import session_scope
+    from claimtrack.collector import paused
+    from claimtrack.db import lookup, read
 
-    engine = open_database(db)
-    with session_scope(engine) as session:
-        wanted = _claim_filter(session, ClaimFilter(
+    with paused(), read.connect(db) as reader:
+        wanted = lookup.resolve_filter(reader, read.ClaimFilter(
             outlet=outlet, kind=kind, status=status, min_value=min_value, max_value=max_value,
             search=search,
         ), topic=topic, subject=subject, speaker=speaker, article=article, since=since,
             until=until)
-        return query(session, wanted, sort=sort, limit=limit)
+        claims = read.find_claims(reader, wanted, sort=sort, limit=limit)
+        return claims if plain else stored_claims(claims)
 
 
-def _claim_filter(session, wanted, *, topic=None, subject=None, speaker=None, article=None,
-                  since=None, until=None):
-    """A ClaimFilter with the names and dates the user typed resolved to ids and days."""
-    if topic:
-        wanted.topic_ids = _resolve(session, "topic", topic)
-    if subject:
-        wanted.subject_ids, wanted.subject_key = _resolve_subject(session, subject)
-    if speaker:
-        wanted.speaker_ids, wanted.speaker_text = _resolve_speaker(session, speaker)
-    if article:
-        wanted.article_ids = _resolve_article(session, article)
-    if since:
-        wanted.since = _period_bound(since, end=False)
-    if until:
-        wanted.until = _period_bound(until, end=True)
-    return wanted
+def stored_claims(claims: Iterable) -> list:
+    """PlainClaims as StoredClaim models (one ArticleRef per article), checked by nothing:
+    they are claimtrack's own rows."""
+    from claimtrack.records import ArticleRef, StoredClaim
+
+    articles: dict[int, ArticleRef] = {}
+    made = []
+    for claim in claims:
+        article = articles.get(id(claim.article))
+        if article is None:
+            article = articles[id(claim.article)] = ArticleRef.model_construct(
+                **claim.article.as_record())
+        made.append(StoredClaim.model_construct(**{**claim.fields(), "article": article}))
+    return made
 
 
 def show_claim(claim_id: int, *, db: str | Engine | None = None):
@@ -630,157 +630,10 @@ def taxonomy_with_counts(*, topics: bool, db: str | Engine | None = None) -> lis
     that stores claims (ingest, curate import, claim add, reextract) first
     brings up to date with topics.yaml and entities.yaml.
     """
-    from sqlalchemy import select
+    from claimtrack.db import read
 
-    from claimtrack.db.claims import taxonomy_counts
-    from claimtrack.db.models import EntityAlias, TopicAlias
-    from claimtrack.db.session import session_scope
-
-    alias_table = TopicAlias if topics else EntityAlias
-    owner_id = alias_table.topic_id if topics else alias_table.entity_id
-    engine = open_database(db)
-    with session_scope(engine) as session:
-        counted = taxonomy_counts(session, topics=topics)
-        # Every alias in one query, not one per topic or entity; in code-point order on
-        # every backend (what SQLite's unique index gave the per-item loads before).
-        aliases: dict[int, list[str]] = {}
-        for owner, alias in sorted(session.execute(select(owner_id, alias_table.alias))):
-            aliases.setdefault(owner, []).append(alias)
-        names = {item.id: item.name for item, _ in counted}
-        rows = []
-        for item, count in counted:
-            if topics:
-                rows.append({"key": item.key, "name": item.name, "name_zh": item.name_zh,
-                             "kind": item.kind.value if item.kind else None, "claims": count,
-                             "aliases": aliases.get(item.id, [])})
-            else:
-                rows.append({"name": item.name, "name_zh": item.name_zh,
-                             "kind": item.kind.value, "claims": count,
-                             "part_of": names.get(item.part_of_id),
-                             "aliases": aliases.get(item.id, [])})
-        if not topics:
-            from claimtrack.db.claims import unlisted_subject_counts
-
-            rows.extend({"name": name, "name_zh": None, "kind": "unlisted", "claims": count,
-                         "part_of": None, "aliases": written}
-                        for name, count, written in unlisted_subject_counts(session))
-        return rows
-
-
-def _resolve(session, what: str, name: str) -> set[int]:
-    from claimtrack.db.claims import all_names, entity_ids_for, topic_ids_for
-    from claimtrack.errors import UnknownNameError
-
-    is_topic = what == "topic"
-    ids = topic_ids_for(session, name) if is_topic else entity_ids_for(session, name)
-    if not ids:
-        raise UnknownNameError(what, name, _nearest(name, all_names(session, topics=is_topic)))
-    return ids
-
-
-def _resolve_subject(session, name: str) -> tuple[set[int] | None, str | None]:
-    """Entity ids for a known subject, and the folded name if some claim states it as
-    written (a subject the entity data does not list), in either script or any case."""
-    from sqlalchemy import select
-
-    from claimtrack.db.claims import all_names, entity_ids_for
-    from claimtrack.db.models import Claim as ClaimRow
-    from claimtrack.errors import UnknownNameError
-    from claimtrack.lang.hanzi import alias_key
-
-    ids = entity_ids_for(session, name)
-    key = alias_key(name)
-    written = session.scalars(select(ClaimRow.id).where(
-        ClaimRow.subject_key == key, ClaimRow.subject_id.is_(None)).limit(1)).first()
-    if not ids and written is None:
-        unlisted = session.scalars(select(ClaimRow.subject_name).distinct()).all()
-        names = [*all_names(session, topics=False), *(n for n in unlisted if n)]
-        raise UnknownNameError("subject", name, _nearest(name, names))
-    return (ids or None), (key if written is not None else None)
-
-
-def _resolve_speaker(session, name: str) -> tuple[set[int] | None, str | None]:
-    """Entity ids for a known speaker, else the name as written if some claim has it."""
-    from sqlalchemy import func, select
-
-    from claimtrack.db.claims import all_names, entity_ids_for
-    from claimtrack.db.models import Claim as ClaimRow
-    from claimtrack.errors import UnknownNameError
-
-    ids = entity_ids_for(session, name)
-    written = session.scalars(
-        select(ClaimRow.speaker_name).where(func.lower(ClaimRow.speaker_name) == name.lower())
-        .limit(1)
-    ).first()
-    if not ids and written is None:
-        spoken = session.scalars(select(ClaimRow.speaker_name).distinct()).all()
-        names = [*all_names(session, topics=False), *(n for n in spoken if n)]
-        raise UnknownNameError("speaker", name, _nearest(name, names))
-    return (ids or None), (name if written is not None else None)
-
-
-def _resolve_article(session, reference: str) -> set[int]:
-    """Article ids for an id, a file name or path, a URL, or a content-hash prefix."""
-    from sqlalchemy import or_, select
-
-    from claimtrack.db.models import Article
-    from claimtrack.errors import UnknownNameError
-
-    conditions = [Article.url == reference, Article.source_path == reference,
-                  Article.source_path.endswith("/" + reference, autoescape=True)]
-    if reference.isdigit():
-        conditions.append(Article.id == int(reference))
-    if len(reference) >= 6 and all(c in "0123456789abcdef" for c in reference.lower()):
-        conditions.append(Article.content_hash.startswith(reference.lower(), autoescape=True))
-    ids = set(session.scalars(select(Article.id).where(or_(*conditions))).all())
-    if not ids:
-        paths = [Path(p).name for p in session.scalars(select(Article.source_path)).all()]
-        raise UnknownNameError("article", reference, _nearest(reference, paths))
-    return ids
-
-
-def _nearest(name: str, candidates: Iterable[str]) -> list[str]:
-    """Up to three candidates closest to a name, compared in simplified script and lower case."""
-    import difflib
-
-    from claimtrack.lang.hanzi import alias_key
-
-    # One spelling per name, the one nearest to what was typed (same script, same case).
-    by_key: dict[str, str] = {}
-    for candidate in candidates:
-        key = alias_key(candidate)
-        kept = by_key.get(key)
-        if kept is None or _likeness(candidate, name) > _likeness(kept, name):
-            by_key[key] = candidate
-    close = difflib.get_close_matches(alias_key(name), list(by_key), n=3, cutoff=0.5)
-    return [by_key[key] for key in close]
-
-
-def _likeness(a: str, b: str) -> float:
-    import difflib
-
-    return difflib.SequenceMatcher(None, a, b).ratio()
-
-
-def _period_bound(value: str, *, end: bool):
-    """The first (or last) day of YYYY, YYYY-MM or YYYY-MM-DD."""
-    import calendar
-    from datetime import date
-
-    from claimtrack.errors import MetadataError
-    from claimtrack.schemas import parse_published
-
-    try:
-        day, precision = parse_published(value)
-    except ValueError as error:
-        raise MetadataError(f"bad date {value!r}: {error}") from None
-    if day is None or not end:
-        return day
-    if precision == "year":
-        return date(day.year, 12, 31)
-    if precision == "month":
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-    return day
+    with read.connect(db) as reader:
+        return read.taxonomy_with_counts(reader, topics=topics)
 
 
 # --- Hand curation ----------------------------------------------------------------
@@ -990,34 +843,38 @@ def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
 
 def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
               subject: str | None = None, since: str | None = None, until: str | None = None,
-              tolerance: float | None = None, include_all: bool = False) -> list:
+              tolerance: float | None = None, include_all: bool = False,
+              plain: bool = False) -> list:
     """Groups of claims about one fact with a verdict per pair (crosscheck.Group).
 
     By default only the groups with a conflict, a date conflict or a scale slip;
     ``include_all`` adds the consistent ones, those not compared (different
     periods or dates) and the possibly-same-fact groups. Claims of one article
-    are never compared with each other.
+    are never compared with each other. The groups hold StoredClaim models;
+    ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
     """
+    from claimtrack.collector import paused
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import crosscheck_buckets
-    from claimtrack.db.claims import ClaimFilter
-    from claimtrack.db.claims import crosscheck_buckets as stored_buckets
-    from claimtrack.db.session import session_scope
+    from claimtrack.db import lookup, read
     from claimtrack.lang.hanzi import alias_key
 
-    engine = open_database(db)
-    parents = _part_of(engine)
-    related = {alias_key(name) for pair in parents.items() if pair[1] for name in pair}
-    with session_scope(engine) as session:
-        wanted = _claim_filter(session, ClaimFilter(), topic=topic, subject=subject,
-                               since=since, until=until)
+    with paused(), read.connect(db) as reader:
+        parents = read.part_of(reader)
+        related = {alias_key(name) for pair in parents.items() if pair[1] for name in pair}
+        wanted = lookup.resolve_filter(reader, read.ClaimFilter(), topic=topic,
+                                       subject=subject, since=since, until=until)
         # Streamed a topic at a time; only the groups to show are kept.
-        return crosscheck_buckets(
-            stored_buckets(session, wanted, related=related), parents=parents,
+        groups = crosscheck_buckets(
+            read.crosscheck_buckets(reader, wanted, related=related), parents=parents,
             rates=exchange_rates(),
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             keep=None if include_all else (lambda group: group.has_conflict),
-            as_of=as_of_topics(), places=_places(engine))
+            as_of=as_of_topics(), places=_places_of(reader))
+        if not plain:
+            for group in groups:
+                group.claims = stored_claims(group.claims)
+        return groups
 
 
 def save_conflicts(groups: list, *, tolerance: float | None = None,
@@ -1038,8 +895,9 @@ def save_conflicts(groups: list, *, tolerance: float | None = None,
 
 
 def cross_check(claims: list, *, db: str | Engine | None = None,
-                tolerance: float | None = None) -> list:
-    """Every group of the given claims that may speak of one fact, each pair with its verdict.
+                tolerance: float | None = None, reasons: bool = True) -> list:
+    """Every group of the given claims that may speak of one fact, each pair with its verdict
+    (and its reason, unless ``reasons=False``).
 
     Uses the database's part-of links between entities and data/rates.yaml.
     """
@@ -1047,19 +905,28 @@ def cross_check(claims: list, *, db: str | Engine | None = None,
 
     return crosscheck(claims, parents=_part_of(db), rates=exchange_rates(),
                       tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-                      as_of=as_of_topics(), places=_places(db))
+                      as_of=as_of_topics(), places=_places(db), reasons=reasons)
 
 
 def compare(topic: str, *, db: str | Engine | None = None, subject: str | None = None,
-            tolerance: float | None = None) -> list[ComparisonRow]:
+            tolerance: float | None = None, plain: bool = False) -> list[ComparisonRow]:
     """Every claim on a topic, grouped by subject, statement and period, against a reference.
 
     The reference of a group is its verified claim if it has one, otherwise the
-    median of the other claims' figures (labelled so).
+    median of the other claims' figures (labelled so). The rows hold StoredClaim
+    models; ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
     """
-    claims = find_claims(db=db, topic=topic, subject=subject, sort="date")
-    return comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance),
-                           tolerance=tolerance)
+    from claimtrack.collector import paused
+
+    with paused():
+        claims = find_claims(db=db, topic=topic, subject=subject, sort="date", plain=True)
+        # The table marks the claims in a conflict: the verdicts alone, no pair's reason.
+        rows = comparison_rows(claims, cross_check(claims, db=db, tolerance=tolerance,
+                                                   reasons=False), tolerance=tolerance)
+        if not plain:
+            for row, claim in zip(rows, stored_claims(row.claim for row in rows), strict=True):
+                row.claim = claim
+        return rows
 
 
 def comparison_rows(claims: list, groups: list, *,
@@ -1068,7 +935,7 @@ def comparison_rows(claims: list, groups: list, *,
     import statistics
 
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
-    from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids
+    from claimtrack.crosscheck.grouping import claim_period, conflicting_claim_ids, constructed
     from claimtrack.crosscheck.identity import scope_key, statement_of, subject_key
     from claimtrack.crosscheck.intervals import reference_value
     from claimtrack.export.crosscheck import interval_text
@@ -1113,43 +980,46 @@ def comparison_rows(claims: list, groups: list, *,
             subject_label = subject or "(no subject)"
             scope_label = f" · {scope}" if scope else ""
             period = f", {key[4]}" if key[4] else ""
-            rows.append(ComparisonRow(
+            # The cross-check's own values: nothing to validate.
+            rows.append(constructed(ComparisonRow, dict(
                 claim=claim, group=f"{subject_label} · {key[1]}{scope_label}{period}",
                 reference=reference,
                 reference_label=label, deviation=deviation,
                 conflicting=claim.id in in_conflict,
                 interval=interval_text(claim, tolerance),
-            ))
+            )))
     return rows
 
 
 def _places(db) -> frozenset[str]:
     """The subjects that are places: the entities of kind place, and the towns and
     cities of lang/places_zh.txt (a subject the entity data does not list)."""
-    from sqlalchemy import select
+    from claimtrack.db import read
 
-    from claimtrack.db.models import Entity, EntityKind
-    from claimtrack.db.session import session_scope
+    with read.connect(db) as reader:
+        return _places_of(reader)
+
+
+def _places_of(reader) -> frozenset[str]:
+    from claimtrack.db import read
     from claimtrack.extract.names import gazetteer, name_rules
 
-    with session_scope(open_database(db)) as session:
-        listed = session.scalars(select(Entity.name).where(Entity.kind == EntityKind.place))
-        return frozenset([*listed, *gazetteer(), *name_rules().places])
+    return frozenset([*read.place_names(reader), *gazetteer(), *name_rules().places])
 
 
 def _part_of(db) -> dict[str, str | None]:
     """Each entity's larger entity (DeepSeek-V3 → DeepSeek), by canonical name."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import aliased
+    from claimtrack.db import read
 
-    from claimtrack.db.models import Entity
-    from claimtrack.db.session import session_scope
+    with read.connect(db) as reader:
+        return read.part_of(reader)
 
-    parent = aliased(Entity)
-    with session_scope(open_database(db)) as session:
-        rows = session.execute(select(Entity.name, parent.name).join(
-            parent, Entity.part_of_id == parent.id)).all()
-    return {name: whole for name, whole in rows}
+
+def _resolve_article(session, reference: str) -> set[int]:
+    """Article ids for an id, a file name or path, a URL, or a content-hash prefix."""
+    from claimtrack.db import lookup, read
+
+    return lookup.resolve_article(read.Reader.over(session.connection()), reference)
 
 
 def as_of_topics() -> frozenset[str]:

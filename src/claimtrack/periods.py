@@ -7,7 +7,8 @@ Plain functions on ``datetime.date``, free of pydantic, so that the read path
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 
 def date_label(day: date | None, precision: str) -> str:
@@ -78,3 +79,39 @@ def parse_period(text: str) -> tuple[date, date, str]:
     except ValueError as error:
         raise ValueError(f"impossible period {text!r}: {error}") from None
     return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+_DATE_PATTERN = re.compile(
+    r"^\s*(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$"
+)
+
+
+def parse_published(value: Any) -> tuple[date | None, str]:
+    """A date and its precision: parse_published("2025-02") == (date(2025, 2, 1), "month").
+
+    Accepts YYYY, YYYY-MM, YYYY-MM-DD (with an optional time, which is dropped),
+    and YAML's own date and datetime values. Impossible dates (2025-02-30) raise ValueError.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, "unknown"
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    match = _DATE_PATTERN.match(value)
+    if not match:
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = match["year"], match["month"], match["day"]
+    try:
+        if day:
+            return date(int(year), int(month), int(day)), "day"
+        if month:
+            return date(int(year), int(month), 1), "month"
+        return date(int(year), 1, 1), "year"
+    except ValueError as error:
+        raise ValueError(f"impossible date {value.strip()!r}: {error}") from None

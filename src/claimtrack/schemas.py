@@ -20,7 +20,12 @@ from pydantic import (
 
 # Re-exported for `from claimtrack.schemas import ...`; they live in modules free of
 # pydantic so that the read path need not import it.
-from claimtrack.periods import date_label, parse_period, period_label  # noqa: F401
+from claimtrack.periods import (  # noqa: F401
+    date_label,
+    parse_period,
+    parse_published,
+    period_label,
+)
 from claimtrack.records import ArticleRef, StoredClaim  # noqa: F401
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
@@ -43,10 +48,6 @@ _LANGUAGE_TAGS = {
     "en": "en",
 }
 
-_DATE_PATTERN = re.compile(
-    r"^\s*(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$"
-)
 
 
 class MetaValueError(ValueError):
@@ -65,36 +66,6 @@ def normalise_language(value: str) -> str:
     if tag.startswith("en-"):
         return "en"
     raise ValueError(f"unknown language {value!r}; use one of {', '.join(LANGUAGES)}")
-
-
-def parse_published(value: Any) -> tuple[date | None, str]:
-    """A date and its precision: parse_published("2025-02") == (date(2025, 2, 1), "month").
-
-    Accepts YYYY, YYYY-MM, YYYY-MM-DD (with an optional time, which is dropped),
-    and YAML's own date and datetime values. Impossible dates (2025-02-30) raise ValueError.
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, "unknown"
-    if isinstance(value, datetime):
-        return value.date(), "day"
-    if isinstance(value, date):
-        return value, "day"
-    if isinstance(value, int):
-        value = str(value)
-    if not isinstance(value, str):
-        raise ValueError(f"not a date: {value!r}")
-    match = _DATE_PATTERN.match(value)
-    if not match:
-        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = match["year"], match["month"], match["day"]
-    try:
-        if day:
-            return date(int(year), int(month), int(day)), "day"
-        if month:
-            return date(int(year), int(month), 1), "month"
-        return date(int(year), 1, 1), "year"
-    except ValueError as error:
-        raise ValueError(f"impossible date {value.strip()!r}: {error}") from None
 
 
 def _as_list(value: Any) -> list[str]:

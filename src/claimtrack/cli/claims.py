@@ -45,8 +45,10 @@ def claims(fmt, db, **filters):
     """List the claims in the database that match every given filter."""
     from claimtrack import api
     from claimtrack.cli.render import print_claims
+    from claimtrack.collector import paused
 
-    print_claims(api.find_claims(db=db, **filters), fmt)
+    with paused():
+        print_claims(api.find_claims(db=db, plain=True, **filters), fmt)
 
 
 @click.command(short_help="Show one claim: its sentence, article, speaker and history.")

@@ -43,13 +43,15 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
     """Claims that speak of the same fact (subject, topic, kind of statement, unit, period)
     and whether their figures agree, with a reason for every pair."""
     from claimtrack import api
+    from claimtrack.collector import paused
     from claimtrack.export.crosscheck import CONFLICT_RENDERERS
 
-    groups = api.conflicts(db=db, topic=topic, subject=subject, since=since, until=until,
-                           tolerance=tolerance, include_all=include_all)
-    if save:
-        api.save_conflicts(groups, tolerance=tolerance, db=db)
-    CONFLICT_RENDERERS[fmt](groups, sys.stdout, tolerance)
+    with paused():
+        groups = api.conflicts(db=db, topic=topic, subject=subject, since=since, until=until,
+                               tolerance=tolerance, include_all=include_all, plain=True)
+        if save:
+            api.save_conflicts(groups, tolerance=tolerance, db=db)
+        CONFLICT_RENDERERS[fmt](groups, sys.stdout, tolerance)
     if fail_on_conflict and any(group.has_conflict for group in groups):
         sys.exit(EXIT_CONFLICT)
 
@@ -68,17 +70,19 @@ def compare(topic, subject, tolerance, fmt, output, db):
     """Every claim on TOPIC, grouped by subject, kind of statement and period, with its
     source, speaker, figure as written, interval and deviation from the group's reference."""
     from claimtrack import api
+    from claimtrack.collector import paused
     from claimtrack.export.crosscheck import COMPARE_RENDERERS
 
-    rows = api.compare(topic, db=db, subject=subject, tolerance=tolerance)
-    title = f"claimtrack: {topic}" + (f" · {subject}" if subject else "")
-    if output:
-        # newline="" keeps CSV's \r\n as written; utf-8 (the BOM is written by the renderer).
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            COMPARE_RENDERERS[fmt](rows, stream, title)
-        click.echo(f"{output}: {len(rows)} claims")
-    else:
-        COMPARE_RENDERERS[fmt](rows, sys.stdout, title)
+    with paused():
+        rows = api.compare(topic, db=db, subject=subject, tolerance=tolerance, plain=True)
+        title = f"claimtrack: {topic}" + (f" · {subject}" if subject else "")
+        if output:
+            # newline="" keeps CSV's \r\n as written; utf-8 (the BOM is written by the renderer).
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                COMPARE_RENDERERS[fmt](rows, stream, title)
+            click.echo(f"{output}: {len(rows)} claims")
+        else:
+            COMPARE_RENDERERS[fmt](rows, sys.stdout, title)
 
 
 @click.command(short_help="Run the whole job on the bundled seeds (a temporary database).")

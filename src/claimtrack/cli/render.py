@@ -1,6 +1,7 @@
-"""How the CLI shows ingest progress, ingest summaries and article listings.
+"""How the CLI shows ingest progress, ingest summaries, claims, articles and the taxonomy.
 
-Imported only inside commands: it pulls in rich.
+Imported only inside commands. rich is imported by the functions that draw with
+it (tables, progress), so that `--format csv` or `json` never loads it.
 """
 
 from __future__ import annotations
@@ -9,10 +10,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from claimtrack.export import Column
 
@@ -111,6 +108,8 @@ _STATUS_STYLE = {"added": "green", "updated": "yellow", "unchanged": "dim", "fai
 def ingest_progress(*, enabled: bool, min_files: int) -> Iterator[Callable[[FileOutcome], None]]:
     """A callback for api.ingest that prints failures at once and, for many files,
     drives a progress bar on a terminal."""
+    from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     err = Console(stderr=True)
@@ -141,6 +140,10 @@ def ingest_progress(*, enabled: bool, min_files: int) -> Iterator[Callable[[File
 
 def print_ingest_summary(report: IngestReport, *, quiet: bool) -> None:
     """A table of what happened to each file (unless quiet), then one totals line."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     console = Console()
     if not quiet and report.outcomes:
         table = Table(header_style="bold")
@@ -213,17 +216,23 @@ STORED_CLAIM_TABLE_COLUMNS = 7
 
 
 def print_claims(claims, fmt: str) -> None:
-    """Claims from the database in a format: json/jsonl nest the article, table/csv flatten it."""
-    from claimtrack.export import render
+    """Claims from the database in a format: json/jsonl nest the article, table/csv flatten it.
+
+    A table makes records only for the rows it shows (export.TABLE_MAX_ROWS).
+    """
+    from claimtrack.export import TABLE_MAX_ROWS, render, render_table
 
     if fmt in ("json", "jsonl"):
         records = [claim.as_record() for claim in claims]
         render(fmt, records, STORED_CLAIM_COLUMNS, sys.stdout)
         return
-    records = [flat_claim_record(claim) for claim in claims]
-    columns = STORED_CLAIM_COLUMNS[:STORED_CLAIM_TABLE_COLUMNS] if fmt == "table" else \
-        STORED_CLAIM_COLUMNS
-    render(fmt, records, columns, sys.stdout)
+    if fmt == "table":
+        records = [flat_claim_record(claim) for claim in claims[:TABLE_MAX_ROWS]]
+        render_table(records, STORED_CLAIM_COLUMNS[:STORED_CLAIM_TABLE_COLUMNS], sys.stdout,
+                     total=len(claims))
+        return
+    render(fmt, [flat_claim_record(claim) for claim in claims], STORED_CLAIM_COLUMNS,
+           sys.stdout)
 
 
 def flat_claim_record(claim) -> dict:
@@ -246,6 +255,7 @@ def print_claim(claim, reviews: list[dict], context: tuple[str, str, str], fmt: 
         record["history"] = [{**review, "at": review["at"].isoformat()} for review in reviews]
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return
+    from rich.console import Console
     from rich.text import Text
 
     console = Console()

@@ -38,7 +38,7 @@ from claimtrack.crosscheck.identity import (
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE
 from claimtrack.crosscheck.rates import RateTable
 from claimtrack.crosscheck.verdicts import CONFLICTING, Verdict, verdict_for, worst
-from claimtrack.schemas import parse_published, period_label
+from claimtrack.periods import parse_published, period_label
 
 
 class Pair(BaseModel):
@@ -102,7 +102,8 @@ def claim_period(claim) -> str | None:
 
 def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None,
                rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
-               as_of: Iterable[str] = (), places: Iterable[str] = ()) -> list[Group]:
+               as_of: Iterable[str] = (), places: Iterable[str] = (),
+               reasons: bool = True) -> list[Group]:
     """Every group of claims that may speak of one fact, firm groups first.
 
     Claims without a subject, or with neither topic nor measure, and rejected
@@ -110,7 +111,8 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
     in. ``as_of`` names the topics whose figures change over time (their claims
     with no stated period take their article's month); ``places`` names the
     subjects that are places (countries, cities): their figures are one fact only
-    when their measures are worded alike too.
+    when their measures are worded alike too. ``reasons=False`` leaves every pair's
+    reason empty (what a comparison table needs: the verdicts alone).
     """
     buckets: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
@@ -120,7 +122,7 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
             continue
         buckets[key][subject].append(claim)
     return crosscheck_buckets(buckets.items(), parents=parents, rates=rates,
-                              tolerance=tolerance, as_of=as_of, places=places)
+                              tolerance=tolerance, as_of=as_of, places=places, reasons=reasons)
 
 
 def bucket_key(claim) -> tuple | None:
@@ -133,7 +135,8 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
                        parents: dict[str, str | None] | None = None,
                        rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
                        keep: Callable[[Group], bool] | None = None,
-                       as_of: Iterable[str] = (), places: Iterable[str] = ()) -> list[Group]:
+                       as_of: Iterable[str] = (), places: Iterable[str] = (),
+                       reasons: bool = True) -> list[Group]:
     """The groups of claims already sorted into buckets (bucket_key → folded subject → claims).
 
     Buckets may come in any order, each once and whole, and may be streamed:
@@ -142,11 +145,13 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
     crosscheck(): firm groups by bucket and subject, then the possibly-same-fact
     groups.
 
-    Cost: every pair within a group is judged (and listed), so the time grows
-    with the sum of the squares of the group sizes (plus one pass over the
-    claims); memory with the largest bucket and the groups kept. A group is one
-    subject's claims on one topic, statement and unit, so it stays as small as
-    the number of sources reporting one fact, however large the database.
+    Cost: every pair within a group is judged, so the time grows with the sum
+    of the squares of the group sizes (plus one pass over the claims); memory
+    with the largest bucket and the groups kept. A group is one subject's claims
+    on one topic, statement and unit, so it stays as small as the number of
+    sources reporting one fact, however large the database. Pairs are judged
+    without words first; only the groups ``keep`` accepts are judged again with
+    their reasons (none at all with ``reasons=False``).
     """
     parent_keys = {folded(part): folded(whole) for part, whole in (parents or {}).items()
                    if whole}
@@ -156,10 +161,7 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
     judged: list[tuple[tuple, list[Group], list[Group]]] = []
     for key, by_subject in buckets:
         firm, related = _bucket_groups(key, by_subject, parent_keys, rates, tolerance, as_of,
-                                       places)
-        if keep is not None:
-            firm = [group for group in firm if keep(group)]
-            related = [group for group in related if keep(group)]
+                                       places, keep=keep, reasons=reasons)
         if firm or related:
             judged.append((key, firm, related))
     judged.sort(key=lambda item: item[0])
@@ -169,8 +171,11 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
 
 def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, str],
                    rates: RateTable, tolerance: float, as_of: frozenset[str],
-                   places: frozenset[str] = frozenset()) -> tuple[list[Group], list[Group]]:
-    """The firm and the possibly-same-fact groups of one bucket."""
+                   places: frozenset[str] = frozenset(), *,
+                   keep: Callable[[Group], bool] | None = None,
+                   reasons: bool = True) -> tuple[list[Group], list[Group]]:
+    """The firm and the possibly-same-fact groups of one bucket that ``keep`` accepts, the
+    pairs of each worded when ``reasons``."""
     (what, name), statement, unit_class, _, _ = key
     # A measure the taxonomy does not list (年龄, 人口) may change over time as
     # much as any: its figures are read like those of an as_of topic.
@@ -191,6 +196,37 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                                      scope=getattr(first, "scope", None) or None,
                                      claims=list(members), pairs=[], related=related)
 
+    def firm_pairs(members: list, broad, worded: bool) -> list[Pair]:
+        return [pair for index, a in enumerate(members) for b in members[index + 1 :]
+                if (pair := _pair(a, b, rates, tolerance, describe, on_a_day, broad,
+                                  reasons=worded))]
+
+    def related_pairs(part: list, whole: list, part_name: str, whole_name: str,
+                      worded: bool) -> list[Pair]:
+        pairs, seen = [], set()
+        for a in part:
+            for b in whole:
+                would = _pair(a, b, rates, tolerance, describe, on_a_day, reasons=worded)
+                # One article repeating a figure is one source, not two.
+                key_ab = (_source_key(a), _source_key(b))
+                if would is None or would.verdict == "not_compared" or key_ab in seen:
+                    continue
+                seen.add(key_ab)
+                pairs.append(_made_pair(
+                    a.id, b.id, "possibly_same_fact",
+                    f"{part_name} is part of {whole_name}: possibly the same fact; if it is, "
+                    f"{would.verdict}: {would.reason}" if worded else "", would.gap,
+                    would.rate))
+        return pairs
+
+    def kept(group: Group, word) -> bool:
+        """Whether ``keep`` accepts the group; if so, its pairs get their reasons."""
+        if keep is not None and not keep(group):
+            return False
+        if reasons:
+            group.pairs = word()
+        return True
+
     groups: list[Group] = []
     related_groups: list[Group] = []
     for subject_folded, members in sorted(by_subject.items()):
@@ -203,28 +239,18 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
         # Of a place, a figure is one fact with another only on a topic the
         # taxonomy names, and worded alike: a country has a thousand populations.
         broad = subject_folded in places and ("measure" if what == "measure" else "topic")
-        group.pairs = [pair for index, a in enumerate(members) for b in members[index + 1 :]
-                       if (pair := _pair(a, b, rates, tolerance, describe, on_a_day, broad))]
-        if group.pairs:
+        group.pairs = firm_pairs(members, broad, False)
+        if group.pairs and kept(group, lambda members=members, broad=broad:
+                                firm_pairs(members, broad, True)):
             groups.append(group)
     for whole, part in _related_subjects(by_subject, parents):
         part_name, whole_name = by_subject[part][0].subject, by_subject[whole][0].subject
         group = new_group(f"{part_name} / {whole_name}", by_subject[whole] + by_subject[part],
                           True)
-        seen: set[tuple] = set()
-        for a in by_subject[part]:
-            for b in by_subject[whole]:
-                would = _pair(a, b, rates, tolerance, describe, on_a_day)
-                # One article repeating a figure is one source, not two.
-                key_ab = (_source_key(a), _source_key(b))
-                if would is None or would.verdict == "not_compared" or key_ab in seen:
-                    continue
-                seen.add(key_ab)
-                group.pairs.append(_made_pair(
-                    a.id, b.id, "possibly_same_fact",
-                    f"{part_name} is part of {whole_name}: possibly the same fact; if it is, "
-                    f"{would.verdict}: {would.reason}", would.gap, would.rate))
-        if group.pairs:
+        arguments = (by_subject[part], by_subject[whole], part_name, whole_name)
+        group.pairs = related_pairs(*arguments, False)
+        if group.pairs and kept(group, lambda arguments=arguments:
+                                related_pairs(*arguments, True)):
             related_groups.append(group)
     return groups, related_groups
 
@@ -253,26 +279,28 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str]):
 
 
 def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
-          on_a_day: bool = False, broad: str | bool = False) -> Pair | None:
+          on_a_day: bool = False, broad: str | bool = False, *, reasons: bool = True
+          ) -> Pair | None:
     """The verdict on two claims of one bucket and subject; None for two claims of one
     article, which are never compared (cross-checking is across sources). ``broad``:
     the subject is a place ("measure" for a bucket keyed by a measure the taxonomy
     lacks, "topic" for one keyed by a topic), whose figures are one fact only on a
-    topic and when their measures are worded alike."""
+    topic and when their measures are worded alike. ``reasons=False``: no reason."""
     if same_source(a, b):
         return None
     base_a, base_b = getattr(a, "base", None), getattr(b, "base", None)
     if base_a and base_b and folded(base_a) != folded(base_b):
         return _made_pair(a.id, b.id, "not_compared",
-                          f"measured against different things: {base_a} and {base_b}")
+                          f"measured against different things: {base_a} and {base_b}"
+                          if reasons else "")
     if broad == "measure":
         return _made_pair(a.id, b.id, "not_compared",
                           f"a place and a measure no topic names ({a.measure}): too broad "
-                          "to tell one fact")
+                          "to tell one fact" if reasons else "")
     if broad and (not a.measure or not b.measure or measures_differ(a, b)):
         return _made_pair(a.id, b.id, "not_compared",
                           f"measures of one place worded differently or not at all: "
-                          f"{a.measure or 'none'} and {b.measure or 'none'}")
+                          f"{a.measure or 'none'} and {b.measure or 'none'}" if reasons else "")
     if a.kind != "date" and b.kind != "date":  # a date is the fact itself: always judged
         first, second = period_of(a, on_a_day), period_of(b, on_a_day)
         if on_a_day and UNPLACED in (first, second):
@@ -280,6 +308,8 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
                               "no period and no publication date: when the figure held is "
                               "unknown, and it changes over time")
         if not periods_agree(first, second):
+            if not reasons:
+                return _made_pair(a.id, b.id, "not_compared", "")
             if on_a_day:
                 return _made_pair(a.id, b.id, "not_compared",
                                   f"different dates: {period_text(first)} and "
@@ -292,12 +322,13 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
         conversion = rates.convert(b.unit, a.unit, reference_date(a) or reference_date(b))
         if conversion is None:
             return _made_pair(a.id, b.id, "not_compared",
-                              f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml")
+                              f"no exchange rate between {b.unit} and {a.unit} in data/rates.yaml"
+                              if reasons else "")
         factor, rate = conversion.factor, conversion.label
     elif a.kind == "duration" and a.unit != b.unit:
         factor = DURATION_DAYS[b.unit] / DURATION_DAYS[a.unit]  # 80 hours in days
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
-                                   describe=describe or _describe)
+                                   describe=describe or _describe, reasons=reasons)
     return _made_pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
 
 
@@ -305,7 +336,20 @@ def _made_pair(a: int, b: int, verdict: str, reason: str, gap: float = 0.0,
                rate: str | None = None) -> Pair:
     """A Pair from values the cross-check computed itself: nothing to validate, and a
     million-claim database makes hundreds of thousands of them."""
-    return Pair.model_construct(a=a, b=b, verdict=verdict, reason=reason, gap=gap, rate=rate)
+    return constructed(Pair, {"a": a, "b": b, "verdict": verdict, "reason": reason, "gap": gap,
+                              "rate": rate})
+
+
+def constructed(model: type[BaseModel], values: dict[str, Any]) -> Any:
+    """``model.model_construct(**values)`` for values that give every field, without its
+    per-field loop: about a tenth of the time, for the hundreds of thousands of pairs
+    (and tens of thousands of rows) a large cross-check makes."""
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 def reference_date(claim) -> date | None:

@@ -54,18 +54,24 @@ def figure_text(claim) -> str:
 
 def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1.0,
                 rate: str | None = None,
-                describe: Callable[[object], str] = figure_text) -> Verdict:
-    """The verdict on two comparable claims; ``factor`` converts b into a's unit (a rate)."""
-    name_a, name_b = describe(a), describe(b)
+                describe: Callable[[object], str] = figure_text,
+                reasons: bool = True) -> Verdict:
+    """The verdict on two comparable claims; ``factor`` converts b into a's unit (a rate).
+
+    ``reasons=False`` leaves the reason empty (the verdict, gap and rate are the same):
+    a large cross-check words only the pairs it shows.
+    """
+    name_a, name_b = (describe(a), describe(b)) if reasons else ("", "")
     rate_note = f" (converted at {rate})" if rate else ""
     if a.kind == "date" or b.kind == "date":
-        return _date_verdict(a, b, name_a, name_b)
+        return _date_verdict(a, b, name_a, name_b, reasons)
     if {a.direction, b.direction} == {"increase", "decrease"}:
         rise, fall = (name_a, name_b) if a.direction == "increase" else (name_b, name_a)
-        return Verdict("conflict", f"{rise} is a rise and {fall} a fall", 1.0, rate)
+        return Verdict("conflict", f"{rise} is a rise and {fall} a fall" if reasons else "",
+                       1.0, rate)
     if _identical(a, b, factor):
-        return Verdict("same", f"{name_a} and {name_b} state the same figure{rate_note}",
-                       0.0, rate)
+        return Verdict("same", f"{name_a} and {name_b} state the same figure{rate_note}"
+                       if reasons else "", 0.0, rate)
     first = interval_of(a, tolerance)
     second = interval_of(b, tolerance).scaled(factor)
     if rate is not None:  # 近4.6萬億港元 and $593.7 billion: rates move between two sources' days
@@ -74,11 +80,15 @@ def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1
     point_like = _point_like(a) and _point_like(b)
     if first.overlaps(second):
         if point_like:
+            if not reasons:
+                return Verdict("consistent_rounding", "", 0.0, rate)
             why = "within each other's rounding" if {a.qualifier, b.qualifier} == {"exact"} \
                 else f"within the {tolerance:.0%} tolerance of an approximate figure"
             return Verdict("consistent_rounding", f"{name_a} and {name_b} agree {why}: "
                            f"{first.describe()} and {second.describe()} overlap{rate_note}",
                            0.0, rate)
+        if not reasons:
+            return Verdict("consistent_bound", "", 0.0, rate)
         bound, other = (a, b) if not _point_like(a) else (b, a)
         return Verdict("consistent_bound", f"{describe(bound)} admits {describe(other)}: "
                        f"{first.describe()} and {second.describe()} overlap{rate_note}", 0.0,
@@ -87,9 +97,11 @@ def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1
     slip = _scale_slip(a, b, factor, tolerance)
     if slip is not None:
         return Verdict("scale_slip", f"{name_a} and {name_b} differ by a factor of {slip}: "
-                       f"a slip of scale (万/亿, million/billion)?{rate_note}", gap, rate)
+                       f"a slip of scale (万/亿, million/billion)?{rate_note}" if reasons else "",
+                       gap, rate)
     return Verdict("conflict", f"{name_a} and {name_b} do not overlap: {first.describe()} vs "
-                   f"{second.describe()}, {_percent(gap)} apart{rate_note}", gap, rate)
+                   f"{second.describe()}, {_percent(gap)} apart{rate_note}" if reasons else "",
+                   gap, rate)
 
 
 def _point_like(claim) -> bool:
@@ -117,19 +129,20 @@ def _scale_slip(a, b, factor: float, tolerance: float) -> str | None:
     return f"10^{abs(exponent)} ({number(10 ** abs(exponent))})"
 
 
-def _date_verdict(a, b, name_a: str, name_b: str) -> Verdict:
+def _date_verdict(a, b, name_a: str, name_b: str, reasons: bool = True) -> Verdict:
     first, second = interval_of(a), interval_of(b)
     if first == second:
-        return Verdict("same", f"{name_a} and {name_b} are the same date")
+        return Verdict("same", f"{name_a} and {name_b} are the same date" if reasons else "")
     if first.contains(second) or second.contains(first):
         wide, narrow = (name_a, name_b) if first.contains(second) else (name_b, name_a)
-        return Verdict("consistent_rounding", f"{wide} contains {narrow}")
+        return Verdict("consistent_rounding", f"{wide} contains {narrow}" if reasons else "")
     if first.overlaps(second):
-        return Verdict("consistent_rounding", f"{name_a} and {name_b} overlap")
+        return Verdict("consistent_rounding", f"{name_a} and {name_b} overlap" if reasons
+                       else "")
     # The gap between the nearest ends: 2023-03 and 2023-07 are 92 days apart (03-31 to 07-01).
     days = int(max(second.low - first.high, first.low - second.high))
     return Verdict("date_conflict", f"{name_a} and {name_b} date it differently, "
-                   f"{days} day{'' if days == 1 else 's'} apart", float(days))
+                   f"{days} day{'' if days == 1 else 's'} apart" if reasons else "", float(days))
 
 
 def _percent(gap: float) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from claimtrack.config import describe_url
+from claimtrack.db.revision import HEAD_REVISION, VERSION_TABLE
 from claimtrack.db.session import (
     postgresql_lock_migrations,
     sqlite_backup,
@@ -29,10 +30,6 @@ from claimtrack.errors import DatabaseError, OutdatedDatabaseError, UnknownRevis
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-#: The newest migration in alembic/versions; tests/test_migrations.py keeps it honest.
-HEAD_REVISION = "0006"
-VERSION_TABLE = "alembic_version"
 
 
 def _alembic_config(connection) -> Config:

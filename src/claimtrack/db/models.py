@@ -268,6 +268,9 @@ class Claim(Base):
         Index("ix_claim_topic_article_span", "topic_id", "article_id", "span_start"),
         Index("ix_claim_period", "period_start", "period_end"),
         Index("ix_claim_article_span", "article_id", "span_start"),
+        # `topics` and `entities` count the visible claims from these alone (migration 0007).
+        Index("ix_claim_topic_visible", "topic_id", "overridden_by_id", "article_id", "span_start"),
+        Index("ix_claim_subject_visible", "subject_id", "overridden_by_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -28,6 +28,11 @@ class Column:
 Record = dict[str, Any]
 Renderer = Callable[[Sequence[Record], Sequence[Column], TextIO], None]
 
+# A terminal table shows at most this many rows and says how many it leaves out: rich
+# draws about a row a millisecond, and 40,000 rows are no table to read. The other
+# formats write every row.
+TABLE_MAX_ROWS = 200
+
 # Spreadsheets run cells that start with these as formulas.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,8 +43,24 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+def write_json(value: Any, out: TextIO, default: Callable | None = None) -> None:
+    """``json.dump(value, out, ensure_ascii=False, indent=2)``, written in large pieces.
+
+    json.dump writes every token to the stream: 8.7 million writes for a 60 MB
+    comparison, which cost sys.stdout 16 s; joined 65,536 tokens at a time, 0.1 s.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=default)
+    pieces: list[str] = []
+    for piece in encoder.iterencode(value):
+        pieces.append(piece)
+        if len(pieces) == 65_536:
+            out.write("".join(pieces))
+            pieces.clear()
+    out.write("".join(pieces))
+
+
 def render_json(records: Sequence[Record], columns: Sequence[Column], out: TextIO) -> None:
-    json.dump(list(records), out, ensure_ascii=False, indent=2, default=_jsonable)
+    write_json(list(records), out, default=_jsonable)
     out.write("\n")
 
 
@@ -91,8 +112,11 @@ def table_cell(value: Any) -> str:
 
 
 def render_table(
-    records: Sequence[Record], columns: Sequence[Column], out: TextIO, title: str | None = None
+    records: Sequence[Record], columns: Sequence[Column], out: TextIO, title: str | None = None,
+    *, total: int | None = None,
 ) -> None:
+    """A rich table of the first TABLE_MAX_ROWS records, then a line saying how many more
+    there are (``total``: all the rows, when the caller made records only for the first)."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -103,9 +127,19 @@ def render_table(
         table.add_column(
             column.heading, max_width=column.max_width, justify=column.justify, overflow="fold"
         )
-    for record in records:
+    shown = records[:TABLE_MAX_ROWS]
+    for record in shown:
         table.add_row(*(escape(table_cell(record.get(column.key))) for column in columns))
     console.print(table)
+    more = (len(records) if total is None else total) - len(shown)
+    if more > 0:
+        console.print(more_rows_note(more, "row"), highlight=False, markup=False)
+
+
+def more_rows_note(more: int, what: str) -> str:
+    """The line under a table that leaves rows out."""
+    return (f"… and {more:,} more {what}{'' if more == 1 else 's'} (a table shows the first "
+            f"{TABLE_MAX_ROWS:,}); --format csv, json or jsonl writes them all")
 
 
 RENDERERS: dict[str, Renderer] = {

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from claimtrack.crosscheck.intervals import interval_of, number
-from claimtrack.export import csv_cell
+from claimtrack.export import csv_cell, write_json
 
 VERDICT_STYLE = {"conflict": "bold red", "date_conflict": "bold red",
                  "scale_slip": "bold magenta",
@@ -66,7 +66,7 @@ def conflict_records(groups: Sequence, tolerance: float) -> list[dict[str, Any]]
 
 
 def conflicts_json(groups: Sequence, out: TextIO, tolerance: float) -> None:
-    json.dump(conflict_records(groups, tolerance), out, ensure_ascii=False, indent=2)
+    write_json(conflict_records(groups, tolerance), out)
     out.write("\n")
 
 
@@ -118,7 +118,14 @@ def conflicts_markdown(groups: Sequence, out: TextIO, tolerance: float) -> None:
         out.write("\n")
 
 
+# A terminal shows at most this many conflict groups (rich draws about 10 ms a group);
+# the other formats write every group.
+TABLE_MAX_GROUPS = 50
+
+
 def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
+    """The first TABLE_MAX_GROUPS groups, each a table and its pairs' reasons, then how
+    many groups are left."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -126,7 +133,7 @@ def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
     console = Console(file=out)
     if not groups:
         console.print("No conflicts found (--all shows the groups that agree).")
-    for group in groups:
+    for group in groups[:TABLE_MAX_GROUPS]:
         details = _details(group)
         console.print(f"[bold]{escape(group.subject)} · {group.topic}[/] ({escape(details)}): "
                       f"[{VERDICT_STYLE.get(group.verdict, '')}]{group.verdict}[/]")
@@ -145,6 +152,13 @@ def conflicts_table(groups: Sequence, out: TextIO, tolerance: float) -> None:
             console.print(f"  [{style}]{pair.verdict}[/] {escape(pair.reason)}",
                           soft_wrap=False)
         console.print()
+    rest = groups[TABLE_MAX_GROUPS:]
+    if rest:
+        conflicting = sum(1 for group in rest if group.has_conflict)
+        console.print(f"… and {len(rest):,} more group{'' if len(rest) == 1 else 's'} "
+                      f"({conflicting:,} in conflict); a table shows the first "
+                      f"{TABLE_MAX_GROUPS:,}: --topic or --subject narrows them, --format csv, "
+                      "json, jsonl or markdown writes them all", highlight=False, markup=False)
 
 
 CONFLICT_RENDERERS: dict[str, Callable] = {
@@ -201,7 +215,7 @@ def compare_records(rows: Sequence) -> list[dict[str, Any]]:
 
 
 def compare_json(rows: Sequence, out: TextIO, title: str) -> None:
-    json.dump(compare_records(rows), out, ensure_ascii=False, indent=2)
+    write_json(compare_records(rows), out)
     out.write("\n")
 
 
@@ -226,9 +240,12 @@ def compare_markdown(rows: Sequence, out: TextIO, title: str) -> None:
 
 
 def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
+    """The first TABLE_MAX_ROWS rows with their groups' headings, then how many are left."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+
+    from claimtrack.export import TABLE_MAX_ROWS
 
     console = Console(file=out)
     table = Table(title=escape(title), header_style="bold")
@@ -236,7 +253,8 @@ def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
                              ("figure", "left"), ("interval", "left"), ("dev.", "right")):
         table.add_column(heading, justify=justify, overflow="fold")
     group = None
-    for row in rows:
+    shown = rows[:TABLE_MAX_ROWS]
+    for row in shown:
         if row.group != group:
             group = row.group
             table.add_row("", f"[bold]{escape(group)}[/]", "", "", "", "", end_section=False)
@@ -246,6 +264,15 @@ def compare_table(rows: Sequence, out: TextIO, title: str) -> None:
                       escape(values["speaker"] or ""), figure, escape(values["interval"]),
                       values["deviation"])
     console.print(table)
+    if len(rows) > len(shown):
+        more = len(rows) - len(shown)
+        groups = len({row.group for row in rows[len(shown):]} - {group})
+        conflicting = sum(1 for row in rows[len(shown):] if row.conflicting)
+        console.print(f"… and {more:,} more claim{'' if more == 1 else 's'} in {groups:,} more "
+                      f"group{'' if groups == 1 else 's'} ({conflicting:,} in a conflict); a "
+                      f"table shows the first {TABLE_MAX_ROWS:,}: --subject narrows the "
+                      "comparison, --format csv, json, markdown or html writes every row",
+                      highlight=False, markup=False)
 
 
 def compare_table_rows(rows: Sequence) -> list[dict[str, Any]]:
