@@ -28,11 +28,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 
 from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
-from claimtrack.extract.lexicon import ascii_lower, fold, word_pattern
+from claimtrack.extract.lexicon import ascii_lower, fold
 from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
@@ -152,14 +151,11 @@ _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
-# Direction words that are adverbs of phrasal verbs too (set up, cut down): a
-# change only right before their figure.
-_ADVERB_DIRECTIONS = frozenset(("up", "down"))
 # ", an analyst at Bernstein," after an English speaker's name.
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
-_FRONTED_PHRASE = re.compile(r"[\s*#>]*(?:with|for|at|after|despite|amid|following|thanks to)\s")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
+# What may come between "up" or "down" and the figure it leads into (up by 5%).
 _FIGURE_NEXT = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?[$€£¥\d]")
 # A year written with two digits (06年, 22年底) in an article with no date: the
 # years up to this one are this century's (a decision: the corpus runs to 2025).
@@ -1182,8 +1178,8 @@ class Extraction:
             return after[0]
         apposition = _APPOSITION.match(self.folded, speaker.end, min(info.end, speaker.end + 80))
         if apposition is not None:
-            role = _english_roles().search(self.folded.lower(), apposition.start(1),
-                                           apposition.end(1))
+            role = name_rules().en_role_pattern.search(self.lower, apposition.start(1),
+                                                       apposition.end(1))
             if role is not None:
                 return role.start(), role.end()
         return None
@@ -1419,7 +1415,7 @@ class Extraction:
         for match in self.g.direction.finditer(self.lower, clause_start, figure.start):
             # "up 5%" (and "up 12% ... and 78%") is a rise; "set up a $500 billion
             # fund", "down the road" are not: the word must lead straight into a figure.
-            if match.group(0).strip() in _ADVERB_DIRECTIONS and \
+            if match.group(0).strip() in self.g.adverb_directions and \
                     not _FIGURE_NEXT.match(self.lower, match.end()):
                 continue
             best = match
@@ -1704,7 +1700,7 @@ class Extraction:
         later_in_clause = [e for e in after if e.start < clause_end]
         if later_in_clause:
             return pick(later_in_clause, nearest_last=False)
-        if _FRONTED_PHRASE.match(self.lower, clause_start):
+        if self.g.fronted_phrase.match(self.lower, clause_start):
             # "With a training cost of $294,000, DeepSeek-R1 was featured...": a phrase
             # fronted before its sentence's subject is about that subject.
             following = [e for e in eligible if clause_end < e.start <= clause_end + 2]
@@ -2161,12 +2157,6 @@ class Extraction:
 
 
 # --- helpers ------------------------------------------------------------------
-
-
-@cache
-def _english_roles() -> re.Pattern:
-    """The English role words of lang/names.yaml (senior analyst before analyst)."""
-    return re.compile(rf"(?<![a-z]){word_pattern(name_rules().en_roles)}(?![a-z])")
 
 
 def _detect(text: str) -> str:

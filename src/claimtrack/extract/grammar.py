@@ -72,6 +72,8 @@ class Grammar:
     money_verb: re.Pattern
     money_after: re.Pattern
     subject_anaphor: re.Pattern
+    fronted_phrase: re.Pattern
+    adverb_directions: frozenset[str]
     conditional: re.Pattern
     basis_before: re.Pattern
     basis_after: re.Pattern
@@ -454,6 +456,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         basis_after=re.compile(
             rf"[^，,。；;]{{0,6}}?(?:{word_pattern([*zh.basis_after, *en.basis_after])})"),
         conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
+        # word_pattern of no words matches nothing, so an empty list fronts nothing.
+        fronted_phrase=re.compile(rf"[\s*#>]*(?:{word_pattern(en.fronted_openers)})\s"),
+        adverb_directions=frozenset(word.lower() for word in en.adverb_directions),
         subject_anaphor=re.compile(
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.subject_anaphora, *en.subject_anaphora])})"),
         colloquial_currency_words=frozenset(units.colloquial_currency_words),

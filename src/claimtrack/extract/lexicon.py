@@ -94,6 +94,8 @@ class LanguageData(_Strict):
     indefinite_determiners: list[str]
     anaphoric_sources: list[str]
     subject_anaphora: list[str] = []
+    fronted_openers: list[str] = []
+    adverb_directions: list[str] = []
     change_nouns_after: dict[str, list[str]] = {}
     conditional_markers: list[str] = []
     basis_before: list[str] = []

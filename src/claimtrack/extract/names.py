@@ -104,6 +104,11 @@ class NameRules:
         """Any Chinese role word, longest first (首席执行官 before 执行官)."""
         return _role_pattern(self.roles)
 
+    @property
+    def en_role_pattern(self) -> re.Pattern:
+        """Any English role word in lower case, longest first (senior analyst before analyst)."""
+        return _en_role_pattern(self.en_roles)
+
     def is_person_name(self, text: str) -> bool:
         """A Chinese personal name by its form: a surname and one or two more characters."""
         if not 2 <= len(text) <= 4 or not all(_HAN.match(c) for c in text):
@@ -171,6 +176,12 @@ def _suffixes_by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     for suffix in suffixes:  # already longest first
         by_last.setdefault(suffix[-1], []).append(suffix)
     return {last: tuple(group) for last, group in by_last.items()}
+
+
+@cache
+def _en_role_pattern(roles: frozenset[str]) -> re.Pattern:
+    words = sorted(roles, key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
 
 
 @cache

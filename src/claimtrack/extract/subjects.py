@@ -17,7 +17,8 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
-         "locative_endings", "time_nouns", "min_chars", "max_chars"}
+         "locative_endings", "time_nouns", "prose_words", "linking_ends", "min_chars",
+         "max_chars"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What clause_topic returns when the clause starts with the figure's own measure:
 # a compound of several words (住户贷款) or a single word (人数, 营收).
@@ -45,6 +46,8 @@ class SubjectRules:
     not_subjects: frozenset[str]
     locative_endings: frozenset[str]
     time_nouns: frozenset[str]
+    prose_words: frozenset[str]
+    linking_ends: frozenset[str]
     min_chars: int
     max_chars: int
 
@@ -144,10 +147,6 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
     return _checked(folded, phrase_start, phrase_end, rules)
 
 
-# Words that make a short line a clause of prose, whatever their tag.
-_PROSE_WORDS = frozenset("是在有才就也都了被把将每")
-# A head that ends in one of these leads into its figure as a verb does (面积达, 股价从).
-_LINKING_ENDS = frozenset("达为是从至到约超近逾")
 # Tags of the words of two or more characters that a name is never made of:
 # pronouns (每天), times (去年), adverbs, prepositions, conjunctions, particles, numerals.
 _PROSE_TAGS = ("r", "t", "d", "p", "c", "u", "m")
@@ -160,11 +159,12 @@ def reads_as_prose(text: str) -> bool:
     function words and a verb before the last word count."""
     from claimtrack.extract.names import tag
 
-    if text[-1:] in _LINKING_ENDS:
+    rules = subject_rules()
+    if text[-1:] in rules.linking_ends:
         return True
     tokens = tag(text)
     for position, (_, _, word, flag) in enumerate(tokens):
-        if word in _PROSE_WORDS or len(word) >= 2 and (
+        if word in rules.prose_words or len(word) >= 2 and (
                 flag.startswith(_PROSE_TAGS) or
                 flag == "v" and position < len(tokens) - 1):
             return True
