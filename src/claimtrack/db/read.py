@@ -404,6 +404,19 @@ def _in(column: str, values: Iterable, name: str, params: dict[str, Any]) -> str
     return f"{column} IN ({', '.join(names)})" if names else "1 = 0"
 
 
+def _entity_or_written(id_column: str, ids, written_sql: str, written_name: str,
+                       written: str | None, params: dict[str, Any]) -> str:
+    """A subject or speaker filter: one of the entities ``ids``, or the name as written
+    (``written_sql`` with its parameter); no row when neither is given."""
+    either = []
+    if ids:
+        either.append(_in(f"claim.{id_column}", ids, id_column, params))
+    if written:
+        either.append(written_sql)
+        params[written_name] = written
+    return f"({' OR '.join(either)})" if either else "1 = 0"
+
+
 def claim_conditions(wanted: ClaimFilter, dialect: str, params: dict[str, Any]) -> list[str]:
     """The SQL conditions of a ClaimFilter (their parameters go into ``params``)."""
     conditions = []
@@ -412,21 +425,14 @@ def claim_conditions(wanted: ClaimFilter, dialect: str, params: dict[str, Any]) 
     if wanted.topic_ids is not None:
         conditions.append(_in("claim.topic_id", wanted.topic_ids, "topic_id", params))
     if wanted.subject_ids is not None or wanted.subject_key is not None:
-        either = []
-        if wanted.subject_ids:
-            either.append(_in("claim.subject_id", wanted.subject_ids, "subject_id", params))
-        if wanted.subject_key:
-            either.append("(claim.subject_id IS NULL AND claim.subject_key = :subject_key)")
-            params["subject_key"] = wanted.subject_key
-        conditions.append(f"({' OR '.join(either)})" if either else "1 = 0")
+        conditions.append(_entity_or_written(
+            "subject_id", wanted.subject_ids,
+            "(claim.subject_id IS NULL AND claim.subject_key = :subject_key)",
+            "subject_key", wanted.subject_key, params))
     if wanted.speaker_ids is not None or wanted.speaker_text is not None:
-        either = []
-        if wanted.speaker_ids:
-            either.append(_in("claim.speaker_id", wanted.speaker_ids, "speaker_id", params))
-        if wanted.speaker_text:
-            either.append("lower(claim.speaker_name) = :speaker_text")
-            params["speaker_text"] = wanted.speaker_text.lower()
-        conditions.append(f"({' OR '.join(either)})" if either else "1 = 0")
+        conditions.append(_entity_or_written(
+            "speaker_id", wanted.speaker_ids, "lower(claim.speaker_name) = :speaker_text",
+            "speaker_text", wanted.speaker_text and wanted.speaker_text.lower(), params))
     if wanted.article_ids is not None:
         conditions.append(_in("claim.article_id", wanted.article_ids, "article_id", params))
     if wanted.outlet:
