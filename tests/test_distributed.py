@@ -27,7 +27,7 @@ from claimtrack.db.models import Claim as ClaimRow
 from claimtrack.db.session import engine_for
 from tests.conftest import PG_URL_VAR, REPO, SEEDS
 from tests.support.corpus import write_corpus
-from tests.test_reliability import _claims_by_hash, _claimtrack
+from tests.support.processes import claims_by_hash, claimtrack_process
 
 ARTICLES = 300
 
@@ -44,7 +44,7 @@ def reference(corpus, tmp_path_factory) -> dict[str, int]:
     """Claims per article (by content hash) of one uninterrupted ingest without a queue."""
     url = f"sqlite:///{tmp_path_factory.mktemp('reference') / 'reference.db'}"
     api.ingest([corpus], db=url)
-    return _claims_by_hash(url)
+    return claims_by_hash(url)
 
 
 def _duplicates(url: str) -> tuple[int, int]:
@@ -86,7 +86,7 @@ def _wait(condition, process) -> None:
 
 
 def test_two_processes_divide_the_files_and_store_what_one_stores(pg_url, corpus, reference):
-    processes = [_claimtrack(pg_url, "ingest", "-q", "--jobs", "1", "--queue", "run-1",
+    processes = [claimtrack_process(pg_url, "ingest", "-q", "--jobs", "1", "--queue", "run-1",
                              str(corpus)) for _ in range(2)]
     outputs = []
     for process in processes:
@@ -94,7 +94,7 @@ def test_two_processes_divide_the_files_and_store_what_one_stores(pg_url, corpus
         assert process.returncode == 0, err
         assert "Traceback" not in err
         outputs.append(out)
-    assert _claims_by_hash(pg_url) == reference  # every article once, each with its claims
+    assert claims_by_hash(pg_url) == reference  # every article once, each with its claims
     assert _duplicates(pg_url) == (0, 0)
     # Each file was taken by exactly one of them.
     assert sum(_files_taken(out) for out in outputs) == ARTICLES
@@ -109,30 +109,31 @@ def test_sigkill_mid_run_then_a_rerun_gives_the_counts_of_a_clean_run(pg_url, co
     def stored_some() -> bool:
         return _items(pg_url, state=IngestState.done) >= 40
 
-    process = _claimtrack(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-2",
+    process = claimtrack_process(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-2",
                           str(corpus))
     _wait(stored_some, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
-    stored = _claims_by_hash(pg_url)
+    stored = claims_by_hash(pg_url)
     assert 40 <= len(stored) < len(reference)
     # Whole articles only, and an item is done exactly when its article is stored.
     assert stored == {content_hash: reference[content_hash] for content_hash in stored}
     assert _items(pg_url, state=IngestState.done) == len(stored)
-    rerun = _claimtrack(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-2", str(corpus))
+    rerun = claimtrack_process(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-2",
+                               str(corpus))
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err
     assert _files_taken(out) == ARTICLES - len(stored)  # only what the killed one left
-    assert _claims_by_hash(pg_url) == reference
+    assert claims_by_hash(pg_url) == reference
     assert _duplicates(pg_url) == (0, 0)
     assert _items(pg_url, state=IngestState.pending) == 0
 
 
 def test_a_process_killed_beside_another_leaves_its_files_to_the_survivor(pg_url, corpus,
                                                                           reference):
-    victim, survivor = (_claimtrack(pg_url, "ingest", "-q", "--jobs", "1", "--queue", "run-3",
-                                    str(corpus)) for _ in range(2))
+    victim, survivor = (claimtrack_process(pg_url, "ingest", "-q", "--jobs", "1",
+                                           "--queue", "run-3", str(corpus)) for _ in range(2))
 
     def victim_stored_some() -> bool:
         return _items(pg_url, worker=f"{_host()}:{victim.pid}") > 0
@@ -142,7 +143,7 @@ def test_a_process_killed_beside_another_leaves_its_files_to_the_survivor(pg_url
     victim.wait()
     out, err = survivor.communicate(timeout=600)
     assert survivor.returncode == 0, err
-    assert _claims_by_hash(pg_url) == reference
+    assert claims_by_hash(pg_url) == reference
     assert _duplicates(pg_url) == (0, 0)
     assert _items(pg_url, queue="run-3", state=IngestState.done) == ARTICLES
 
@@ -157,12 +158,12 @@ def test_one_text_at_two_paths_taken_by_two_processes_is_one_article(pg_url, cor
         for path in texts:
             (tmp_path / folder / path.name).write_bytes(path.read_bytes())
     # With workers: two batches in flight in each process.
-    processes = [_claimtrack(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-4",
+    processes = [claimtrack_process(pg_url, "ingest", "-q", "--jobs", "2", "--queue", "run-4",
                              str(tmp_path / "a"), str(tmp_path / "b")) for _ in range(2)]
     for process in processes:
         out, err = process.communicate(timeout=600)
         assert process.returncode == 0, err
-    stored = _claims_by_hash(pg_url)
+    stored = claims_by_hash(pg_url)
     assert len(stored) == len(texts)
     assert stored == {content_hash: reference[content_hash] for content_hash in stored}
     assert _duplicates(pg_url) == (0, 0)

@@ -6,44 +6,21 @@ databases: an SQLite file, and a PostgreSQL schema when a server is given.
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from claimtrack import api
 from claimtrack.curation import dump_curated_file
-from claimtrack.db.models import Article
-from claimtrack.db.models import Claim as ClaimRow
-from claimtrack.db.session import engine_for
 from claimtrack.extract import extract_claims
 from tests.support.corpus import write_corpus
+from tests.support.processes import claims_by_hash, claimtrack_process
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _claimtrack(db: str, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    env.pop("CLAIMTRACK_DB", None)
-    return subprocess.Popen([sys.executable, "-m", "claimtrack", "--db", db, *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-
-
-def _claims_by_hash(url: str) -> dict[str, int]:
-    """Claims per article, keyed by the article's content hash."""
-    with engine_for(url).connect() as connection:
-        rows = connection.execute(
-            select(Article.content_hash, func.count(ClaimRow.id))
-            .outerjoin(ClaimRow, ClaimRow.article_id == Article.id)
-            .group_by(Article.content_hash)
-        ).all()
-    return {content_hash: count for content_hash, count in rows}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +35,7 @@ def reference(corpus, tmp_path_factory) -> dict[str, int]:
     """What an uninterrupted ingest of the corpus stores: claims per article."""
     url = f"sqlite:///{tmp_path_factory.mktemp('reference') / 'reference.db'}"
     api.ingest([corpus], db=url)
-    return _claims_by_hash(url)
+    return claims_by_hash(url)
 
 
 def _wait_for_articles(path: Path, at_least: int, process: subprocess.Popen) -> int:
@@ -80,21 +57,21 @@ def _wait_for_articles(path: Path, at_least: int, process: subprocess.Popen) -> 
 def test_sigkill_mid_ingest_loses_nothing_and_a_rerun_completes(corpus, reference, tmp_path):
     path = tmp_path / "crash.db"
     url = f"sqlite:///{path}"
-    process = _claimtrack(str(path), "ingest", str(corpus), "-q")
+    process = claimtrack_process(str(path), "ingest", str(corpus), "-q")
     _wait_for_articles(path, 40, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    stored = _claims_by_hash(url)
+    stored = claims_by_hash(url)
     assert 40 <= len(stored) < len(reference)
     # Every stored article has exactly its claims: all of an article or none of it.
     assert {h: n for h, n in stored.items()} == {h: reference[h] for h in stored}
-    rerun = _claimtrack(str(path), "ingest", str(corpus), "-q")
+    rerun = claimtrack_process(str(path), "ingest", str(corpus), "-q")
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
-    assert _claims_by_hash(url) == reference
+    assert claims_by_hash(url) == reference
 
 
 def _curated_corpus(corpus: Path, folder: Path, count: int) -> list[Path]:
@@ -120,7 +97,7 @@ def test_sigkill_mid_curate_import_applies_whole_files_only(corpus, tmp_path):
     api.ingest([corpus], db=url)
     curated = tmp_path / "curated"
     files = _curated_corpus(corpus, curated, 300)
-    process = _claimtrack(str(path), "curate", "import", str(curated))
+    process = claimtrack_process(str(path), "curate", "import", str(curated))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
@@ -140,7 +117,7 @@ def test_sigkill_mid_curate_import_applies_whole_files_only(corpus, tmp_path):
             "GROUP BY curated_file").fetchall())
     assert 20 <= len(per_file) < len(files)
     assert set(per_file.values()) <= {2}  # each file whole, never half
-    rerun = _claimtrack(str(path), "curate", "import", str(curated))
+    rerun = claimtrack_process(str(path), "curate", "import", str(curated))
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     with sqlite3.connect(path) as connection:
@@ -153,11 +130,11 @@ def test_concurrent_writers_and_readers(db_url, corpus, reference, writers):
     articles = sorted(corpus.glob("*.txt"))[:60]
     # Overlapping inputs: each writer takes 30 articles, half shared with the next.
     slices = [articles[(15 * i) % 60 : (15 * i) % 60 + 30] for i in range(writers)]
-    processes = [_claimtrack(db_url, "ingest", "-q", *map(str, chunk)) for chunk in slices]
+    processes = [claimtrack_process(db_url, "ingest", "-q", *map(str, chunk)) for chunk in slices]
     readers_ok = 0
     while any(process.poll() is None for process in processes):
         for command in (("claims", "--limit", "5", "--format", "json"), ("conflicts", "--all")):
-            reader = _claimtrack(db_url, *command)
+            reader = claimtrack_process(db_url, *command)
             out, err = reader.communicate(timeout=120)
             assert reader.returncode == 0, err
             readers_ok += 1
@@ -165,7 +142,7 @@ def test_concurrent_writers_and_readers(db_url, corpus, reference, writers):
         out, err = process.communicate(timeout=300)
         assert process.returncode == 0, err
         assert "Traceback" not in err
-    stored = _claims_by_hash(db_url)
+    stored = claims_by_hash(db_url)
     expected = {article.read_text(encoding="utf-8") for chunk in slices for article in chunk}
     assert len(stored) == len(expected)  # every article once: none lost, none doubled
     assert stored == {h: reference[h] for h in stored}  # and each with exactly its claims
