@@ -152,6 +152,9 @@ _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)"
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
 # ", an analyst at Bernstein," after an English speaker's name.
+# An English source described by where it is: "an analyst from Shanghai said".
+_EN_MODIFIER_BEFORE = re.compile(
+    r"(?P<head>(?:\b[A-Za-z][\w.'-]*\s+){1,3}?)(?P<prep>from|in|based in|at|of)\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
@@ -1104,7 +1107,26 @@ class Extraction:
                     # pattern; "X表示": it starts at the name (what precedes is not hers).
                     leads = match.start("who") > match.start()
                     role = None
-                    if inside:
+                    unnamed = False
+                    if HAN.search(self.folded, who_start, who_end):
+                        head = self._head_after_modifier(inside, who_end)
+                    else:
+                        inside, who_start, head = self._english_head(
+                            info, inside, who_start, who_end, match.start())
+                    if head is not None:
+                        # 深圳的张三说, an analyst from Shanghai said: a name before 的 or
+                        # after from only says which one; the speaker is the head noun
+                        # the verb follows, else an unnamed source (the who-span keeps
+                        # the modifier, which is then no subject either).
+                        inside = []
+                        who_text = head
+                        unnamed = not self._looks_like_name(head)
+                    report = self._unquoted_report(inside, who_end)
+                    if report is not None:
+                        speaker = report
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
+                    elif inside:
                         # 英伟达首席执行官黄仁勋: the person speaks, the title is her role.
                         people = [e for e in inside if e.kind == "person"]
                         chosen = people[-1] if people else inside[-1]
@@ -1139,8 +1161,10 @@ class Extraction:
                         speaker = first.strip("《》〈〉「」“”\"' ")
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
-                    elif self._generic(who_text):
+                    elif unnamed or self._generic(who_text):
                         speaker, phrase_start = None, max(match.start(), clause_start)
+                        if unnamed:  # an analyst from Shanghai said: the phrase from its head
+                            phrase_start = min(phrase_start, max(who_start, clause_start))
                     else:
                         continue  # a phrase, not a source: 而后者的推理模型被认为
                     phrase = self.text[phrase_start : match.end()].strip().rstrip(".,;:")
@@ -1156,6 +1180,91 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _unquoted_report(self, inside: list[EntityMention], who_end: int) -> str | None:
+        """The name of a report written without 《》 that a who-phrase holds, or None.
+
+        据中国VR行业现状深度研究与未来前景分析报告数据显示: the phrase ends in a
+        word for a report and, after the first name it holds, runs on for
+        several more words (no 的, no digits); the report speaks, not 中国.
+        据IDC最新报告, IDC发布的报告 and 美国劳工部2024年报告 name their maker.
+        """
+        if not inside:
+            return None
+        first = inside[0]
+        folded = self.folded[first.start : who_end]
+        if not HAN.search(folded):
+            # the China Internet Development Report: capitalised words to a report word.
+            words = folded.split()
+            if len(words) >= 3 and words[-1].lower() in self.g.report_endings and all(
+                    word[:1].isupper() for word in words):
+                return self.text[first.start : who_end].strip()
+            return None
+        ending = next((end for end in self.g.report_endings if folded.endswith(end)), None)
+        if ending is None:
+            return None
+        middle = self.folded[first.end : who_end - len(ending)]
+        if len(HAN.findall(middle)) < 6 or "的" in middle or any(c.isdigit() for c in middle):
+            return None
+        return self.text[first.start : who_end].strip()
+
+    def _english_head(self, info: SentenceInfo, inside: list[EntityMention], who_start: int,
+                      who_end: int, match_start: int,
+                      ) -> tuple[list[EntityMention], int, str | None]:
+        """An English who-phrase that is the end of a longer name, or a modifier.
+
+        Bank of America said: the name the capitalised words before the verb end
+        is the speaker, not America. An analyst from Shanghai said, Zhang San in
+        Beijing said: a place after from, in or based in only says where the
+        source is; the head before it speaks (a name, else an unnamed source),
+        as does the head before at or of a place (officials at the border).
+        Returns the names inside the phrase, where it starts, and the head. A
+        preposition the pattern itself holds (a study published in The Lancet
+        found) is the pattern's, not a modifier.
+        """
+        whole = next((e for e in info.entities if e.start < who_start < e.end
+                      and e.end >= who_end - 1), None)
+        if whole is not None:
+            return [whole], whole.start, None
+        if match_start < who_start:
+            return inside, who_start, None
+        window_start = max(info.start, self._clause_start(who_start), who_start - 60)
+        modifier = _EN_MODIFIER_BEFORE.search(self.folded, window_start, who_start)
+        if modifier is None or (modifier.group("prep").lower() in ("at", "of") and not (
+                inside and inside[-1].kind == "place")):
+            return inside, who_start, None
+        head = re.sub(r"^(?i:an?|the)\s+", "", modifier.group("head").strip())
+        if modifier.group("prep") == "of" and head.split() and all(
+                word[:1].isupper() for word in head.split()):
+            # Bank of America, University of Chicago: one name, whatever its end names.
+            start = modifier.start("head") + modifier.group("head").index(head)
+            name = self.text[start:who_end].strip()
+            return [EntityMention(start, who_end, name, "organisation")], start, None
+        return inside, modifier.start("head"), head or None
+
+    def _head_after_modifier(self, inside: list[EntityMention], who_end: int) -> str | None:
+        """The head noun of a who-phrase whose names all stand before its last 的.
+
+        深圳的张三说, 用着东北兵工厂弹药的粟裕说, 来自上海的分析师表示: the names
+        say where from or which one; the one who speaks is the head the verb
+        follows. A role after an organisation's 的, or a word through which a body
+        speaks (lang/zh.yaml body_voices), keeps the name as the speaker (外交部的
+        发言人表示, 法国的官方数据: the ministry, France).
+        """
+        if not inside:
+            return None
+        last = inside[-1]
+        tail = self.text[last.end : who_end]
+        cut = tail.rfind("的")
+        if cut < 0 or not HAN.search(tail):
+            return None
+        head = tail[cut + 1 :].strip(" *“”\"'「」")
+        if not 1 <= len(head) <= 8 or not all(HAN.match(char) for char in head):
+            return None
+        if fold(head) in self.g.body_voices or last.kind in ("organisation", "title") and \
+                name_rules().role_pattern.fullmatch(fold(head)):
+            return None
+        return head
 
     def _role_before(self, info: SentenceInfo, speaker: EntityMention,
                      who_start: int) -> tuple[int, int] | None:

@@ -112,6 +112,8 @@ class LanguageData(_Strict):
     from_markers: list[str] = []
     respectively_words: list[str] = []
     publication_verbs: list[str] = []
+    report_endings: list[str] = []
+    body_voices: list[str] = []
     since_words: list[str] = []
     start_words: list[str] = []
     fiscal_words: list[str] = []
