@@ -52,6 +52,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d+[.)、])?[ \t*]*$")
 # Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
 _NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
+_ASPECT = frozenset("了着过")
 _FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
 # How listed words for kinds of people end (文科生, 研究员, 企业家): never a name.
 _COMMON_NOUN_ENDINGS = frozenset("生者员家人师士长们工民户商客族农官兵子手书报表单录稿")
@@ -333,8 +334,10 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         for length in (4, 3, 2):
             for start_at in range(first, last - length + 1):
                 candidate = piece[start_at : start_at + length]
+                # 花/光/了: a name is not followed by an aspect particle; a verb is.
                 if rules.is_person_name(candidate) and not listed_word(candidate) and \
-                        not any(char in _FUNCTION_CHARS for char in candidate):
+                        not any(char in _FUNCTION_CHARS for char in candidate) and \
+                        piece[start_at + length : start_at + length + 1] not in _ASPECT:
                     add(start_at, start_at + length, "person")
     for index, (first, last, word, flag) in enumerate(tokens):
         if any(taken[first:last]) or not _HAN.search(word):

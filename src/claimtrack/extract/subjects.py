@@ -17,8 +17,8 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
-         "locative_endings", "time_nouns", "prose_words", "linking_ends", "min_chars",
-         "max_chars"}
+         "locative_endings", "time_nouns", "prose_words", "linking_ends", "aspect_particles",
+         "min_chars", "max_chars"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What clause_topic returns when the clause starts with the figure's own measure:
 # a compound of several words (住户贷款) or a single word (人数, 营收).
@@ -48,6 +48,7 @@ class SubjectRules:
     time_nouns: frozenset[str]
     prose_words: frozenset[str]
     linking_ends: frozenset[str]
+    aspect_particles: frozenset[str]
     min_chars: int
     max_chars: int
 
@@ -132,6 +133,9 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         index += 1
     if phrase_start is None or not nominal:
         return None
+    if index < len(tokens) and tokens[index][0] == phrase_end and \
+            tokens[index][2] in rules.aspect_particles:
+        return None  # 记录/n 了: the tagger's noun is the clause's verb
     if measure is not None and measure[0] < phrase_end <= measure[1]:
         # 全球AR和VR头显全球出货量: the words before the measure; 住户贷款减少: a
         # measure no topic lists is what the clause is about; 营收增长: the subject
