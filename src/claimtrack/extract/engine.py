@@ -2159,6 +2159,9 @@ class Extraction:
             # sentence (or the heading) before was about.
             subject = self._carried_subject(info, sentences, heading=True)
         topic = self.g.date_topic_of.get(alias_key(event.group(0)))
+        if topic in (None, "release_date") and self.g.founding_object.search(
+                self.lower, event.end(), min(self._clause_end(event.end()), event.end() + 40)):
+            topic = "founding_date"  # launched a hedge fund called High-Flyer: a founding
         if topic in _VENUE_TOPICS and any(e.kind == "title" and e.name == subject
                                           for e in info.entities):
             subject = None  # 发表在…出版的《科学》上: the journal's issue is where, not what

@@ -92,6 +92,7 @@ class Grammar:
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     report_endings: tuple[str, ...]  # how the name of a report written without 《》 ends
     body_voices: frozenset[str]  # 官方: after X的, the words through which X itself speaks
+    founding_object: re.Pattern  # launched a hedge fund: an event whose object is a body
     since_after: re.Pattern  # 以来 after a date: where a comparison starts
     start_after: re.Pattern  # 开始, 起 after a date: where something starts
     change_base: re.Pattern  # 同比, year-over-year: what a change is measured against
@@ -478,6 +479,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                                 [*zh.publication_verbs, *en.publication_verbs]),
         report_endings=(*zh.report_endings, *(word.lower() for word in en.report_endings)),
         body_voices=frozenset(zh.body_voices),
+        founding_object=re.compile(latin_bounded([*zh.founding_objects, *en.founding_objects])),
         change_base=re.compile(latin_bounded([*zh.change_bases, *en.change_bases])),
         change_base_of={word.lower(): label for word, label in
                         [*zh.change_bases.items(), *en.change_bases.items()]},

@@ -113,6 +113,7 @@ class LanguageData(_Strict):
     respectively_words: list[str] = []
     publication_verbs: list[str] = []
     report_endings: list[str] = []
+    founding_objects: list[str] = []
     body_voices: list[str] = []
     since_words: list[str] = []
     start_words: list[str] = []
