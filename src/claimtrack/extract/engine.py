@@ -2064,6 +2064,11 @@ class Extraction:
                        and not d.said and not self._event_between(d, figure)
                        and not self._since(d) and not self._compared_date(d)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
+        if figure.from_value is not None:
+            # from Jan. 24's closing price of $142.62 to $118.51 by Jan. 27, 从1月24日的
+            # 142.62美元跌至…: the date right after the from-word is the start value's.
+            in_clause = [d for d in in_clause if not self.g.from_before.search(
+                self.lower, max(clause_start, d.start - 6), d.start)] or in_clause
         # DeepSeek launched V3 last December; it cost $5.58 million: December dates the launch.
         in_sentence = [d for d in in_sentence if d in in_clause or not self.g.event.search(
             self.lower, self._clause_start(d.start), self._clause_end(d.end))]
@@ -2142,7 +2147,9 @@ class Extraction:
         # ……宣布……并创办深度求索: an event word that is also a reporting verb (宣布,
         # announced: inside an attribution) ranks below the event itself (创办).
         spoken = [(a.start, a.end) for a in info.attributions]
+        # 宣布……将合资成立一家公司: an event still to come did not happen on the date.
         event = min(events, key=lambda e: (
+            self._still_to_come(e),
             self.g.date_topic_of.get(alias_key(e.group(0))) is None,
             any(start <= e.start() < end for start, end in spoken),
             min(abs(e.start() - mention.end), abs(mention.start - e.end()))))
@@ -2182,6 +2189,12 @@ class Extraction:
             extractor=EXTRACTOR,
         )
 
+    def _still_to_come(self, event: re.Match) -> bool:
+        """Whether a forecast word stands right before an event word in its clause
+        (将合资成立, will launch): the event is planned, not dated by the clause."""
+        start = max(self._clause_start(event.start()), event.start() - 8)
+        return self.g.forecast.search(self.lower, start, event.start()) is not None
+
     def _kind_of(self, name: str | None, info: SentenceInfo) -> str | None:
         """The kind of a subject: the entity data's, else the name finder's in the sentence."""
         if name is None:
@@ -2206,6 +2219,13 @@ class Extraction:
         # Ningbo High-Flyer: the object may come after a few words, within the clause.
         reach = EVENT_OBJECT_GAP_LATIN if LATIN_WORD.search(
             self.lower, event.start(), event.end()) else EVENT_OBJECT_GAP
+        # announce the creation of a joint venture called Stargate, 宣布，……将合资成立
+        # 一家名为“星际之门”的新公司: the name a naming word gives after the verb, in
+        # its clause or the clauses after it that hold no other figure.
+        for naming in self.g.naming.finditer(self.lower, event.end(), end):
+            named = next((e for e in info.entities if e.start == naming.end()), None)
+            if named is not None:
+                return named.name
         for entity in info.entities:
             gap = self.lower[event.end() : entity.start]
             if event.end() <= entity.start < end and len(gap) <= reach and \
@@ -2234,8 +2254,9 @@ class Extraction:
         # name before it is who did it, not what the date is of (a founding is of
         # what was founded, whoever founded it: that case is the verb's object).
         obj = _EVENT_OBJECT.match(self.lower, event.end(), self._clause_end(event.end()))
-        if re.match(r"\s+of\s", self.lower[event.end() : event.end() + 4]):
-            obj = None  # graced the cover of Nature: where, not what was made
+        if re.match(r"\s+of\s", self.lower[event.end() : event.end() + 4]) or \
+                re.search(r"\s(?:in|on|at)$", event.group(0)):
+            obj = None  # graced the cover of Nature, appeared on: where, not what was made
         if before and obj is not None:
             return None
         if before:

@@ -9,6 +9,7 @@ meaning (English names in attributions), which use the folded text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -93,6 +94,7 @@ class Grammar:
     report_endings: tuple[str, ...]  # how the name of a report written without 《》 ends
     body_voices: frozenset[str]  # 官方: after X的, the words through which X itself speaks
     founding_object: re.Pattern  # launched a hedge fund: an event whose object is a body
+    naming: re.Pattern  # called, 名为: the name of what an event made follows
     since_after: re.Pattern  # 以来 after a date: where a comparison starts
     start_after: re.Pattern  # 开始, 起 after a date: where something starts
     change_base: re.Pattern  # 同比, year-over-year: what a change is measured against
@@ -311,8 +313,13 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
 
     # An ASCII ? or ! before a letter, digit or query character is inside a URL
     # (s?__biz=...), whose exclusion needs it whole, not the end of a sentence.
+    # "Jan. 21", "Sept. 2024": a month's abbreviation before a number ends no sentence.
+    abbreviations = sorted({name.capitalize() for name, month in en.month_names.items()
+                            if len(name) < len(calendar.month_name[month])})
+    month_dot = "|".join(f"(?<=\\b{name}\\.)" for name in abbreviations)
     sentence_end = anchored(re.compile(
-        r"[。！？\n]+|[!?]+(?![A-Za-z0-9_=&/%])|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"))
+        r"[。！？\n]+|[!?]+(?![A-Za-z0-9_=&/%])|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s)"
+        rf"(?!(?:{month_dot})\s+\d)"))
     # A spaced dash ends a clause; the space before it is looked at, not matched, so
     # that the pattern starts at punctuation only (only match ends are used).
     clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|(?<=\s)[-–—]\s"))
@@ -480,6 +487,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         report_endings=(*zh.report_endings, *(word.lower() for word in en.report_endings)),
         body_voices=frozenset(zh.body_voices),
         founding_object=re.compile(latin_bounded([*zh.founding_objects, *en.founding_objects])),
+        naming=re.compile(rf"(?:{latin_bounded([*zh.naming_words, *en.naming_words])})"
+                          r"\s*[“\"「『]?"),
         change_base=re.compile(latin_bounded([*zh.change_bases, *en.change_bases])),
         change_base_of={word.lower(): label for word, label in
                         [*zh.change_bases.items(), *en.change_bases.items()]},

@@ -114,6 +114,7 @@ class LanguageData(_Strict):
     publication_verbs: list[str] = []
     report_endings: list[str] = []
     founding_objects: list[str] = []
+    naming_words: list[str] = []
     body_voices: list[str] = []
     since_words: list[str] = []
     start_words: list[str] = []
