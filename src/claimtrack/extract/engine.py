@@ -871,11 +871,13 @@ class Extraction:
 
     def _noun_follows(self, end: int) -> bool:
         """Whether a noun follows a unit word (两万块砖, 5万块GPU), which then counts it."""
-        after = self.folded[end : end + 4].lstrip()
+        after = self.folded[end : end + 8].lstrip()
         if after[:1].isascii() and after[:1].isalnum():
             return True  # 2048块H800, 5万块GPU
         if not HAN.match(after):
             return False
+        if self.g.entity.match(self.lower, end):
+            return True  # 2048块英伟达H800芯片: a known name, then what it counts
         words = tag(after)
         return bool(words) and words[0][3].startswith("n") and words[0][2] != "的"
 
@@ -1715,8 +1717,26 @@ class Extraction:
                 continue  # Jane Doe, an analyst at Bernstein, said: the source's description
             if entity in bases or id(entity) in located:
                 continue
+            if self._counted_name(entity, info):
+                continue
             eligible.append(entity)
         return eligible
+
+    def _counted_name(self, entity: EntityMention, info: SentenceInfo) -> bool:
+        """512 H800 GPUs, 2048块英伟达H800芯片: a name between a count and its noun
+        is part of what is counted, never what a figure of the sentence is about."""
+        start = entity.start
+        while (before := next((e for e in info.entities if e.end <= start and
+                               not self.lower[e.end : start].strip() and e.start < start),
+                              None)) is not None:
+            start = before.start  # 英伟达H800: names in a row are one name
+        if not any(f.kind == "count" and f.end <= start and
+                   not self.lower[f.end : start].strip() and
+                   info.start <= f.start < info.end for f in self.figures):
+            return False
+        if HAN.match(self.folded, start - 1):
+            return True  # 2048块英伟达H800芯片: a classifier, then the counted thing's names
+        return re.match(r" [A-Za-z]", self.folded[entity.end : entity.end + 2]) is not None
 
     def _comparison_base(self, entity: EntityMention, figure: Figure,
                          others: list[EntityMention] | None = None) -> bool:
