@@ -57,6 +57,7 @@ from claimtrack.extract.subjects import (
     MEASURE_WORD,
     clause_topic,
     reads_as_prose,
+    subject_rules,
 )
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
@@ -1735,7 +1736,9 @@ class Extraction:
                    info.start <= f.start < info.end for f in self.figures):
             return False
         if HAN.match(self.folded, start - 1):
-            return True  # 2048块英伟达H800芯片: a classifier, then the counted thing's names
+            # 2048块英伟达H800芯片: a classifier, then the counted thing's names; but
+            # 十二个RA里 (among the twelve RAs): the set the clause speaks of.
+            return self.folded[entity.end : entity.end + 1] not in subject_rules().locative_endings
         return re.match(r" [A-Za-z]", self.folded[entity.end : entity.end + 2]) is not None
 
     def _comparison_base(self, entity: EntityMention, figure: Figure,

@@ -29,6 +29,7 @@ _LINK_VERBS = frozenset(("是", "有", "在", "被", "把", "将", "让", "使",
 # Tags of words that modify a noun in a phrase (经营/vn 贷款) but are none alone.
 _MODIFIER_TAGS = frozenset(("vn", "an", "l"))
 _LINK_CHARS = frozenset("=&/_#@?")
+_NEGATIONS = frozenset("不没未别")
 _NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数]")
 # A single word this long is a compound that may say whose (住房贷款, 消费贷款).
 _COMPOUND_CHARS = 4
@@ -121,6 +122,8 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         if word in rules.stop_words or any(
                 first < b_end and b_start < last for b_start, b_end in blocked):
             break
+        if flag == "l" and (word[-1] in rules.prose_words or word[0] in _NEGATIONS):
+            break  # 不单是/l, 就是说/l: a set phrase that links or negates is no noun
         if flag in rules.noun_tags and not word.isdigit():
             phrase_start = first if phrase_start is None else phrase_start
             # 大脑皮层/l: a set phrase without a numeral is a noun too (三亿人/l is not).
