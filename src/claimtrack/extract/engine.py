@@ -156,6 +156,9 @@ _TOPIC_CLAUSES_BACK = 3
 # An English source described by where it is: "an analyst from Shanghai said".
 _EN_MODIFIER_BEFORE = re.compile(
     r"(?P<head>(?:\b[A-Za-z][\w.'-]*\s+){1,3}?)(?P<prep>from|in|based in|at|of)\s+(?:the\s+)?$")
+# An aside set off by commas that opens with a participle or a relative pronoun:
+# ", crafted by the DeepSeek team,", ", which was trained on…,".
+_PARTICIPLE_ASIDE = re.compile(r"\s*(?:[a-z]+ed|written|built|made|led|run|known|which|who)\b")
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
@@ -2249,7 +2252,10 @@ class Extraction:
             named = next((e for e in info.entities if e.start == naming.end()), None)
             if named is not None:
                 return named.name
+        venue = self.g.date_topic_of.get(alias_key(event.group(0))) in _VENUE_TOPICS
         for entity in info.entities:
+            if venue and entity.kind == "title":
+                continue  # 登上了《自然》: the journal is where it was published, not what
             gap = self.lower[event.end() : entity.start]
             if event.end() <= entity.start < end and len(gap) <= reach and \
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
@@ -2278,8 +2284,10 @@ class Extraction:
         # what was founded, whoever founded it: that case is the verb's object).
         obj = _EVENT_OBJECT.match(self.lower, event.end(), self._clause_end(event.end()))
         if re.match(r"\s+of\s", self.lower[event.end() : event.end() + 4]) or \
-                re.search(r"\s(?:in|on|at)$", event.group(0)):
-            obj = None  # graced the cover of Nature, appeared on: where, not what was made
+                re.search(r"\s(?:in|on|at)$", event.group(0)) or \
+                re.match(r"了?《", self.lower[event.end() : event.end() + 2]):
+            # graced the cover of Nature, appeared on, 登上了《自然》: where, not what was made
+            obj = None
         if before and obj is not None:
             return None
         if before:
@@ -2304,6 +2312,15 @@ class Extraction:
                         not _CLAUSE_MARK.search(self.lower, e.end, max(e.end, clause_start - 1))]
             if previous:
                 return previous[-1].name
+            aside = self._clause_start(max(info.start, clause_start - 2))
+            if aside < clause_start - 2 and _PARTICIPLE_ASIDE.match(self.lower, aside):
+                # the paper on DeepSeek-R1, crafted by its team, graced the cover: past
+                # the participle's aside, the noun phrase the verb follows.
+                head_start = self._clause_start(max(info.start, aside - 2))
+                head = [e for e in names if head_start <= e.start and e.end < aside
+                        and e.kind != "place"]
+                if head and head_start < aside:
+                    return head[-1].name
             following = self._clause_end(event.end()) + 1
             after = [e for e in names if following <= e.start < self._clause_end(following)
                      and e.kind != "place"]
