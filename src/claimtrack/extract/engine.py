@@ -159,6 +159,14 @@ _EN_MODIFIER_BEFORE = re.compile(
 # An aside set off by commas that opens with a participle or a relative pronoun:
 # ", crafted by the DeepSeek team,", ", which was trained on…,".
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?:[a-z]+ed|written|built|made|led|run|known|which|who)\b")
+# What stands between a name and the figure it owns: "Llama 3's 30.8M", "Meta's $65B".
+_OWNS_NEXT = re.compile(r"(?:\s[\w.-]{1,8})?['’]s\s+(?:[$€£¥]\s?)?")
+# A list row that labels its figure: "Training time: 280K GPU hours", "Growth: up
+# 22%", "- 营收：约…".
+_LABELLED_ROW = re.compile(
+    r"\s*(?:[-*•·]\s*)?[^:：\n。.!?！？]{1,30}[:：]\s*(?:[^\d\s$€£¥:：]{1,10}\s*){0,2}")
+_LIST_ROWS = 12  # how many rows above a row its list's intro line may stand
+_HEADING_CHARS = 40  # a line this short without a sentence end is a heading
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
@@ -1747,6 +1755,9 @@ class Extraction:
     def _comparison_base(self, entity: EntityMention, figure: Figure,
                          others: list[EntityMention] | None = None) -> bool:
         """Whether an entity is what the figure is compared with (比o1, than OpenAI, X的1/20)."""
+        if entity.end <= figure.start and _OWNS_NEXT.fullmatch(self.text, entity.end,
+                                                                figure.start):
+            return False  # vs. Llama 3's 30.8M GPU hours: the base's own figure is its
         window_start = max(self.body_start, entity.start - 16)
         before = self.lower[window_start : entity.start]
         # Other names and possessives between a marker and this one belong to the
@@ -1799,6 +1810,9 @@ class Extraction:
         head = self._line_head(info, figure)
         if head is not None:
             return head
+        listed = self._listed_under(info, figure, sentences)
+        if listed is not None:
+            return listed
         for attribution in info.attributions:
             if attribution.speaker and clause_start <= attribution.who_start < figure.start:
                 for entity in info.entities:
@@ -1932,11 +1946,47 @@ class Extraction:
             return None
         if HAN.search(head) and reads_as_prose(head):
             return None  # 免费版每天限5次: a short sentence, no row
+        if HAN.search(head) and listed_word(fold(head)) and \
+                self.g.entity_of.get(compact_key(head)) is None:
+            return None  # 总成本: a word the dictionary lists as no name labels a measure
         start = first + (len(self.folded[first:figure.start]) -
                          len(self.folded[first:figure.start].lstrip()))
         written = self.text[start : start + len(head)]
         found = self.g.entity_of.get(compact_key(written))
         return found[0] if found else written
+
+    def _listed_under(self, info: SentenceInfo, figure: Figure,
+                      sentences: dict[int, SentenceInfo]) -> str | None:
+        """Key metrics:⏎Training time: 280K GPU hours: a labelled row of a list that a
+        line ending in a colon introduces, with no name of its own, is about what the
+        prose before that line was about (past a heading or two)."""
+        line_start = max(self.body_start, self.text.rfind("\n", 0, info.start) + 1)
+        if not _LABELLED_ROW.fullmatch(self.text, line_start, figure.start) or any(
+                e.start < figure.start for e in info.entities if e.start >= line_start):
+            return None
+        position = line_start
+        for _ in range(_LIST_ROWS):
+            if position <= self.body_start:
+                return None
+            above_start = max(self.body_start, self.text.rfind("\n", 0, position - 1) + 1)
+            line = self.text[above_start : position - 1].strip()
+            position = above_start
+            if not line or _LABELLED_ROW.match(line) and line[-1] not in ":：":
+                continue
+            if line[-1] not in ":：" or len(line) > _HEADING_CHARS:
+                return None
+            # The intro line: what the sentences above it name, headings skipped.
+            for _ in range(3):
+                if position <= self.body_start:
+                    return None
+                previous = self._sentence(position - 1, sentences)
+                text = self.text[previous.start : previous.end].strip()
+                if text and (len(text) > _HEADING_CHARS or text[-1] in ".。!?！？"):
+                    names = [e for e in previous.entities if e.kind not in ("place", "title")]
+                    return previous.subject or (names[-1].name if names else None)
+                position = previous.start
+            return None
+        return None
 
     def _respective(self, figure: Figure, info: SentenceInfo,
                     eligible: list[EntityMention]) -> str | None:

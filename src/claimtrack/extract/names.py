@@ -584,6 +584,8 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
                 first, last = run[0][0], run[-1][1]
                 if text[start + last - 1] in ".,":
                     last -= 1
+                if text[start + last - 2 : start + last] in ("'s", "’s"):
+                    last -= 2  # AMD's $9B: the possessive is not part of the name
                 if last - first >= 2:
                     found.append(Name(start + first, start + last, "other"))
             run = []
