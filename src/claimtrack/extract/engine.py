@@ -1894,8 +1894,11 @@ class Extraction:
                 if self.folded[end : end + 1] == ":":
                     break  # 结果令人惊讶：A组……: what leads into a colon is no topic
                 start = self._clause_start(end)
-                if start == info.start or verb_first or any(
-                        start <= f[0] < end for f in figures):
+                holds_figure = any(start <= f[0] < end for f in figures)
+                # 总营收达到570亿美元，创历史最高纪录，同比增长62%: a clause with neither
+                # a figure nor a verb (创/n 历史/n 最高/a 纪录/n) is a comment, no topic.
+                if start == info.start or holds_figure or verb_first and any(
+                        flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end])):
                     span = clause_topic(self.folded, start, end, dates, blocked, None)
                     span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) else span
                 end = start - 1

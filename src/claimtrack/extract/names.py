@@ -53,6 +53,7 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d+[.)、])?[ \t*]*$")
 # Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
 _NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
 _ASPECT = frozenset("了着过")
+_NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万亿两第]")
 _FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
 # How listed words for kinds of people end (文科生, 研究员, 企业家): never a name.
 _COMMON_NOUN_ENDINGS = frozenset("生者员家人师士长们工民户商客族农官兵子手书报表单录稿")
@@ -331,6 +332,8 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         add(first, _dotted_name_end(piece, tokens, match.start(), match.end()), "person")
     # 黄/仁/勋: without the HMM an unlisted name comes out a character at a time.
     for first, last in _single_character_runs(tokens):
+        if _NUMERAL_BEFORE.match(piece, max(0, first - 1)) and first:
+            continue  # 第三/财/季/总/营: what follows a number is what it counts or orders
         for length in (4, 3, 2):
             for start_at in range(first, last - length + 1):
                 candidate = piece[start_at : start_at + length]

@@ -122,8 +122,9 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         if word in rules.stop_words or any(
                 first < b_end and b_start < last for b_start, b_end in blocked):
             break
-        if flag == "l" and (word[-1] in rules.prose_words or word[0] in _NEGATIONS):
-            break  # 不单是/l, 就是说/l: a set phrase that links or negates is no noun
+        if flag == "l" and (word[-1] in rules.prose_words or word[-1] in rules.linking_ends
+                            or word[-1] == "于" or word[0] in _NEGATIONS):
+            break  # 不单是/l, 略低于/l: a set phrase that links, compares or negates is no noun
         if flag in rules.noun_tags and not word.isdigit():
             phrase_start = first if phrase_start is None else phrase_start
             # 大脑皮层/l: a set phrase without a numeral is a noun too (三亿人/l is not).
