@@ -110,8 +110,11 @@ EVENT_OBJECT_GAP = 16
 EVENT_OBJECT_GAP_LATIN = 48
 # A credit naming whose talk an article is (讲述｜李浴洋, 口述 | **陈丹青**), looked
 # for in its first characters.
+# 讲述｜杨照来源｜节选自…: the next credit may follow the name with no space; 讲述｜
+# 聂日明x梁捷: a talk between two, whose first is taken.
 _NARRATOR_CREDIT = re.compile(
-    r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\**\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}|"
+    r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\**\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}?"
+    r"(?=\**\s*(?:$|[｜|x×、&]|来源|编辑|整理|撰文|责编|出品|策划|图片|文字|监制|节选))|"
     r"[A-Z][A-Za-z.' -]{1,30}[a-z])\**", re.M)
 NARRATOR_WINDOW = 1500
 # How far back a bare 报道称 looks for its report.
