@@ -24,7 +24,7 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # of right subjects fell from 0.310 to 0.298 because most of the new figures are
 # dates and lengths of time whose subject is an earlier sentence's; the subject
 # floor went down with it, the others up.
-FLOORS = {"precision": 0.52, "recall": 0.63, "subject_accuracy": 0.31,
+FLOORS = {"precision": 0.52, "recall": 0.63, "subject_accuracy": 0.315,
           "speaker_accuracy_named": 0.50, "measure_accuracy": 0.43}
 CEILINGS = {"misattribution_rate": 0.02}
 

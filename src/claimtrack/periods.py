@@ -30,8 +30,8 @@ def period_label(start: date | None, end: date | None, precision: str) -> str | 
     first, last = start.isoformat(), end.isoformat()
     if precision == "day" and start == end:
         return first
-    if precision == "month" and first[:7] == last[:7]:
-        return first[:7]
+    if precision == "month":  # 2025-03, or the months of a part of a year: 2024-09/2024-12
+        return first[:7] if first[:7] == last[:7] else f"{first[:7]}/{last[:7]}"
     if precision == "quarter":
         return f"{first[:4]}-Q{(start.month + 2) // 3}"
     if first[5:] == "01-01" and last[5:] == "12-31":
@@ -53,11 +53,11 @@ def parse_period(text: str) -> tuple[date, date, str]:
     text = str(text).strip()
     if "/" in text:
         first, _, last = text.partition("/")
-        start, _, _ = parse_period(first)
-        _, end, _ = parse_period(last)
+        start, _, first_precision = parse_period(first)
+        _, end, last_precision = parse_period(last)
         if end < start:
             raise ValueError(f"period {text!r} ends before it starts")
-        return start, end, "year" if len(first) == 4 and len(last) == 4 else "unknown"
+        return start, end, first_precision if first_precision == last_precision else "unknown"
     match = _PERIOD_PART.match(text)
     if not match:
         raise ValueError(f"not a period: {text!r} (use 2025, 2025-03, 2025-03-01, 2025-Q1 "

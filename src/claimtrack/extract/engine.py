@@ -565,6 +565,12 @@ class Extraction:
                 return DateMention(start, end, when.isoformat(), when, when, "day")
             return _month_mention(start, end, year, month)
         if year is not None:
+            parts = (zh if lang == "zh" else en).year_parts
+            months = parts.get((groups.get("part") or "").lower())
+            if months:  # 2023年底, early 2024: the months of that part, not the whole year
+                first, last = months
+                return DateMention(start, end, f"{year}-{first:02d}/{year}-{last:02d}",
+                                   date(year, first, 1), _month_end(year, last), "month")
             return DateMention(start, end, f"{year}", date(year, 1, 1), date(year, 12, 31), "year")
         return None
 
@@ -1858,6 +1864,10 @@ class Extraction:
             following = [e for e in eligible if clause_end < e.start <= clause_end + 2]
             if following:
                 return following[0].name
+        if info.subject is not None:
+            # 拼多多的年活跃买家数达9.1亿，平均月活跃用户数达到7.9亿: a later clause that
+            # names no one goes on the subject an earlier figure of its sentence has.
+            return info.subject
         return self._carried_subject(info, sentences)
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,

@@ -324,7 +324,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?!(?:{month_dot})\s+\d)"))
     # A spaced dash ends a clause; the space before it is looked at, not matched, so
     # that the pattern starts at punctuation only (only match ends are used).
-    clause_end = anchored(re.compile(r"[，；：、;]|,(?!\d{3})|:(?!\d)|——|(?<=\s)[-–—]\s"))
+    clause_end = anchored(re.compile(r"[，；：、;]|(?<!\d),|,(?!\d{3})|:(?!\d)|——|(?<=\s)[-–—]\s"))
 
     increase = [*zh.directions.increase, *en.directions.increase]
     decrease = [*zh.directions.decrease, *en.directions.decrease]

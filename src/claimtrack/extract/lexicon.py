@@ -126,6 +126,7 @@ class LanguageData(_Strict):
     weekdays: dict[str, int] = {}
     relative_days: dict[str, int] = {}
     quarter_words: dict[str, int] = {}
+    year_parts: dict[str, list[int]] = {}
     fractions: dict[str, float] = {}
     multiples: dict[str, float] = {}
     ordinals: dict[str, int] = {}
