@@ -26,7 +26,6 @@ returns the plain pattern and only speed is lost (tests pin the equivalence).
 
 from __future__ import annotations
 
-import heapq
 import re
 import string
 from collections.abc import Iterator
@@ -406,7 +405,10 @@ def _required(items, flags: int) -> str | None:
         elif op is C.SUBPATTERN:
             found = _required(av[3], (flags | av[1]) & ~av[2])
         elif op is C.BRANCH:
-            found = _any_of(_item_prefixes(op, av, flags, 2))
+            try:
+                found = _any_of(_item_prefixes(op, av, flags, 2))
+            except _GiveUp:  # (?P<who>《...》|[^，]{2,12}?): an item of no use; later ones may be
+                found = None
         if found is not None:
             return found
     return re.escape(run) if len(run) >= _RARE_WORD else None
@@ -449,10 +451,25 @@ class AnchoredPattern:
         self.required = required
         self.match = pattern.match
         self.pattern = pattern.pattern
+        # Each start pattern matches one character, so their alternation finds every
+        # place any of them finds, in order, in one scan (no merging of several).
+        self._start = None if starts is None else starts[0] if len(starts) == 1 else re.compile(
+            "|".join(f"(?:{start.pattern})" for start in starts))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """The first match from ``pos`` on, as pattern.search finds it."""
-        return next(self.finditer(text, pos, endpos), None)
+        endpos = len(text) if endpos is None else endpos
+        if self.required is not None and self.required.search(text, pos, endpos) is None:
+            return None
+        if self._start is None:
+            return self.wrapped.search(text, pos, endpos)
+        match, start = self.wrapped.match, self._start.search
+        while (candidate := start(text, pos, endpos)) is not None:
+            found = match(text, candidate.start(), endpos)
+            if found is not None:
+                return found
+            pos = candidate.end()
+        return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos
@@ -463,19 +480,14 @@ class AnchoredPattern:
         return self._anchored(text, pos, endpos)
 
     def _anchored(self, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
-        if len(self.starts) == 1:
-            candidates = (m.start() for m in self.starts[0].finditer(text, pos, endpos))
-        else:
-            candidates = heapq.merge(*((m.start() for m in start.finditer(text, pos, endpos))
-                                       for start in self.starts))
-        match = self.wrapped.match
-        free = pos
-        for candidate in candidates:
-            if candidate < free:
-                continue
-            found = match(text, candidate, endpos)
-            if found is not None:
-                free = found.end()
+        match, start = self.wrapped.match, self._start.search
+        # From each match's end, the next start: finditer skips the starts inside a match.
+        while (candidate := start(text, pos, endpos)) is not None:
+            found = match(text, candidate.start(), endpos)
+            if found is None:
+                pos = candidate.end()
+            else:
+                pos = found.end()
                 yield found
 
     def __repr__(self) -> str:
