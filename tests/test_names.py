@@ -27,6 +27,23 @@ def test_tag_is_jiebas_posseg_without_its_hmm(sentence):
     assert all(sentence[start:end] == word for start, end, word, _ in tokens)
 
 
+
+def test_word_ends_follow_jiebas_own_route_through_every_block_of_the_seeds():
+    from pathlib import Path
+
+    tokenizer = names._tokenizer()
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    blocks = [block for path in sorted(seeds.glob("*.txt"))
+              for block in names._BLOCK.split(fold(path.read_text(encoding="utf-8")))
+              if block and names._BLOCK.fullmatch(block)]
+    assert len(blocks) > 500
+    for block in blocks:
+        route: dict = {}
+        tokenizer.calc(block, tokenizer.get_DAG(block), route)
+        assert names._word_ends(block, tokenizer)[: len(block)] == [
+            route[index][1] + 1 for index in range(len(block))], block
+
+
 def test_the_word_tags_are_cached_and_read_back(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     names._word_tags.cache_clear()

@@ -31,6 +31,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from math import log
 from pathlib import Path
 
 from claimtrack.lang import LANG_DIR, read_rules
@@ -273,11 +274,10 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
                 tokens.append((position, position + 1, char, flag))
                 position += 1
             continue
-        route: dict = {}
-        tokenizer.calc(block, tokenizer.get_DAG(block), route)
+        ends = _word_ends(block, tokenizer)
         index, latin = 0, ""
         while index < len(block):
-            end = route[index][1] + 1
+            end = ends[index]
             word = block[index:end]
             if _ONE_LATIN.fullmatch(word):
                 latin += word
@@ -291,6 +291,53 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
         if latin:
             tokens.append((position - len(latin), position, latin, "eng"))
     return tokens
+
+
+# Each word's log probability, log(frequency or 1) - log(total), as jieba's calc
+# computes it, for the dictionary whose (FREQ, total) is the key.
+_log_probability: dict[str, float] = {}
+_log_probability_of: tuple[int, int] | None = None
+
+
+def _word_ends(block: str, tokenizer) -> list[int]:
+    """Where the word starting at each index of ``block`` ends on jieba's best path through
+    it: what Tokenizer.get_DAG and Tokenizer.calc give (route[i][1] + 1), in one pass.
+
+    The same sums in the same order, so the same path: each word's log probability
+    comes from a table filled as words are met, instead of log() per candidate, and
+    the candidates (the dictionary words starting at an index) are scored as they
+    are found instead of being collected into a DAG first. Ties go to the longer
+    word, as max() over (score, end) tuples gives them.
+    """
+    global _log_probability_of
+    freq, total = tokenizer.FREQ, tokenizer.total
+    if _log_probability_of != (id(freq), total):  # jieba.add_word changes total
+        _log_probability.clear()
+        _log_probability_of = (id(freq), total)
+    log_probability = _log_probability
+    logtotal = log(total)
+    size = len(block)
+    scores = [0.0] * (size + 1)
+    ends = [0] * (size + 1)
+    for first in range(size - 1, -1, -1):
+        best = best_end = None
+        last, word = first, block[first]
+        while last < size and word in freq:
+            if freq[word]:
+                score = log_probability.get(word)
+                if score is None:
+                    score = log_probability[word] = log(freq[word]) - logtotal
+                score += scores[last + 1]
+                if best is None or score >= best:
+                    best, best_end = score, last + 1
+            last += 1
+            word = block[first : last + 1]
+        if best is None:  # no dictionary word starts here: the character alone
+            word = block[first]
+            best = log(freq.get(word) or 1) - logtotal + scores[first + 1]
+            best_end = first + 1
+        scores[first], ends[first] = best, best_end
+    return ends
 
 
 def chinese_names(folded: str, start: int, end: int) -> list[Name]:
