@@ -251,7 +251,7 @@ def warm_up() -> None:
 # How jieba splits text into the blocks it segments: Chinese with letters, digits
 # and a few joiners; what lies between is spaces and other characters.
 _BLOCK = re.compile(r"([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
-_ONE_LATIN = re.compile(r"[a-zA-Z0-9]")
+_ONE_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def tag(text: str) -> list[tuple[int, int, str, str]]:
@@ -264,10 +264,11 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     tokenizer, tags = _tokenizer(), _word_tags()
     tokens: list[tuple[int, int, str, str]] = []
     position = 0
-    for block in _BLOCK.split(text):
+    # split() alternates what lies between the blocks (even places) and the blocks.
+    for place, block in enumerate(_BLOCK.split(text)):
         if not block:
             continue
-        if not _BLOCK.fullmatch(block):
+        if not place % 2:
             for char in block:
                 flag = "m" if char.isdigit() or char == "." else \
                     "eng" if char.isascii() and char.isalpha() else "x"
@@ -279,7 +280,7 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
         while index < len(block):
             end = ends[index]
             word = block[index:end]
-            if _ONE_LATIN.fullmatch(word):
+            if word in _ONE_LATIN:  # one letter or digit
                 latin += word
             else:
                 if latin:
