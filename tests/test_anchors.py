@@ -149,6 +149,11 @@ def test_start_patterns_of_small_patterns(source, candidates):
     (r"\b(?:first|second)[\s-]quarter\b", "quarter"),
     (r"\b(?:last|next)\s+(?:January|March)\b", "Ja|Ma"),
     (r"\b(?i:last year)\b", None),  # folded case: not a plain run
+    # failing all else, plain words of three letters or more, by their first three
+    (r"(?P<who>(?:[A-Z][\w.'-]*\s?){1,4}) (?:said|says|told)", "sai|say|tol"),
+    (r"[A-Z]\w* (?:said|in)", None),  # a two-letter word is everywhere
+    # an item the analysis cannot follow (a negated class in an alternation) is passed over
+    (r"(?P<who>《[^》]{1,40}》|[^，。]{2,12}?)(?:公布|发布)的", "公布|发布"),
 ])
 def test_required_text(source, required):
     found = required_text(re.compile(source))

@@ -389,47 +389,76 @@ def required_text(pattern: re.Pattern, parsed=None) -> re.Pattern | None:
     """A pattern for what every match holds, or None: a character that is not a letter,
     digit or space (those are everywhere), e.g. "@" in an e-mail address or 年 in a
     Chinese date, else one of the words of an alternation no match can do without
-    (表示|称|说 in an attribution), by their first two characters."""
+    (表示|称|说 in an attribution), by their first two characters; failing all these,
+    one of a list of plain words of three letters or more (said|told|wrote), by their
+    first three letters: rare in Chinese text, where such a pattern is costliest."""
     parsed = parsed or _parsed(pattern)
     if parsed is None:
         return None
     try:
-        source = _required(parsed.data, parsed.state.flags)
+        found, words = _required(parsed.data, parsed.state.flags)
     except (_GiveUp, AttributeError, TypeError, ValueError):
         return None
+    source = found or words
     return None if source is None else re.compile(source)
 
 
-def _required(items, flags: int) -> str | None:
+def _required(items, flags: int) -> tuple[str | None, str | None]:
+    """(what every match of ``items`` holds, else None; an alternation of plain words every
+    match holds one of, to search for only when nothing rarer is found, else None)."""
     run = ""  # consecutive letters every match holds: a word like "quarter" is rare enough
+    words = None  # said|told|...: letters, but not everywhere as whole words
     for op, av in items:
         found = None
         if op is C.LITERAL and not flags & _IGNORECASE:
             char = chr(av)
             if not _everywhere(char):
-                return re.escape(char)
+                return re.escape(char), None
             run += char
             continue
         if len(run) >= _RARE_WORD:
-            return re.escape(run)
+            return re.escape(run), None
         run = ""
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             low, _high, body = av
-            found = _required(body, flags) if low >= 1 else None
+            found, inner = _required(body, flags) if low >= 1 else (None, None)
+            words = words or inner
         elif op is C.SUBPATTERN:
-            found = _required(av[3], (flags | av[1]) & ~av[2])
+            found, inner = _required(av[3], (flags | av[1]) & ~av[2])
+            words = words or inner
         elif op is C.BRANCH:
             try:
                 found = _any_of(_item_prefixes(op, av, flags, 2))
+                if found is None and words is None:
+                    words = _any_word_of(_item_prefixes(op, av, flags, _WORD_PREFIX))
             except _GiveUp:  # (?P<who>《...》|[^，]{2,12}?): an item of no use; later ones may be
                 found = None
         if found is not None:
-            return found
-    return re.escape(run) if len(run) >= _RARE_WORD else None
+            return found, None
+    return (re.escape(run), None) if len(run) >= _RARE_WORD else (None, words)
 
 
 # A run of this many letters every match holds is worth searching for first.
 _RARE_WORD = 4
+
+
+# Words of at least this many letters (said, told, argued) are worth a search first
+# where the pattern would otherwise be tried at every capital letter.
+_WORD_PREFIX = 3
+
+
+def _any_word_of(prefixes: set[tuple[_Prefix, bool]]) -> str | None:
+    """The words of an alternation of plain words, each by its first three letters, when
+    none is shorter (said|says|told|...: found only where one of them is written)."""
+    words = set()
+    for prefix, _open in prefixes:
+        if len(prefix) < _WORD_PREFIX or any(len(cls) > 1 for cls in prefix):
+            return None
+        word = "".join(next(iter(cls)) for cls in prefix)
+        if not word.isascii() or not word.isalpha():
+            return None
+        words.add(word)
+    return "|".join(sorted(words))
 
 
 def _everywhere(char: str) -> bool:
