@@ -152,6 +152,7 @@ def test_start_patterns_of_small_patterns(source, candidates):
     # failing all else, plain words of three letters or more, by their first three
     (r"(?P<who>(?:[A-Z][\w.'-]*\s?){1,4}) (?:said|says|told)", "sai|say|tol"),
     (r"[A-Z]\w* (?:said|in)", None),  # a two-letter word is everywhere
+    (r"[A-Z]\w* (?i:data|figures)\b", "D[Aa][Tt]|F[Ii][Gg]|d[Aa][Tt]|f[Ii][Gg]"),
     # an item the analysis cannot follow (a negated class in an alternation) is passed over
     (r"(?P<who>《[^》]{1,40}》|[^，。]{2,12}?)(?:公布|发布)的", "公布|发布"),
 ])

@@ -452,12 +452,18 @@ def _any_word_of(prefixes: set[tuple[_Prefix, bool]]) -> str | None:
     none is shorter (said|says|told|...: found only where one of them is written)."""
     words = set()
     for prefix, _open in prefixes:
-        if len(prefix) < _WORD_PREFIX or any(len(cls) > 1 for cls in prefix):
+        if len(prefix) < _WORD_PREFIX:
             return None
-        word = "".join(next(iter(cls)) for cls in prefix)
-        if not word.isascii() or not word.isalpha():
-            return None
-        words.add(word)
+        letters = []
+        for cls in prefix:  # a letter, or a letter in either case ((?i:data) → [Dd][Aa][Tt])
+            if not all(len(piece) == 1 and piece.isascii() and piece.isalpha() for piece in cls) \
+                    or len({piece.lower() for piece in cls}) != 1:
+                return None
+            letters.append(_class(cls) if len(cls) > 1 else next(iter(cls)))
+        rest = "".join(letters[1:])
+        # Each alternative led by a plain letter (D[Aa][Tt]|d[Aa][Tt]), so that re skips
+        # ahead to the next first letter by itself.
+        words.update(first + rest for first in prefix[0])
     return "|".join(sorted(words))
 
 
