@@ -372,7 +372,12 @@ class Extraction:
               script: re.Pattern | None = None):
         """Every match of a pattern inside the windows (that have the script), in text order."""
         source = self.lower if source is None else source
-        for start, end in self.windows if script is None else self._windows_with(script):
+        windows = self.windows if script is None else self._windows_with(script)
+        required = getattr(pattern, "required", None)  # an AnchoredPattern's (anchors.py)
+        if not windows or required is not None and required.search(
+                source, windows[0][0], windows[-1][1]) is None:
+            return  # what every match holds is in no window: one search, not one a window
+        for start, end in windows:
             yield from pattern.finditer(source, start, end)
 
     def _windows_with(self, script: re.Pattern) -> list[tuple[int, int]]:
