@@ -294,10 +294,12 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     return tokens
 
 
-# Each word's log probability, log(frequency or 1) - log(total), as jieba's calc
-# computes it, for the dictionary whose (FREQ, total) is the key.
+# Each word's log probability, log(frequency) - log(total), as jieba's calc computes
+# it, for the dictionary whose (FREQ, total) is the key; _PREFIX for the strings jieba
+# keeps with frequency 0, the beginnings of longer words (log probabilities are <= 0).
 _log_probability: dict[str, float] = {}
 _log_probability_of: tuple[int, int] | None = None
+_PREFIX = 1.0
 
 
 def _word_ends(block: str, tokenizer) -> list[int]:
@@ -305,17 +307,17 @@ def _word_ends(block: str, tokenizer) -> list[int]:
     it: what Tokenizer.get_DAG and Tokenizer.calc give (route[i][1] + 1), in one pass.
 
     The same sums in the same order, so the same path: each word's log probability
-    comes from a table filled as words are met, instead of log() per candidate, and
-    the candidates (the dictionary words starting at an index) are scored as they
-    are found instead of being collected into a DAG first. Ties go to the longer
-    word, as max() over (score, end) tuples gives them.
+    comes from a table filled as words are met (one look-up a candidate, instead of
+    three and a log()), and the candidates (the dictionary words starting at an
+    index) are scored as they are found instead of being collected into a DAG
+    first. Ties go to the longer word, as max() over (score, end) tuples gives them.
     """
     global _log_probability_of
     freq, total = tokenizer.FREQ, tokenizer.total
     if _log_probability_of != (id(freq), total):  # jieba.add_word changes total
         _log_probability.clear()
         _log_probability_of = (id(freq), total)
-    log_probability = _log_probability
+    table, known = _log_probability, _log_probability.get
     logtotal = log(total)
     size = len(block)
     scores = [0.0] * (size + 1)
@@ -323,19 +325,23 @@ def _word_ends(block: str, tokenizer) -> list[int]:
     for first in range(size - 1, -1, -1):
         best = best_end = None
         last, word = first, block[first]
-        while last < size and word in freq:
-            if freq[word]:
-                score = log_probability.get(word)
-                if score is None:
-                    score = log_probability[word] = log(freq[word]) - logtotal
+        while True:
+            score = known(word)
+            if score is None:
+                frequency = freq.get(word)
+                if frequency is None:
+                    break  # no dictionary word starts with it
+                score = table[word] = log(frequency) - logtotal if frequency else _PREFIX
+            if score != _PREFIX:
                 score += scores[last + 1]
                 if best is None or score >= best:
                     best, best_end = score, last + 1
             last += 1
+            if last == size:
+                break
             word = block[first : last + 1]
         if best is None:  # no dictionary word starts here: the character alone
-            word = block[first]
-            best = log(freq.get(word) or 1) - logtotal + scores[first + 1]
+            best = log(freq.get(block[first]) or 1) - logtotal + scores[first + 1]
             best_end = first + 1
         scores[first], ends[first] = best, best_end
     return ends
