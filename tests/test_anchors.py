@@ -115,6 +115,12 @@ def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
     (r"\b(?:in|of|by|at|to|up|as|we|he|me|no)\b", None),
     (r"\b(?:one|two)\b|\d+",
      {r"[\d]", r"[ot](?<![\w][\s\S])(?:(?<=[o])(?=[n][e])|(?<=[t])(?=[w][o]))"}),
+    # letters without a guard, each starting a word told apart by its first three letters
+    # (re finds no first character in a case-folded literal, and tries it everywhere);
+    # the \w after them is never reached
+    (r"(?i:said|told) [A-Z]\w+", {r"[STst](?:(?<=[Ss])(?=[Aa][Ii])|(?<=[Tt])(?=[Oo][Ll]))"}),
+    (r"(?:said|told) [A-Z]\w+", None),  # plain literals: re skips to them itself
+    (r"(?i:a|an) \w+", None),  # a one-letter word
     # a letter anywhere can start a match: no start pattern would help
     (r"[a-z]+\d|\d+", None),
     # can match the empty string: every position is a start

@@ -197,7 +197,8 @@ def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
         starts = _sequence(parsed.data, parsed.state.flags)
     except (_GiveUp, AttributeError, TypeError, ValueError):
         return None
-    if starts.nullable or not starts.pieces or _scanned_by_prefix(parsed.data):
+    if starts.nullable or not starts.pieces or _scanned_by_prefix(
+            parsed.data, parsed.state.flags):
         return None
     # A guard pays only for letters (one per word otherwise); digits and the rest
     # are scanned faster by a plain character class.
@@ -209,8 +210,15 @@ def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
             starts.pieces[guard] = letters
         else:
             del starts.pieces[guard]
+    plain_following = None
     if plain and _matches_any(plain, string.ascii_letters + " \t"):
-        return None  # any letter or space would be a candidate: no faster than the pattern
+        # Any letter or space would be a candidate: no faster than the pattern, unless
+        # each letter starts one of a few words told apart by their first three letters
+        # ((?i:said|told) → s, S, t, T before "ai", "ol"; re tries such a pattern at
+        # every position, finding no first character to skip to).
+        plain_following = _plain_words(parsed, plain)
+        if plain_following is None:
+            return None
     if starts.pieces and not _alternation(parsed.data) and _letters(
             set().union(*starts.pieces.values())) > _FEW_LETTERS:
         # Every word start could be a candidate; that pays only where the pattern
@@ -227,11 +235,33 @@ def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
         # Words need their third letter to be told apart (the, they, that / three);
         # numerals and punctuation their second.
         try:
-            following = _continuations(parsed.data, parsed.state.flags, 3 if guard else 2)
+            following = plain_following if not guard and plain_following else _continuations(
+                parsed.data, parsed.state.flags, 3 if guard else 2)
         except _GiveUp:
             following = {}
         found.append(re.compile(_start_source(guard, pieces, following)))
     return found
+
+
+def _plain_words(parsed, plain: set[str]) -> dict[str, set[_Continuation] | None] | None:
+    """The continuations of unguarded first letters, when few letters (no range, no space)
+    start a match and each is always followed by two more letters; else None."""
+    letters = {piece for piece in plain if _has_letter({piece})}
+    if _matches_any(plain, " \t") or any(len(piece) != 1 for piece in letters) or \
+            len(letters) > _FEW_LETTERS:
+        return None
+    try:
+        following = _continuations(parsed.data, parsed.state.flags, 3)
+    except _GiveUp:
+        return None
+    for letter in letters:
+        continuations = following.get(letter)
+        if not continuations or any(
+                len(continuation) != 2 or any(
+                    not piece.isalpha() or len(piece) != 1 for cls in continuation for piece in cls)
+                for continuation in continuations):
+            return None
+    return following
 
 
 # --- start patterns ------------------------------------------------------------
@@ -299,6 +329,8 @@ def _prefixes(items, flags: int, limit: int = 2) -> set[tuple[_Prefix, bool]]:
     whether it is all the items consume (so that what follows the items comes next)."""
     paths: set[tuple[_Prefix, bool]] = {((), True)}
     for op, av in items:
+        if not any(open_ for _prefix, open_ in paths):
+            break  # every prefix is complete: what follows (a \w, say) need not be followed
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue
         item = _item_prefixes(op, av, flags, limit)
@@ -372,34 +404,43 @@ def _alternation(items) -> bool:
     return bool(items) and items[0][0] is C.BRANCH
 
 
-def _scanned_by_prefix(items) -> bool:
+def _scanned_by_prefix(items, flags: int = 0) -> bool:
     """Whether re itself skips ahead to the pattern's first character (a literal, a class,
-    or an alternation of literals), which no start pattern would beat."""
+    or an alternation of literals), which no start pattern would beat. A letter under
+    IGNORECASE is no literal to re's prefix analysis ((?i:said|told) is tried everywhere)."""
     while items and items[0][0] is C.SUBPATTERN:  # as re's own prefix analysis does
-        items = items[0][1][3]
+        _group, add_flags, del_flags, items = items[0][1]
+        flags = (flags | add_flags) & ~del_flags
+
+    def literal(op, av) -> bool:
+        return op is C.LITERAL and not (
+            flags & _IGNORECASE and chr(av).lower() != chr(av).upper())
+
     if not items:
         return False
     op, av = items[0]
-    if op in (C.LITERAL, C.IN):
+    if op is C.IN or literal(op, av):
         return True
-    return op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1])
+    return op is C.BRANCH and all(alt and literal(*alt[0]) for alt in av[1])
 
 
-def required_text(pattern: re.Pattern, parsed=None) -> re.Pattern | None:
+def required_text(pattern: re.Pattern, parsed=None, words: bool = True) -> re.Pattern | None:
     """A pattern for what every match holds, or None: a character that is not a letter,
     digit or space (those are everywhere), e.g. "@" in an e-mail address or 年 in a
     Chinese date, else one of the words of an alternation no match can do without
     (表示|称|说 in an attribution), by their first two characters; failing all these,
     one of a list of plain words of three letters or more (said|told|wrote), by their
-    first three letters: rare in Chinese text, where such a pattern is costliest."""
+    first three letters: rare in Chinese text, where such a pattern is costliest (not
+    when ``words`` is False: English text holds them often, and a pattern with start
+    patterns is cheap enough without)."""
     parsed = parsed or _parsed(pattern)
     if parsed is None:
         return None
     try:
-        found, words = _required(parsed.data, parsed.state.flags)
+        found, listed = _required(parsed.data, parsed.state.flags)
     except (_GiveUp, AttributeError, TypeError, ValueError):
         return None
-    source = found or words
+    source = found or (listed if words else None)
     return None if source is None else re.compile(source)
 
 
@@ -550,8 +591,9 @@ def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
     parsed = _parsed(pattern)
     starts = start_patterns(pattern, parsed)
     # A pattern re scans by its first characters finds its own way; a gate would add a scan.
-    required = None if parsed is None or _scanned_by_prefix(parsed.data) else required_text(
-        pattern, parsed)
+    required = None if parsed is None or _scanned_by_prefix(
+        parsed.data, parsed.state.flags) else required_text(
+        pattern, parsed, words=starts is None)
     if starts is None and required is None:
         return pattern
     return AnchoredPattern(pattern, starts, required)
