@@ -153,6 +153,9 @@ _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
 _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)")
+# Spaces, 的 and 's at the end of what stands before a name (比OpenAI的 o1).
+_POSSESSIVE_TAIL = re.compile(r"(?:\s|的|'s)+$")
+_POSSESSIVE_TAILS = re.compile(r"(?:\s|的|'s)*$")
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
 # ", an analyst at Bernstein," after an English speaker's name.
@@ -258,6 +261,8 @@ class SentenceInfo:
     topics: list[tuple[int, int, str, str | None]] | None = None
     # Spans of role words (首席执行官, analyst): never a name; a speaker's role.
     roles: list[tuple[int, int]] = field(default_factory=list)
+    # ids of the entities that say where, not what (Extraction._located), once found.
+    located: set[int] | None = None
 
 
 class Extraction:
@@ -290,6 +295,8 @@ class Extraction:
         # The role of the speaker _speaker found last (an attribution's, if any).
         self.last_role: str | None = None
         self.last_said_on: date | None = None
+        # Whether a comparison word stands before an entity, by id: (entity, others, answer).
+        self.compared: dict[int, tuple[EntityMention, list | None, bool]] = {}
 
     # --- set-up ---------------------------------------------------------------
 
@@ -1714,20 +1721,8 @@ class Extraction:
     def _eligible(self, info: SentenceInfo, figure: Figure) -> list[EntityMention]:
         """Entities that may be the figure's subject: not a source, not a comparison base."""
         eligible = []
-        # 一家杭州的初创公司, a Hangzhou startup: the place only locates the subject.
-        located = {id(e) for e in info.entities if e.kind == "place" and self.g.indefinite.search(
-            self.lower, max(info.start, e.start - 4), e.start)}
-        # DeepSeek-R1在MATH-500测试中: a name inside 在…中 is where, not what.
-        located |= {id(e) for e in info.entities if self.lower[e.start - 1 : e.start] == "在"
-                    and _SETTING_AFTER.match(self.lower, e.end)}
-        # 在上海花了8000万, 在北京北漂了十几年: a place after 在 is where it happened.
-        located |= {id(e) for e in info.entities if e.kind == "place"
-                    and self.lower[e.start - 1 : e.start] in ("在", "于")}
         bases = [e for e in info.entities if self._comparison_base(e, figure, info.entities)]
-        if not HAN.search(self.folded, info.start, info.end):
-            # used Nvidia's H800 chips, trained with 2,000 Nvidia H800 chips: an object.
-            located |= {id(e) for e in info.entities if self.g.object_marker.search(
-                self.lower, max(info.start, self._clause_start(e.start), e.start - 48), e.start)}
+        located = self._located(info)
         for entity in info.entities:
             # The owner of a base is part of it: Meta的Llama 3.1模型十分之一.
             if any(0 <= base.start - entity.end <= 3 and re.fullmatch(
@@ -1766,12 +1761,47 @@ class Extraction:
             return self.folded[entity.end : entity.end + 1] not in subject_rules().locative_endings
         return re.match(r" [A-Za-z]", self.folded[entity.end : entity.end + 2]) is not None
 
+    def _located(self, info: SentenceInfo) -> set[int]:
+        """The ids of the sentence's entities that say where, not what (the same for
+        every figure of the sentence: found once)."""
+        if info.located is not None:
+            return info.located
+        # 一家杭州的初创公司, a Hangzhou startup: the place only locates the subject.
+        located = {id(e) for e in info.entities if e.kind == "place" and self.g.indefinite.search(
+            self.lower, max(info.start, e.start - 4), e.start)}
+        # DeepSeek-R1在MATH-500测试中: a name inside 在…中 is where, not what.
+        located |= {id(e) for e in info.entities if self.lower[e.start - 1 : e.start] == "在"
+                    and _SETTING_AFTER.match(self.lower, e.end)}
+        # 在上海花了8000万, 在北京北漂了十几年: a place after 在 is where it happened.
+        located |= {id(e) for e in info.entities if e.kind == "place"
+                    and self.lower[e.start - 1 : e.start] in ("在", "于")}
+        if not HAN.search(self.folded, info.start, info.end):
+            # used Nvidia's H800 chips, trained with 2,000 Nvidia H800 chips: an object.
+            located |= {id(e) for e in info.entities if self.g.object_marker.search(
+                self.lower, max(info.start, self._clause_start(e.start), e.start - 48), e.start)}
+        info.located = located
+        return located
+
     def _comparison_base(self, entity: EntityMention, figure: Figure,
                          others: list[EntityMention] | None = None) -> bool:
         """Whether an entity is what the figure is compared with (比o1, than OpenAI, X的1/20)."""
         if entity.end <= figure.start and _OWNS_NEXT.fullmatch(self.text, entity.end,
                                                                 figure.start):
             return False  # vs. Llama 3's 30.8M GPU hours: the base's own figure is its
+        # What stands before an entity is the same for every figure of its sentence.
+        known = self.compared.get(id(entity))
+        if known is None or known[0] is not entity or known[1] is not others:
+            known = (entity, others, self._after_comparison_word(entity, others))
+            self.compared[id(entity)] = known
+        if known[2]:
+            return True
+        # X的1/20, X模型十分之一: what a share is a share of.
+        return figure.kind == "ratio" and figure.unit == "fraction" and \
+            0 <= figure.start - entity.end <= 6
+
+    def _after_comparison_word(self, entity: EntityMention,
+                               others: list[EntityMention] | None) -> bool:
+        """Whether a comparison word (比, than) stands right before an entity."""
         window_start = max(self.body_start, entity.start - 16)
         before = self.lower[window_start : entity.start]
         # Other names and possessives between a marker and this one belong to the
@@ -1780,13 +1810,10 @@ class Extraction:
             if window_start <= other.start and other.end <= entity.start:
                 before = before[: other.start - window_start] + " " * (other.end - other.start) \
                     + before[other.end - window_start :]
-        trimmed = re.sub(r"(?:\s|的|'s)+$", "", before)
-        trimmed = re.sub(r"(?:\s|的|'s)*$", "", trimmed.rstrip())
-        if self.g.comparison_before.search(trimmed) or self.g.comparison_before.search(before):
-            return True
-        # X的1/20, X模型十分之一: what a share is a share of.
-        return figure.kind == "ratio" and figure.unit == "fraction" and \
-            0 <= figure.start - entity.end <= 6
+        trimmed = _POSSESSIVE_TAIL.sub("", before)
+        trimmed = _POSSESSIVE_TAILS.sub("", trimmed.rstrip())
+        return bool(self.g.comparison_before.search(trimmed) or
+                    self.g.comparison_before.search(before))
 
     def _subject(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
                  sentences: dict[int, SentenceInfo],
