@@ -601,16 +601,20 @@ def _acceptable(word: str, rules: NameRules) -> bool:
     return not any(char.isdigit() for char in word) or bool(re.search(r"[A-Za-z]", word))
 
 
+# (?<!…): a capital inside a word (arXiv, iPhone) starts no name of its own.
+_EN_NAME_RUN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z][\w&.'-]*"
+    r"(?:[ \t]+(?:(?:of|&|de|du|la|van|von|der|den|al)[ \t]+)?"
+    r"[A-Z][\w&.'-]*)*")  # a name does not run across lines
+_NON_SPACE = re.compile(r"\S+")
+
+
 def english_names(text: str, start: int, end: int) -> list[Name]:
     """Names and roles in text[start:end], English: capitalised runs split at role words."""
     rules = name_rules()
     found: list[Name] = []
-    for match in re.finditer(
-            # (?<!…): a capital inside a word (arXiv, iPhone) starts no name of its own.
-            r"(?<![A-Za-z0-9])[A-Z][\w&.'-]*"
-            r"(?:[ \t]+(?:(?:of|&|de|du|la|van|von|der|den|al)[ \t]+)?"
-            r"[A-Z][\w&.'-]*)*",  # a name does not run across lines
-            text[start:end]):
+    not_last = rules.en_not_names | rules.en_name_joiners  # once, not once a name
+    for match in _EN_NAME_RUN.finditer(text[start:end]):
         # "- Efficient Training: the process...", "Key metrics:": a label that opens
         # a line names a topic of the text, not a company or a person.
         at, after = start + match.start(), text[start + match.end() : start + match.end() + 1]
@@ -619,7 +623,7 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
                 (after == ":" or " " in match.group(0)):
             continue
         words = [(m.start() + match.start(), m.end() + match.start(), m.group(0))
-                 for m in re.finditer(r"\S+", match.group(0))]
+                 for m in _NON_SPACE.finditer(match.group(0))]
         # Drop sentence openers and other capitalised non-names at either end;
         # a lone verb or adverb that opens a clause (Founded in 2023, Released...)
         # is capitalised for its place, not because it names anything.
@@ -627,8 +631,7 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
             words.pop(0)
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing|ly)", words[0][2]):
             words = []
-        while words and words[-1][2].lower().rstrip(".,") in rules.en_not_names | \
-                rules.en_name_joiners:
+        while words and words[-1][2].lower().rstrip(".,") in not_last:
             words.pop()
         words = [w for w in words
                  if not _is_ticker(text, start + w[0], start + w[1])]
