@@ -58,6 +58,10 @@ ceiling             a bare scan over the same chunks with one compiled regular
 claimtrack/ceiling  claimtrack throughput / ceiling throughput (= ceiling seconds /
                     claimtrack seconds): the fraction of the ceiling's speed the
                     extractor reaches; "Nx slower" is its inverse.
+... of CPU time     the same figures from the CPU time the process used in each pass
+                    (time.process_time, median of the runs): on a machine shared with
+                    other work, wall time counts the time the process waited for a
+                    core; CPU time does not (the peers' rows have it too).
 tracemalloc peak    the peak of Python memory allocated (tracemalloc) during one
                     extra, untimed extraction pass over the corpus, above what was
                     allocated when the pass began: the extractor's working memory
@@ -207,6 +211,8 @@ class PeerResult:
     found: int = 0
     peer_seconds: list[float] = field(default_factory=list)
     claimtrack_seconds: list[float] = field(default_factory=list)
+    peer_cpu_seconds: list[float] = field(default_factory=list)
+    claimtrack_cpu_seconds: list[float] = field(default_factory=list)
     sentence_found: list[str] = field(default_factory=list)  # the peer on peer.sentence
     sentence_claims: list[str] = field(default_factory=list)  # claimtrack on peer.sentence
 
@@ -219,6 +225,8 @@ class Result:
     digit_runs: int = 0
     claimtrack_seconds: list[float] = field(default_factory=list)
     ceiling_seconds: list[float] = field(default_factory=list)
+    claimtrack_cpu_seconds: list[float] = field(default_factory=list)
+    ceiling_cpu_seconds: list[float] = field(default_factory=list)
     tracemalloc_peak: int = 0
     tracemalloc_kept: int = 0
     maxrss: int = 0
@@ -280,11 +288,13 @@ def ceiling_pass(chunks: Sequence[Chunk]) -> int:
     return found
 
 
-def timed(function: Callable[[Sequence[Chunk]], int], chunks: Sequence[Chunk]) -> tuple[float, int]:
+def timed(function: Callable[[Sequence[Chunk]], int],
+          chunks: Sequence[Chunk]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of this process, what the function returned)."""
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = function(chunks)
-    return time.perf_counter() - start, found
+    return time.perf_counter() - start, time.process_time() - cpu, found
 
 
 def maxrss_bytes() -> int:
@@ -308,11 +318,13 @@ def measure(corpus: Corpus, runs: int) -> Result:
     result.first_call_seconds = time.perf_counter() - start
 
     for run in range(1, runs + 1):
-        seconds, digit_runs = timed(ceiling_pass, corpus.chunks)
+        seconds, cpu, digit_runs = timed(ceiling_pass, corpus.chunks)
         result.ceiling_seconds.append(seconds)
+        result.ceiling_cpu_seconds.append(cpu)
         result.digit_runs = digit_runs
-        seconds, claims = timed(extraction_pass, corpus.chunks)
+        seconds, cpu, claims = timed(extraction_pass, corpus.chunks)
         result.claimtrack_seconds.append(seconds)
+        result.claimtrack_cpu_seconds.append(cpu)
         if run > 1 and claims != result.claims:
             progress(f"{corpus.name}: run {run} found {claims} claims, run 1 found {result.claims}")
         elif run == 1:
@@ -402,10 +414,13 @@ def measure_peer(peer: Peer, corpus: Corpus, runs: int, sample_kb: float) -> Pee
         result.sentence_found = [found_text(item) for item in function(peer.sentence)]
         result.load_seconds = time.perf_counter() - start
         for run in range(1, runs + 1):
-            seconds, _ = timed(extraction_pass, result.chunks)
+            seconds, cpu, _ = timed(extraction_pass, result.chunks)
             result.claimtrack_seconds.append(seconds)
-            seconds, result.found = timed(functools.partial(peer_pass, function), result.chunks)
+            result.claimtrack_cpu_seconds.append(cpu)
+            seconds, cpu, result.found = timed(functools.partial(peer_pass, function),
+                                               result.chunks)
             result.peer_seconds.append(seconds)
+            result.peer_cpu_seconds.append(cpu)
             progress(f"{corpus.name}: {peer.name}: run {run}/{runs}: {seconds:.2f} s, "
                      f"{result.found:,} items")
     except Exception as error:  # a peer's own failure must not stop the benchmark
@@ -444,6 +459,8 @@ def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int,
             if claimtrack["seconds_median"]
             else None
         )
+        claimtrack_cpu = speed(result, result.claimtrack_cpu_seconds, result.claims)
+        ceiling_cpu = speed(result, result.ceiling_cpu_seconds, result.digit_runs)
         corpora[corpus.name] = {
             "source": _display_path(corpus.source),
             "distinct_articles": corpus.distinct,
@@ -455,6 +472,9 @@ def report(results: list[Result], runs: int, size_mb: float, baseline_rss: int,
             "claimtrack": claimtrack,
             "ceiling": ceiling,
             "claimtrack_over_ceiling": ratio,
+            "claimtrack_cpu": claimtrack_cpu,
+            "ceiling_cpu": ceiling_cpu,
+            "claimtrack_over_ceiling_cpu": _over(ceiling_cpu, claimtrack_cpu),
             "tracemalloc_peak_bytes": result.tracemalloc_peak,
             "tracemalloc_kept_bytes": result.tracemalloc_kept,
             "ru_maxrss_bytes": result.maxrss,
@@ -488,13 +508,24 @@ def peer_report(result: PeerResult) -> dict[str, Any]:
     peer_figures = rates(size, characters, result.peer_seconds, result.found)
     claimtrack = rates(size, characters, result.claimtrack_seconds, 0)
     del claimtrack["found"]
+    peer_cpu = rates(size, characters, result.peer_cpu_seconds, result.found)
+    claimtrack_cpu = rates(size, characters, result.claimtrack_cpu_seconds, 0)
+    del claimtrack_cpu["found"]
     figures.update(
         articles=len(chunks), bytes=size, mb=size / MB, characters=characters,
         load_seconds=result.load_seconds, peer=peer_figures, claimtrack_same_text=claimtrack,
         claimtrack_over_peer=peer_figures["seconds_median"] / claimtrack["seconds_median"]
         if claimtrack["seconds_median"] else None,
+        peer_cpu=peer_cpu, claimtrack_same_text_cpu=claimtrack_cpu,
+        claimtrack_over_peer_cpu=_over(peer_cpu, claimtrack_cpu),
     )
     return figures
+
+
+def _over(slower: dict[str, Any], faster: dict[str, Any]) -> float | None:
+    """How many times faster ``faster`` ran than ``slower`` (a ratio of median seconds)."""
+    return slower["seconds_median"] / faster["seconds_median"] if faster["seconds_median"] \
+        else None
 
 
 def _display_path(path: Path) -> str:
@@ -541,6 +572,9 @@ def table(data: dict[str, Any]) -> str:
         ("ceiling MB/s", lambda c: _rate(c["ceiling"]["mb_per_second"], 1)),
         ("ceiling chars/s", lambda c: _rate(c["ceiling"]["chars_per_second"], 0)),
         ("claimtrack/ceiling", ratio),
+        ("claimtrack MB/s of CPU time", lambda c: _rate(c["claimtrack_cpu"]["mb_per_second"], 3)),
+        ("ceiling MB/s of CPU time", lambda c: _rate(c["ceiling_cpu"]["mb_per_second"], 1)),
+        ("claimtrack/ceiling in CPU time", lambda c: _ratio(c["claimtrack_over_ceiling_cpu"])),
         ("tracemalloc peak (MB)", lambda c: _mb(c["tracemalloc_peak_bytes"], 3)),
         ("tracemalloc kept (MB)", lambda c: _mb(c["tracemalloc_kept_bytes"], 3)),
         ("ru_maxrss after runs (MB)", lambda c: _mb(c["ru_maxrss_bytes"])),
@@ -604,6 +638,10 @@ def _peer_rows(index: int) -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
         ("claimtrack on that text MB/s",
          cell(lambda p: _rate(p["claimtrack_same_text"]["mb_per_second"], 3))),
         ("claimtrack/peer", cell(lambda p: _ratio(p["claimtrack_over_peer"]))),
+        ("peer MB/s of CPU time", cell(lambda p: _rate(p["peer_cpu"]["mb_per_second"], 4))),
+        ("claimtrack on that text, CPU MB/s",
+         cell(lambda p: _rate(p["claimtrack_same_text_cpu"]["mb_per_second"], 3))),
+        ("claimtrack/peer in CPU time", cell(lambda p: _ratio(p["claimtrack_over_peer_cpu"]))),
     ]
 
 
