@@ -2184,7 +2184,10 @@ class Extraction:
         A date with an event word between it and the figure dates the event, not
         the figure: in 特朗普在1月宣布的5000亿美元计划, January is when it was announced.
         """
-        in_sentence = [d for d in dates if info.start <= d.start < info.end and d.period_start
+        # The sentence's dates found by position (the dates are in text order), not by
+        # reading every date of the text for every figure.
+        near = self._dates_in(info.start, info.end) if dates is self.dates else dates
+        in_sentence = [d for d in near if info.start <= d.start < info.end and d.period_start
                        and not d.said and not self._event_between(d, figure)
                        and not self._since(d) and not self._compared_date(d)]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
