@@ -1376,9 +1376,10 @@ class Extraction:
 
     def _generic(self, who: str) -> bool:
         key = compact_key(who)
+        # A generic word of two characters or more that the key ends in, at most two
+        # characters after its start: found by looking its last characters up.
         return key in self.g.generic_sources or any(
-            key.endswith(word) and len(key) - len(word) <= 2 for word in self.g.generic_sources
-            if len(word) >= 2
+            len(key) - cut >= 2 and key[cut:] in self.g.generic_sources for cut in (1, 2)
         )
 
     def _clause_start(self, position: int) -> int:
