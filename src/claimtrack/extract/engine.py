@@ -173,6 +173,10 @@ _LABELLED_ROW = re.compile(
     r"\s*(?:[-*•·]\s*)?[^:：\n。.!?！？]{1,30}[:：]\s*(?:[^\d\s$€£¥:：]{1,10}\s*){0,2}")
 _LIST_ROWS = 12  # how many rows above a row its list's intro line may stand
 _HEADING_CHARS = 40  # a line this short without a sentence end is a heading
+# A model code after a possessive: "their V3 model", "Meta's V3", "DeepSeek的V3模型".
+_OWNED_CODE = re.compile(
+    r"(?:\b(?:its|their|the company's|the firm's)\s+|['’]s\s+|的|其|旗下)"
+    r"(?P<code>[A-Z]\d{1,2}(?:\.\d)?)(?![A-Za-z0-9.-])")
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
@@ -1101,6 +1105,7 @@ class Extraction:
             # A name the entity data knows under another spelling is that entity.
             found = self.g.entity_of.get(compact_key(written))
             added.append(EntityMention(name.start, name.end, *(found or (written, name.kind))))
+        known, added = self._owned_codes(info, known, added)
         # 我国: the country of the outlet's readers, by script (names.yaml we_country).
         for word, country in name_rules().we_country.get(self.lang, {}).items():
             at = self.folded.find(word, info.start, info.end)
@@ -1111,6 +1116,26 @@ class Extraction:
                 at = self.folded.find(word, at + len(word), info.end)
         if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
+
+    def _owned_codes(self, info: SentenceInfo, known: list[EntityMention],
+                     added: list[EntityMention]
+                     ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """深度求索的V3模型, DeepSeek has released their V3 model: a model code after its
+        owner is the owner's product the entity data knows (DeepSeek-V3); 小米的V3模型:
+        a code another maker owns is not the product of that name the data knows, and
+        names nothing. Returns the sentence's names with the codes resolved."""
+        for match in _OWNED_CODE.finditer(self.folded, info.start, info.end):
+            start, end = match.span("code")
+            names = [*known, *added]
+            owners = [e for e in names if e.end <= match.start() and e.kind != "place"]
+            if not owners:
+                continue
+            product = self.g.entity_of.get(compact_key(owners[-1].name + match.group("code")))
+            known = [e for e in known if not (e.start < end and start < e.end)]
+            added = [e for e in added if not (e.start < end and start < e.end)]
+            if product is not None:
+                added.append(EntityMention(start, end, *product))
+        return known, added
 
     def _attributions(self, info: SentenceInfo) -> list[Attribution]:
         """Who the sentence says a figure comes from; earlier patterns in the data win overlaps."""
