@@ -64,6 +64,12 @@ def test_sigkill_mid_ingest_loses_nothing_and_a_rerun_completes(corpus, referenc
     assert process.returncode == -signal.SIGKILL
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # The full-text index, filled once per transaction, holds exactly the stored claims.
+        connection.execute("INSERT INTO claim_fts(claim_fts) VALUES ('integrity-check')")
+        assert connection.execute("SELECT count(*) FROM claim_fts_docsize").fetchone() == \
+            connection.execute("SELECT count(*) FROM claim").fetchone()
+        sentence = connection.execute("SELECT search_text FROM claim ORDER BY id DESC").fetchone()
+    assert api.find_claims(db=url, search=sentence[0][:8].strip())
     stored = claims_by_hash(url)
     assert 40 <= len(stored) < len(reference)
     # Every stored article has exactly its claims: all of an article or none of it.

@@ -24,6 +24,7 @@ from claimtrack.db.models import (
     Topic,
 )
 from claimtrack.db.models import Claim as ClaimRow
+from claimtrack.db.session import sqlite_fulltext_filled_after
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.periods import date_label
 
@@ -147,8 +148,14 @@ def store_extracted_many(session: Session, claims_by_article: dict[int, list[Cla
     """
     rows = [claim_values(claim, article_id, names, origin=Origin.extracted)
             for article_id, claims in claims_by_article.items() for claim in claims]
-    if rows:
-        session.connection().execute(ClaimRow.__table__.insert(), rows)
+    if not rows:
+        return 0
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        with sqlite_fulltext_filled_after(connection):
+            connection.execute(ClaimRow.__table__.insert(), rows)
+    else:
+        connection.execute(ClaimRow.__table__.insert(), rows)
     return len(rows)
 
 
