@@ -54,14 +54,46 @@ def _wait_for_articles(path: Path, at_least: int, process: subprocess.Popen) -> 
     pytest.fail("ingest made no progress")
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is pid (Linux's /proc; none found elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.parent.name))
+    return found
+
+
+def _wait_for_exit(pids: list[int]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":  # a zombie has exited; only its reaping is left
+                alive.append(pid)
+        if not alive:
+            return
+        time.sleep(0.1)
+    pytest.fail(f"worker processes {alive} outlived their killed ingest")
+
+
 def test_sigkill_mid_ingest_loses_nothing_and_a_rerun_completes(corpus, reference, tmp_path):
     path = tmp_path / "crash.db"
     url = f"sqlite:///{path}"
     process = claimtrack_process(str(path), "ingest", str(corpus), "-q")
     _wait_for_articles(path, 40, process)
+    workers = _children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
+    _wait_for_exit(workers)  # its worker processes do not wait for work forever
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         # The full-text index, filled once per transaction, holds exactly the stored claims.

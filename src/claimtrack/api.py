@@ -313,7 +313,7 @@ def _worker_pool(overrides, known: set[str], jobs: int):
     # each waits in its initializer for all of them.
     started = context.Barrier(jobs)
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                               initargs=(overrides, known, started))
+                               initargs=(overrides, known, started, os.getpid()))
     try:
         for future in [pool.submit(os.getpid) for _ in range(jobs)]:
             future.result()
@@ -327,10 +327,24 @@ def _worker_pool(overrides, known: set[str], jobs: int):
 _PREPARE_STATE: dict = {}
 
 
-def _init_worker(overrides, known: set[str], started=None) -> None:
+def _init_worker(overrides, known: set[str], started=None, parent: int | None = None) -> None:
     _PREPARE_STATE.update(overrides=overrides, known=known)
+    if parent is not None:
+        import threading
+
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     if started is not None:
         started.wait()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker of an ingest that was killed (SIGKILL) would wait for work forever,
+    holding its memory: it exits within a second of losing its parent."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _prepare(path):
