@@ -346,7 +346,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})"
         rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
     )
-    anaphora = re.compile(latin_bounded([*zh.period_anaphora, *en.period_anaphora]))
+    moved = latin_bounded([*zh.period_anaphora_not_before, *en.period_anaphora_not_before])
+    anaphora = re.compile(
+        latin_bounded([*zh.period_anaphora, *en.period_anaphora]) + rf"(?!\s*{moved})")
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
     forecast = re.compile(latin_bounded([*zh.forecast_markers, *en.forecast_markers]))
     comparison = re.compile(latin_bounded([*zh.comparison_words, *en.comparison_words]))

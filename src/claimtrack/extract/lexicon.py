@@ -81,6 +81,7 @@ class LanguageData(_Strict):
     honorifics: list[str] = []
     event_words: list[str]
     period_anaphora: list[str]
+    period_anaphora_not_before: list[str] = []
     future_markers: list[str]
     forecast_markers: list[str]
     comparison_words: list[str]
