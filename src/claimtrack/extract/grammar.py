@@ -92,6 +92,7 @@ class Grammar:
     respectively: re.Pattern
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     report_endings: tuple[str, ...]  # how the name of a report written without 《》 ends
+    third_party: re.Pattern  # 据, according to: a source that reports on others
     body_voices: frozenset[str]  # 官方: after X的, the words through which X itself speaks
     founding_object: re.Pattern  # launched a hedge fund: an event whose object is a body
     naming: re.Pattern  # called, 名为: the name of what an event made follows
@@ -318,8 +319,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     abbreviations = sorted({name.capitalize() for name, month in en.month_names.items()
                             if len(name) < len(calendar.month_name[month])})
     month_dot = "|".join(f"(?<=\\b{name}\\.)" for name in abbreviations)
+    # A line that opens with a clause's comma (…下降3.5%\n，其中9月份…) goes on the
+    # sentence above it: the line break is the page's, not the writer's.
     sentence_end = anchored(re.compile(
-        r"[。！？\n]+|[!?]+(?![A-Za-z0-9_=&/%])|(?<![A-Z])(?<!\b[A-Z][a-z])"
+        r"(?:[。！？]|\n(?![ \t]*[，,、；;]))+|[!?]+(?![A-Za-z0-9_=&/%])"
+        r"|(?<![A-Z])(?<!\b[A-Z][a-z])"
         r"(?<!\bvs)(?<!\bcf)(?<!\bincl)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)\.(?=\s)"
         rf"(?!(?:{month_dot})\s+\d)"))
     # A spaced dash ends a clause; the space before it is looked at, not matched, so
@@ -489,6 +493,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         publication_verbs=tuple(verb.lower() for verb in
                                 [*zh.publication_verbs, *en.publication_verbs]),
         report_endings=(*zh.report_endings, *(word.lower() for word in en.report_endings)),
+        third_party=re.compile(latin_bounded(
+            [*zh.third_party_markers, *(word.lower() for word in en.third_party_markers)])),
         body_voices=frozenset(zh.body_voices),
         founding_object=re.compile(latin_bounded([*zh.founding_objects, *en.founding_objects])),
         naming=re.compile(rf"(?:{latin_bounded([*zh.naming_words, *en.naming_words])})"

@@ -140,7 +140,7 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
     if index < len(tokens) and tokens[index][0] == phrase_end and \
             tokens[index][2] in rules.aspect_particles:
         return None  # 记录/n 了: the tagger's noun is the clause's verb
-    if measure is not None and measure[0] < phrase_end <= measure[1]:
+    if measure is not None and measure[0] < phrase_end and phrase_start < measure[1]:
         # 全球AR和VR头显全球出货量: the words before the measure; 住户贷款减少: a
         # measure no topic lists is what the clause is about; 营收增长: the subject
         # is elsewhere.
