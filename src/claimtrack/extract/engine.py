@@ -148,6 +148,10 @@ _PARAGRAPH_OPENER = re.compile(
 # How far from a topic word its owner may stand ("the training cost of R1", R1的训练成本).
 _TOPIC_OWNER_GAP = 6
 # Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
+# How far after a name, and which word tags, make it part of a longer name
+# (华为影像XMAGE: 影像/vn XMAGE/eng).
+_COMPOUND_REACH = 12
+_COMPOUND_TAGS = frozenset(("n", "nz", "vn", "eng", "j", "nr", "ns", "nt", "nrt", "nrfg"))
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
@@ -2154,10 +2158,14 @@ class Extraction:
         return None
 
     def _reports_on_others(self, attribution: Attribution) -> bool:
-        """据IDC的数据显示, according to IDC data: a source of figures about others,
-        unlike a company that speaks of itself (英伟达表示, Apple said)."""
-        return self.g.third_party.search(self.lower, attribution.start,
-                                         attribution.end) is not None
+        """据IDC的数据显示, according to IDC data, a report, an outlet (新华社称): a
+        source of figures about others, unlike a company that speaks of itself
+        (英伟达表示, Apple said)."""
+        if self.g.third_party.search(self.lower, attribution.start, attribution.end) or \
+                _REPORT_WORD.search(self.lower, attribution.start, attribution.end):
+            return True  # 《金融时报》的一篇文章提出, Reuters reported: a publication
+        who = self.folded[attribution.who_start : attribution.who_end].strip("《》 ")
+        return who.endswith(name_rules().outlet_endings)
 
     def _measure_span(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       clause_end: int,
@@ -2410,11 +2418,30 @@ class Extraction:
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
                     not _AGENT_BEFORE.search(gap) and not _VENUE_BEFORE.search(
                         self.lower, event.start(), entity.start):  # by Liang; in Nature: where
+                if self._heads_longer_name(entity, end):
+                    return None  # 发布…华为影像XMAGE: a brand's product, not the brand
                 return entity.name
         after = self.lower[event.end() : min(end, event.end() + 12)]
         if _EVENT_ANAPHOR.match(after.lstrip()):
             return self._carried_subject(info, sentences)
         return None
+
+    def _heads_longer_name(self, entity: EntityMention, stop: int) -> bool:
+        """华为影像XMAGE, 华为P系列手机问世: an organisation's name followed by more
+        nouns is the maker or brand in a longer name, and an event of that name is
+        not its own. Words that only say what kind of thing the name is (英伟达公司,
+        DeepSeek团队) keep the event the name's; so do a product's (DeepSeek-R1研究论文)."""
+        following = self.folded[entity.end : min(stop, entity.end + _COMPOUND_REACH)]
+        if entity.kind != "organisation" or not following or not HAN.search(following):
+            return False
+        for _, _, word, flag in tag(following):
+            if not word.strip():
+                continue
+            if flag not in _COMPOUND_TAGS:
+                return False
+            if word not in self.g.kind_words:
+                return True
+        return False
 
     def _event_subject(self, event: re.Match, info: SentenceInfo) -> str | None:
         """Who or what a dated event is about when the verb names nothing after it: the
@@ -2447,7 +2474,8 @@ class Extraction:
             # 在上海成立, 发表在《自然》上: where it happened, not what happened.
             where = self.lower[max(0, nearest.start - 2) : nearest.start].rstrip("《")[-1:]
             if close and (nearest.kind != "place" or len(gap.strip()) <= 1) and \
-                    where not in ("在", "于"):
+                    where not in ("在", "于") and \
+                    not self._heads_longer_name(nearest, event.start()):
                 return nearest.name
             return None
         opening = self.lower[clause_start : event.start()]

@@ -92,6 +92,7 @@ class Grammar:
     respectively: re.Pattern
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     report_endings: tuple[str, ...]  # how the name of a report written without 《》 ends
+    kind_words: frozenset[str]  # 公司, 模型: words that only say what kind a name is
     third_party: re.Pattern  # 据, according to: a source that reports on others
     body_voices: frozenset[str]  # 官方: after X的, the words through which X itself speaks
     founding_object: re.Pattern  # launched a hedge fund: an event whose object is a body
@@ -493,6 +494,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         publication_verbs=tuple(verb.lower() for verb in
                                 [*zh.publication_verbs, *en.publication_verbs]),
         report_endings=(*zh.report_endings, *(word.lower() for word in en.report_endings)),
+        kind_words=frozenset(zh.kind_words),
         third_party=re.compile(latin_bounded(
             [*zh.third_party_markers, *(word.lower() for word in en.third_party_markers)])),
         body_voices=frozenset(zh.body_voices),

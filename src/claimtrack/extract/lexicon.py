@@ -114,6 +114,7 @@ class LanguageData(_Strict):
     respectively_words: list[str] = []
     publication_verbs: list[str] = []
     report_endings: list[str] = []
+    kind_words: list[str] = []
     third_party_markers: list[str] = []
     founding_objects: list[str] = []
     naming_words: list[str] = []

@@ -39,7 +39,8 @@ from claimtrack.lang import LANG_DIR, read_rules
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
-         "nickname_prefixes", "nickname_suffixes", "source_endings", "caption_words",
+         "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
+         "caption_words",
          "not_given_name_chars"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
@@ -90,6 +91,7 @@ class NameRules:
     places: frozenset[str]
     place_suffixes: frozenset[str]
     source_endings: tuple[str, ...]
+    outlet_endings: tuple[str, ...]
     caption_words: tuple[str, ...]
     transliteration: frozenset[str]
     we_country: dict[str, dict[str, str]]
@@ -154,6 +156,7 @@ def name_rules() -> NameRules:
         places=frozenset(data["places"]),
         place_suffixes=frozenset(data["place_suffixes"]),
         source_endings=tuple(sorted(data["source_endings"], key=len, reverse=True)),
+        outlet_endings=tuple(data["outlet_endings"]),
         caption_words=tuple(data["caption_words"]),
         transliteration=frozenset(data["transliteration"]),
         we_country={lang: dict(words) for lang, words in data["we_country"].items()},
