@@ -874,6 +874,8 @@ class Extraction:
         prefix = left.group("qual") if left else None
         if prefix and kind == "duration" and re.fullmatch(g.duration_preposition, prefix.lower()):
             prefix = None  # over four years, for two months: when, not how long at least
+        if prefix and self._ends_word(left.start("qual"), prefix):
+            prefix = None  # 北约二十几年, 签约3年, 最近3年: the end of a word, no qualifier
         if prefix:
             start = min(start, left.start("qual"))
         elif kind in ("ratio", "percent"):
@@ -2425,6 +2427,19 @@ class Extraction:
         if _EVENT_ANAPHOR.match(after.lstrip()):
             return self._carried_subject(info, sentences)
         return None
+
+    def _ends_word(self, start: int, prefix: str) -> bool:
+        """Whether a one-character qualifier (约, 近, 超) is the last character of a word
+        the dictionary lists with the character before it (北约, 签约, 最近), and so
+        no qualifier. A qualifier of two characters (大约, 接近) is one by itself."""
+        if len(prefix) != 1 or start <= self.body_start or \
+                not HAN.match(self.folded, start - 1):
+            return False
+        # As the segmenter reads it in its place (上海/约 but 北约): a dictionary
+        # lookup alone would glue 海约.
+        window = self.folded[max(self.body_start, start - 4) : start + 1]
+        last = tag(window)[-1][2]
+        return len(last) > 1 and last.lower() not in self.g.prefix_qualifier
 
     def _heads_longer_name(self, entity: EntityMention, stop: int) -> bool:
         """华为影像XMAGE, 华为P系列手机问世: an organisation's name followed by more
