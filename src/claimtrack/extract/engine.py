@@ -181,6 +181,8 @@ _HEADING_CHARS = 40  # a line this short without a sentence end is a heading
 _OWNED_CODE = re.compile(
     r"(?:\b(?:its|their|the company's|the firm's)\s+|['’]s\s+|的|其|旗下)"
     r"(?P<code>[A-Z]\d{1,2}(?:\.\d)?)(?![A-Za-z0-9.-])")
+# The capitalised words right before a possessive ('s): an owner's name as written.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\Z")
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
@@ -1134,11 +1136,27 @@ class Extraction:
             start, end = match.span("code")
             names = [*known, *added]
             owners = [e for e in names if e.end <= match.start() and e.kind != "place"]
-            if not owners:
+            pronoun = not match.group(0).lstrip().startswith(("的", "'", "’"))
+            if not pronoun and not (owners and not self.folded[owners[-1].end :
+                                                              match.start()].strip()):
+                # 小米的V3: the owner right before the possessive is a name the data
+                # does not know; the code is its product, not the one the data knows.
+                owners = []
+                owner = _CAPITALISED_BEFORE.search(self.folded, info.start, match.start())
+                if owner is not None and not any(e.start < owner.end() and owner.start() < e.end
+                                                 for e in names):
+                    added.append(EntityMention(owner.start(), owner.end(), owner.group(0),
+                                               "other"))  # Xiaomi's V3: Xiaomi
+            elif not owners:
                 continue
-            product = self.g.entity_of.get(compact_key(owners[-1].name + match.group("code")))
+            product = self.g.entity_of.get(compact_key(owners[-1].name + match.group("code"))) \
+                if owners else None
             known = [e for e in known if not (e.start < end and start < e.end)]
-            added = [e for e in added if not (e.start < end and start < e.end)]
+            # Xiaomi's V3, read as one name: the owner before the possessive stays a name.
+            added = [e if not (e.start < end and start < e.end) else EntityMention(
+                e.start, match.start(), self.text[e.start : match.start()], e.kind)
+                for e in added if not (e.start < end and start < e.end) or
+                e.start < match.start() - 1]
             if product is not None:
                 added.append(EntityMention(start, end, *product))
         return known, added
