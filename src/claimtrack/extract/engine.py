@@ -121,6 +121,9 @@ NARRATOR_WINDOW = 1500
 REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
 _QUOTE_CLOSE = re.compile(r"[”」]")
+# How far into its clause the person who introduces a quotation may stand (但北野还是
+# 不同意：“……”): a word or two of linking, not a name further on.
+_QUOTE_LEAD_CHARS = 2
 _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
 # After an event word, a phrase pointing back (成立这家公司, released this model).
 _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其|this|the|its|it\b)")
@@ -1638,7 +1641,8 @@ class Extraction:
             return chosen.speaker, chosen.phrase
         self.last_role, self.last_said_on = None, None
         quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
-            figure, sentences) or self._list_source(info, sentences) or \
+            figure, sentences) or self._introduced_quote(figure, sentences) or \
+            self._list_source(info, sentences) or \
             self._paragraph_speaker(figure.start)
         if quoted is not None:
             return quoted
@@ -1717,6 +1721,34 @@ class Extraction:
                     attribution.start >= closing.end():
                 return attribution.speaker, attribution.phrase
         return None
+
+    def _introduced_quote(self, figure: Figure,
+                          sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """杨兵再次给妻子发语音：“……”, 刘强东直指马云：“……”: a quotation after a colon is
+        said by the person its introducing clause opens with, whatever the verb."""
+        opened = max(self.folded.rfind("“", self.body_start, figure.start),
+                     self.folded.rfind("「", self.body_start, figure.start))
+        if opened <= self.body_start or max(
+                self.folded.rfind("”", opened, figure.start),
+                self.folded.rfind("」", opened, figure.start)) != -1 or \
+                "\n\n" in self.text[opened : figure.start]:
+            return None  # the figure is in no open quotation, or it opened paragraphs ago
+        colon = opened - 1
+        while colon > self.body_start and self.folded[colon] in " \t*":
+            colon -= 1
+        if self.folded[colon] not in "：:":
+            return None
+        clause_start = self._clause_start(colon)
+        introducing = self._sentence(colon, sentences)
+        people = [e for e in introducing.entities
+                  if clause_start <= e.start and e.end <= colon and e.kind == "person"]
+        # 教育博主张雪峰: a role right before the name is part of how the clause opens.
+        lead_end = min([people[0].start, *(start for start, end in introducing.roles
+                                            if end == people[0].start)]) if people else 0
+        if not people or lead_end - clause_start > _QUOTE_LEAD_CHARS or any(
+                a.start < colon and clause_start < a.end for a in introducing.attributions):
+            return None  # no one opens the clause, or a source of its own says it
+        return people[0].name, self.text[people[0].start : colon].strip()
 
     def _quoted_speaker(self, info: SentenceInfo,
                         sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
