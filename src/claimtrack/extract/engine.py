@@ -146,8 +146,8 @@ _OBJECT_AFTER = re.compile(r"(?:了|过)?\s?[^，,。；;！？!?\s]")
 # A paragraph that opens with its speaker: 达叔说，……, 医疗问：…… (the verbs of a
 # dialogue told in turns).
 _PARAGRAPH_OPENER = re.compile(
-    r"[ \t*>]*(?P<who>[^\s，,。：:“”\"「」*]{2,8}?)\**(?:(?<!来)说|问|答|回答|反问|补充|解释)道?"
-    r"[，,：:]")  # 简单来说：is no speaker
+    r"[ \t*>]*(?P<who>[^\s，,。：:“”\"「」*]{2,8}?)(?<!地)\**"
+    r"(?:(?<!来)说|问|答|回答|反问|补充|解释)道?[，,：:]")  # 简单来说：is no speaker; 高兴地 no one
 # How far from a topic word its owner may stand ("the training cost of R1", R1的训练成本).
 _TOPIC_OWNER_GAP = 6
 # Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
