@@ -369,3 +369,26 @@ def test_the_dated_events_of_a_place_are_many_events():
 def test_a_year_before_china_is_the_year_not_its_middle():
     [found] = extract_claims("2008年中国宣布了四万亿计划。", published=date(2025, 4, 10))
     assert (found.surface, found.iso) == ("2008年", "2008")
+
+
+def test_a_rate_per_unit_of_time_is_not_the_fact_of_a_total():
+    # Japan's 2023 births: a year's total in one article, the same births a day in
+    # another (2,055 a day), and the year's total again in a third.
+    year = claim("2023年，日本新生儿数量为758631人。", article=1)
+    per_day = claim("2023年，日本新生儿数量是75万，换算到每天，就是2055人。", article=2,
+                    surface="2055人", subject="日本")
+    rounded = claim("2023年，日本新生儿数量是75万，换算到每天，就是2055人。", article=2,
+                    surface="75万")
+    assert per_day.base == "per day" and year.base is None and rounded.base is None
+    assert per_day.topic == year.topic == rounded.topic == "population"
+    assert per_day.subject == year.subject == rounded.subject == "日本"
+    groups = crosscheck([year, per_day, rounded])
+    compared = {frozenset((p.a, p.b)) for g in groups for p in g.pairs}
+    assert frozenset((year.id, rounded.id)) in compared
+    assert not any(per_day.id in pair for pair in compared)
+    # Two rates per day of one fact are compared with each other.
+    other_day = claim("日本2023年每天出生2500人。", article=3, surface="2500人",
+                      subject=per_day.subject, topic=per_day.topic)
+    assert other_day.base == "per day"
+    groups = crosscheck([per_day, other_day])
+    assert [p.verdict for g in groups for p in g.pairs] == ["conflict"]

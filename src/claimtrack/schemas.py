@@ -326,7 +326,9 @@ class Claim(BaseModel):
     # What tells one fact from another beyond subject and topic. measure: what the
     # figure measures as the text words it (股价, 市值, 训练成本), standing in for a
     # topic the taxonomy lacks; scope: the list or market a ranking or figure is in
-    # (美国App Store免费榜); base: what a comparison compares with (是X的3倍 → X);
+    # (美国App Store免费榜); base: what a comparison compares with (是X的3倍 → X), what
+    # a change is measured against (同比 → "year on year") or the unit of time a rate
+    # is stated per (每天新增50万 → "per day");
     # from_value: for a from→to change (从3200亿元降至2900亿元), the value before
     # (``value`` is the value after); speaker_role: the speaker's role as the text
     # gives it (首席策略师); said_on: when the figure was said, when the text says so.

@@ -176,7 +176,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                    reasons: bool = True) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket that ``keep`` accepts, the
     pairs of each worded when ``reasons``."""
-    (what, name), statement, unit_class, _, _ = key
+    (what, name), statement, unit_class, *_ = key
     # A measure the taxonomy does not list (年龄, 人口) may change over time as
     # much as any: its figures are read like those of an as_of topic.
     on_a_day = (what == "topic" and name in as_of) or what == "measure"

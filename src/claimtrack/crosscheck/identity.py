@@ -12,7 +12,9 @@ state the same fact only when
 - their scopes fold to one key when either states one (第一 on 美国App Store免费榜
   is not 第一 on 福布斯富豪榜, nor a first place said of no list);
 - they make one kind of statement (a from→to claim is a change, but one that
-  states its date is the level it reached that day) in one class of unit;
+  states its date is the level it reached that day) in one class of unit, and
+  are stated per the same unit of time if at all (2,055 births a day is not a
+  year's 758,631);
 - their periods agree at the precision each states: one contains the other (2025
   holds 2025-01; 2025-01 and 2025-02 are two facts). For an "as of" topic
   (``as_of: true`` in topics.yaml: a share price, a market value, a ranking), a
@@ -118,10 +120,21 @@ def unit_class(kind: str, unit: str | None) -> str:
     return unit or ""
 
 
+# The labels the extractor gives a figure stated per unit of time (rate_bases in
+# lang/*.yaml, kept in a claim's base): 每天新增50万 is never the fact of a total.
+RATE_BASES = frozenset(("per hour", "per day", "per week", "per month", "per year"))
+
+
+def rate_of(claim) -> str:
+    """The unit of time a figure is stated per ("per day"), or "" for a level or a total."""
+    base = getattr(claim, "base", None)
+    return base if base in RATE_BASES else ""
+
+
 def fact_key(claim) -> tuple | None:
     """What claims must share to be compared, but for the subject and the period:
-    (measure key, statement, unit class, scope key, from→to); None when nothing says
-    what the figure measures.
+    (measure key, statement, unit class, scope key, from→to, rate); None when nothing
+    says what the figure measures.
 
     A from→to claim's value is the level after the change, not the amount of a
     change (蒸发300亿): it is compared with other from→to claims only.
@@ -131,7 +144,7 @@ def fact_key(claim) -> tuple | None:
         return None
     from_to = _undated_from_to(claim)
     return (measured, statement_of(claim), unit_class(claim.kind, claim.unit), scope_key(claim),
-            from_to)
+            from_to, rate_of(claim))
 
 
 def article_id(claim) -> int | None:

@@ -1560,7 +1560,27 @@ class Extraction:
                 if figure.end <= entity.start <= figure.end + 16 and _BASE_AFTER.fullmatch(
                         self.lower[figure.end : entity.start]):
                     return entity.name
-        return None
+        return self._rate_basis(figure, clause_start, clause_end)
+
+    def _rate_basis(self, figure: Figure, clause_start: int, clause_end: int) -> str | None:
+        """每天新增50万, 换算到每天，就是2055人, 2,055 a day, 50万/天: the unit of time a
+        figure is stated per (its label, "per day"), or None for a level or a total."""
+        if figure.kind in ("ratio", "percent", "date"):
+            return None  # 每年增长5% is a change's pace, dated by its period
+        index = bisect.bisect_left(self.figure_starts, figure.start)
+        following = self.figure_starts[index + 1] if index + 1 < len(self.figures) \
+            else clause_end
+        after = self.g.rate_after.match(self.lower, figure.end, min(clause_end, following))
+        if after is not None:
+            return self.g.rate_of.get(after.group("rate"))
+        low = max(clause_start, self.figures[index - 1].end if index else clause_start)
+        before = list(self.g.rate_before.finditer(self.lower, low, figure.start))
+        if not before and clause_start > self._sentence_start(figure.start):
+            # 换算到每天，就是2055人: the clause before, when it holds no figure.
+            previous = self._clause_start(clause_start - 1)
+            if not (index and self.figures[index - 1].end > previous):
+                before = list(self.g.rate_before.finditer(self.lower, previous, clause_start))
+        return self.g.rate_of.get(before[-1].group(0)) if before else None
 
     def _change_basis(self, figure: Figure, clause_start: int, clause_end: int) -> str | None:
         """同比增长62%, 季增25%, up 12% from the previous quarter: the basis words nearest

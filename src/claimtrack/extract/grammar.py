@@ -100,6 +100,9 @@ class Grammar:
     since_after: re.Pattern  # 以来 after a date: where a comparison starts
     start_after: re.Pattern  # 开始, 起 after a date: where something starts
     change_base: re.Pattern  # 同比, year-over-year: what a change is measured against
+    rate_before: re.Pattern  # 每天, 日均: a figure stated per unit of time, before it
+    rate_after: re.Pattern  # a day, per year, /天: the same, right after the figure
+    rate_of: dict[str, str]  # each of those words to its label (per day)
     change_base_of: dict[str, str]  # the lowercased words → their label
     since_before: re.Pattern  # "since" before a date
     fiscal_before: re.Pattern  # "fiscal" before a year: no calendar period
@@ -502,6 +505,14 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         naming=re.compile(rf"(?:{latin_bounded([*zh.naming_words, *en.naming_words])})"
                           r"\s*[“\"「『]?"),
         change_base=re.compile(latin_bounded([*zh.change_bases, *en.change_bases])),
+        rate_before=re.compile(latin_bounded([*zh.rate_bases, *en.rate_bases])),
+        rate_after=re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<rate>"
+                              + latin_bounded([*zh.rate_bases_after, *en.rate_bases_after])
+                              + r")(?![ \t]*"
+                              + latin_bounded([*zh.rate_not_before, *en.rate_not_before]) + ")"),
+        rate_of={word.lower(): label for word, label in [
+            *zh.rate_bases.items(), *en.rate_bases.items(), *zh.rate_bases_after.items(),
+            *en.rate_bases_after.items()]},
         change_base_of={word.lower(): label for word, label in
                         [*zh.change_bases.items(), *en.change_bases.items()]},
         since_after=re.compile(rf"\s?{word_pattern(zh.since_words)}"),

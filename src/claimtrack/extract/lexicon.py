@@ -123,6 +123,9 @@ class LanguageData(_Strict):
     start_words: list[str] = []
     fiscal_words: list[str] = []
     change_bases: dict[str, str] = {}
+    rate_bases: dict[str, str] = {}
+    rate_bases_after: dict[str, str] = {}
+    rate_not_before: list[str] = []
     to_markers: dict[str, str] = {}
     duration_prepositions: list[str]
     month_names: dict[str, int] = {}
