@@ -131,8 +131,9 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
             nominal = nominal or flag not in _MODIFIER_TAGS or (
                 flag == "l" and not _NUMERAL.search(word))
             phrase_end = last
-        elif not (phrase_end is not None and word in rules.joiners and index + 1 < len(tokens)
-                  and tokens[index + 1][3] in rules.noun_tags):
+        elif not (phrase_end is not None and index + 1 < len(tokens)
+                  and tokens[index + 1][3] in rules.noun_tags and (
+                      word in rules.joiners or _glued_verb(tokens, index, phrase_end))):
             break
         index += 1
     if phrase_start is None or not nominal:
@@ -153,6 +154,15 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
             compound = len(words) >= 2 or phrase_end - phrase_start >= _COMPOUND_CHARS
             return MEASURE_COMPOUND if compound else MEASURE_WORD
     return _checked(folded, phrase_start, phrase_end, rules)
+
+
+def _glued_verb(tokens: list, index: int, phrase_end: int) -> bool:
+    """头/n 显/v 全球/n: a one-character verb right between a one-character noun and
+    another noun is a word the segmenter cut (头显, a headset), not the clause's verb."""
+    first, last, word, flag = tokens[index]
+    previous = tokens[index - 1]
+    return flag == "v" and last - first == 1 and first == phrase_end and \
+        previous[1] - previous[0] == 1 and previous[3] == "n"
 
 
 # Tags of the words of two or more characters that a name is never made of:
