@@ -121,6 +121,7 @@ NARRATOR_WINDOW = 1500
 REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
 _QUOTE_CLOSE = re.compile(r"[”」]")
+_QUOTE_OPENERS = ("“", "「")
 # How far into its clause the person who introduces a quotation may stand (但北野还是
 # 不同意：“……”): a word or two of linking, not a name further on.
 _QUOTE_LEAD_CHARS = 2
@@ -2516,6 +2517,13 @@ class Extraction:
         nouns is the maker or brand in a longer name, and an event of that name is
         not its own. Words that only say what kind of thing the name is (英伟达公司,
         DeepSeek团队) keep the event the name's; so do a product's (DeepSeek-R1研究论文)."""
+        if self.folded[entity.start - 1 : entity.start] in _QUOTE_OPENERS:
+            # “阿里巴巴脱贫基金”: a name that opens a quoted longer one, of any kind.
+            close = _QUOTE_CLOSE.search(self.folded, entity.end, entity.end + _COMPOUND_REACH)
+            rest = self.folded[entity.end : close.start()] if close else ""
+            if rest.strip() and any(word.strip() and word not in self.g.kind_words
+                                    for _, _, word, _ in tag(rest)):
+                return True
         following = self.folded[entity.end : min(stop, entity.end + _COMPOUND_REACH)]
         if entity.kind != "organisation" or not following or not HAN.search(following):
             return False
