@@ -1468,7 +1468,8 @@ class Extraction:
         topic_word = self._topic_match(figure, info, clause_start, clause_end)
         topic = None if topic_word is None else topic_word[2]
         measure_span = self._measure_span(figure, info, clause_start, clause_end, topic_word)
-        measure = self.text[measure_span[0] : measure_span[1]] if measure_span else \
+        worded = self._whole_measure(figure, clause_start, measure_span, topic_word)
+        measure = self.text[worded[0] : worded[1]] if worded else \
             measure_rules().by_unit.get(figure.unit or "")
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word)
@@ -2245,15 +2246,40 @@ class Extraction:
                       match: tuple[int, int, str] | None) -> tuple[int, int] | None:
         """Where the text words what the figure measures (see claimtrack.extract.measures);
         ``match`` is the topic word _topic_match found for it."""
-        if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
-            return match[0], match[1]
         blocked = [(e.start, e.end) for e in info.entities]
         blocked += [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
+        if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
+            return match[0], match[1]
         span = measure_before(self.folded, clause_start, figure.start, blocked)
         if span is None and figure.kind == "count" and figure.unit_text:
             span = counted_noun(self.folded, figure.end, clause_end)  # 5000辆汽车被烧毁
         return span
+
+    def _whole_measure(self, figure: Figure, clause_start: int,
+                       span: tuple[int, int] | None,
+                       match: tuple[int, int, str] | None) -> tuple[int, int] | None:
+        """老年流动人口数量, 千人口床位数: a topic word (人口) inside a Chinese noun
+        compound is not all the text says the figure measures: the measure runs from
+        the start of the word that holds the topic word through the nouns after it, up
+        to the words that link it to the figure (股价暴跌: 股价). Two places' figures
+        are one fact only when so worded alike (crosscheck.identity.measures_differ)."""
+        if span is None or match is None or span != (match[0], match[1]) or \
+                match[1] > figure.start or not HAN.match(self.folded, match[0]):
+            return span
+        start = max(clause_start, match[0] - _COMPOUND_REACH)
+        end, first = match[1], match[0]
+        for word_start, word_end, word, flag in tag(self.folded[start : figure.start]):
+            word_start, word_end = start + word_start, start + word_end
+            if word_start < match[0] < word_end:
+                first = word_start  # 流动人口: the word the topic word ends
+            elif word_start >= match[1]:
+                if word_start != end or flag not in measure_rules().zh_noun_tags or \
+                        word in measure_rules().zh_links or \
+                        word in measure_rules().zh_not_measures:
+                    break
+                end = word_end  # 数量, 床位数: nouns right after it
+        return first, end
 
     def _topic_match(self, figure: Figure, info: SentenceInfo, clause_start: int,
                      clause_end: int) -> tuple[int, int, str] | None:
