@@ -1998,6 +1998,9 @@ class Extraction:
             carried = self._carried_subject(info, sentences)
             if carried is not None:  # 其训练……，使用了……英伟达H800……，总计消耗约280万GPU小时
                 return carried
+        if in_sentence and self.g.demonstrative_clause.search(
+                self.lower, in_sentence[-1].end, figure.start):
+            return None  # ……，这种超级通用大模型，包含了几千亿参数: what it points at
         if in_sentence:
             # A later clause that names no one goes on what the sentence is about: its
             # first name (of X的Y, the Y), not the object of a clause between.

@@ -93,6 +93,7 @@ class Grammar:
     publication_verbs: tuple[str, ...]  # the verbs a title speaks with (lowercased)
     report_endings: tuple[str, ...]  # how the name of a report written without 《》 ends
     kind_words: frozenset[str]  # 公司, 模型: words that only say what kind a name is
+    demonstrative_clause: re.Pattern  # ，这种大模型: a clause about a thing it points at
     third_party: re.Pattern  # 据, according to: a source that reports on others
     body_voices: frozenset[str]  # 官方: after X的, the words through which X itself speaks
     founding_object: re.Pattern  # launched a hedge fund: an event whose object is a body
@@ -498,6 +499,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                                 [*zh.publication_verbs, *en.publication_verbs]),
         report_endings=(*zh.report_endings, *(word.lower() for word in en.report_endings)),
         kind_words=frozenset(zh.kind_words),
+        demonstrative_clause=re.compile(
+            r"[，,；;]\s*(?:" + latin_bounded([*zh.demonstratives, *en.demonstratives]) + ")"),
         third_party=re.compile(latin_bounded(
             [*zh.third_party_markers, *(word.lower() for word in en.third_party_markers)])),
         body_voices=frozenset(zh.body_voices),

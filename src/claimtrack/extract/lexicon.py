@@ -115,6 +115,7 @@ class LanguageData(_Strict):
     publication_verbs: list[str] = []
     report_endings: list[str] = []
     kind_words: list[str] = []
+    demonstratives: list[str] = []
     third_party_markers: list[str] = []
     founding_objects: list[str] = []
     naming_words: list[str] = []
