@@ -23,8 +23,8 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # spoken money, two-digit years, event dates) and 3 more right subjects: the share
 # of right subjects fell from 0.310 to 0.298 because most of the new figures are
 # dates and lengths of time whose subject is an earlier sentence's; the subject
-# floor went down with it, the others up.
-FLOORS = {"precision": 0.52, "recall": 0.63, "subject_accuracy": 0.315,
+# floor went down with it, the others up. Session 20: subject 0.320 -> 0.325.
+FLOORS = {"precision": 0.52, "recall": 0.63, "subject_accuracy": 0.32,
           "speaker_accuracy_named": 0.50, "measure_accuracy": 0.43}
 CEILINGS = {"misattribution_rate": 0.02}
 
