@@ -1468,7 +1468,7 @@ class Extraction:
         topic_word = self._topic_match(figure, info, clause_start, clause_end)
         topic = None if topic_word is None else topic_word[2]
         measure_span = self._measure_span(figure, info, clause_start, clause_end, topic_word)
-        worded = self._whole_measure(figure, clause_start, measure_span, topic_word)
+        worded = self._whole_measure(figure, info, clause_start, measure_span, topic_word)
         measure = self.text[worded[0] : worded[1]] if worded else \
             measure_rules().by_unit.get(figure.unit or "")
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
@@ -2259,7 +2259,7 @@ class Extraction:
             span = counted_noun(self.folded, figure.end, clause_end)  # 5000辆汽车被烧毁
         return span
 
-    def _whole_measure(self, figure: Figure, clause_start: int,
+    def _whole_measure(self, figure: Figure, info: SentenceInfo, clause_start: int,
                        span: tuple[int, int] | None,
                        match: tuple[int, int, str] | None) -> tuple[int, int] | None:
         """老年流动人口数量, 千人口床位数: a topic word (人口) inside a Chinese noun
@@ -2268,15 +2268,29 @@ class Extraction:
         to the words that link it to the figure (股价暴跌: 股价). Two places' figures
         are one fact only when so worded alike (crosscheck.identity.measures_differ)."""
         if span is None or match is None or span != (match[0], match[1]) or \
-                match[1] > figure.start or not HAN.match(self.folded, match[0]):
+                not HAN.match(self.folded, match[0]) or figure.start < match[1] and \
+                match[0] < figure.end:
             return span
-        start = max(clause_start, match[0] - _COMPOUND_REACH)
+        # Before the figure (流动人口数量从503万人…), or after it (中国有9200万独居人口).
+        after = match[0] >= figure.end
+        start = max(figure.end if after else clause_start, match[0] - _COMPOUND_REACH)
+        stop = self._clause_end(match[1]) if after else figure.start
         end, first = match[1], match[0]
-        for word_start, word_end, word, flag in tag(self.folded[start : figure.start]):
-            word_start, word_end = start + word_start, start + word_end
+        rules = measure_rules()
+        words = [(start + a, start + b, word, flag)
+                 for a, b, word, flag in tag(self.folded[start:stop])]
+        for word_start, word_end, word, flag in reversed(words):
+            # 独居/v 人口, 单身 人口: the two-character word right before it says which.
+            if word_end == first and word_start < first and len(word) == 2 and \
+                    HAN.match(word) and (flag in rules.zh_noun_tags or flag == "v") and \
+                    word not in rules.zh_links and word not in rules.zh_not_measures and \
+                    not any(e.start < word_end and word_start < e.end for e in info.entities):
+                first = word_start
+                break
+        for word_start, word_end, word, flag in words:
             if word_start < match[0] < word_end:
                 first = word_start  # 流动人口: the word the topic word ends
-            elif word_start >= match[1]:
+            elif word_start >= match[1] and not after:  # 的人口生活在: a verb follows
                 if word_start != end or flag not in measure_rules().zh_noun_tags or \
                         word in measure_rules().zh_links or \
                         word in measure_rules().zh_not_measures:
