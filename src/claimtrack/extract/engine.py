@@ -121,6 +121,9 @@ NARRATOR_WINDOW = 1500
 REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
 _QUOTE_CLOSE = re.compile(r"[”」]")
+# After a name, a few Chinese characters and 的 (iPhone用户的, DeepSeek的): the name
+# modifies the noun after it, which is what an event's object is.
+_MODIFIER_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}的(?!确|话)")
 _QUOTE_OPENERS = ("“", "「")
 # How far into its clause the person who introduces a quotation may stand (但北野还是
 # 不同意：“……”): a word or two of linking, not a name further on.
@@ -2534,6 +2537,8 @@ class Extraction:
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
                     not _AGENT_BEFORE.search(gap) and not _VENUE_BEFORE.search(
                         self.lower, event.start(), entity.start):  # by Liang; in Nature: where
+                if _MODIFIER_AFTER.match(self.folded, entity.end, end):
+                    continue  # 发布了针对iPhone用户的微信, DeepSeek的R1: a modifier, the head later
                 if self._heads_longer_name(entity, end):
                     return None  # 发布…华为影像XMAGE: a brand's product, not the brand
                 return entity.name
