@@ -182,3 +182,39 @@ def test_common_hanzi_cover_the_seeds():
         covered = sum(char in common for char in ideographs) / len(ideographs)
         assert covered > 0.9, name
     assert {"的", "國", "国", "發", "发"} <= common
+
+
+def _counted_language(text: str) -> str | None:
+    """detect_language's rule, read by counting every character of its sample."""
+    from collections import Counter
+
+    counts = Counter(hanzi._sample(text))
+    letters = sum(n for char, n in counts.items() if char.isalpha())
+    ideographs = sum(n for char, n in counts.items() if char.isalpha() and hanzi._is_hanzi(char))
+    latin = sum(n for char, n in counts.items() if hanzi._is_latin_letter(char))
+    if letters == 0:
+        return None
+    if ideographs >= hanzi.MIN_HANZI_COUNT or ideographs >= hanzi.MIN_HANZI_SHARE * letters:
+        traditional_only, simplified_only = hanzi._script_only_characters()
+        traditional = sum(n for char, n in counts.items() if char in traditional_only)
+        simplified = sum(n for char, n in counts.items() if char in simplified_only)
+        return "zh-Hant" if traditional > simplified else "zh-Hans"
+    return "en" if latin > letters / 2 else None
+
+
+_MIXED = st.text(alphabet=st.sampled_from(
+    list("訓練成本國們这说的是a Z1½①Ⅻ\n，。")
+    + ["😉", "𠁞", "𡃄", "\U0002a6e0", "\ufa6e", "\ufa70"]))
+
+
+@given(_MIXED)
+def test_detection_agrees_with_counting_every_character(text):
+    # The fast path (enough ideographs: two counts by regular expression) and the
+    # character count give the same answer, emoji and rare ideographs included.
+    assert detect_language(text) == _counted_language(text)
+
+
+@pytest.mark.parametrize("name", [TRADITIONAL_SEED, *SIMPLIFIED_SEEDS])
+def test_detection_of_seeds_agrees_with_counting(name):
+    for text in (seed_text(name), seed_text(name) + "😉𠁞" * 40, seed_text(name)[:45]):
+        assert detect_language(text) == _counted_language(text)

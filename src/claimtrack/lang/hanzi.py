@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -97,6 +98,62 @@ def _sample(text: str) -> str:
     return text[:SAMPLE_HEAD] + text[middle : middle + SAMPLE_MIDDLE]
 
 
+def _class(characters) -> str:
+    """A regular-expression class of exactly these characters, as ranges of code points."""
+    points = sorted(map(ord, characters))
+    parts, index = [], 0
+    while index < len(points):
+        first = last = points[index]
+        while index + 1 < len(points) and points[index + 1] == last + 1:
+            index += 1
+            last = points[index]
+        parts.append(re.escape(chr(first)) if first == last
+                     else f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+        index += 1
+    return "[" + "".join(parts) + "]"
+
+
+# Any character outside the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _counter(characters) -> Callable[[str, list[str]], int]:
+    """A function that counts how many characters of a text are among these.
+
+    It deletes every run of other characters and measures what is left (re tests
+    a character against a class of Basic Multilingual Plane characters with a
+    bitmap). Characters outside that plane (emoji, rare ideographs) would make re
+    test the class range by range, which is slow; they are few in a text, and the
+    function is given them, found once, to look up in a set.
+    """
+    characters = set(characters)
+    others = re.compile("[^" + _class(c for c in characters if c <= "\uffff")[1:] + "+")
+    astral_members = frozenset(c for c in characters if c > "\uffff")
+
+    def count(text: str, astral: list[str]) -> int:
+        found = len(others.sub("", text))
+        if astral and astral_members:
+            found += sum(1 for char in astral if char in astral_members)
+        return found
+
+    return count
+
+
+@cache
+def _fast_patterns() -> tuple[re.Pattern, Callable[[str, list[str]], int],
+                              Callable[[str, list[str]], int]]:
+    """A pattern that matches a text that begins with MIN_HANZI_COUNT ideographs
+    that are letters (_is_hanzi and isalpha: what detect_language counts as hanzi),
+    other characters around them; counters of Traditional-only and Simplified-only
+    characters."""
+    ranges = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+    hanzi = _class(chr(code) for first, last in ranges for code in range(first, last + 1)
+                   if chr(code).isalpha())
+    enough = re.compile(f"(?:[^{hanzi[1:]}*+{hanzi}){{{MIN_HANZI_COUNT}}}")
+    traditional_only, simplified_only = _script_only_characters()
+    return enough, _counter(traditional_only), _counter(simplified_only)
+
+
 def detect_language(text: str) -> str | None:
     """The language and script of a text: detect_language("訓練成本很高") == "zh-Hant".
 
@@ -107,7 +164,17 @@ def detect_language(text: str) -> str | None:
     then Traditional when Traditional-only characters outnumber Simplified-only
     ones, Simplified otherwise (ties and no evidence included).
     """
-    counts = Counter(_sample(text))
+    sample = _sample(text)
+    enough_hanzi, count_traditional, count_simplified = _fast_patterns()
+    # The usual case, a Chinese text, without counting every character: when the
+    # ideographs alone reach MIN_HANZI_COUNT, the other letters cannot change the
+    # answer, and the script is two counts of the sample's characters.
+    if enough_hanzi.match(sample):
+        astral = _ASTRAL.findall(sample)
+        traditional = count_traditional(sample, astral)
+        simplified = count_simplified(sample, astral)
+        return "zh-Hant" if traditional > simplified else "zh-Hans"
+    counts = Counter(sample)
     letters = hanzi = latin = 0
     for char, count in counts.items():
         if not char.isalpha():
