@@ -21,6 +21,7 @@ from claimtrack.articles import read_article
 from claimtrack.extract.anchors import (
     AnchoredPattern,
     anchored,
+    required_literal,
     required_text,
     start_patterns,
 )
@@ -173,3 +174,28 @@ def test_a_span_without_the_required_character_is_skipped_whole():
     assert list(pattern.finditer("no address here, only dev.example.org")) == []
     assert [m.group() for m in pattern.finditer("write to dev@example.org today")] == [
         "dev@example.org"]
+
+
+@pytest.mark.parametrize(("source", "literal"), [
+    # consecutive literal characters at the top level: every match holds them as written
+    (r"(?P<who>(?:[A-Z][\w&.'-]*\s?){1,4}), [^,;:.]{0,40}?, (?:said|says)\b", ", sa"),
+    (r"(?:上世纪)?(?P<decade>\d{2,4})\s?年代", "年代"),
+    (r"!?\[[^\]\n]*\]\([^)\n]*\)", "]("),
+    (r"a|bc", None),  # an alternation: no match need hold bc
+    (r"x(?:ab)?y", None),  # one character on each side of an optional group
+    (r"(?i)said, ", None),  # case folded: not as written
+    (r"(?i:ab)cd", "cd"),
+])
+def test_required_literal(source, literal):
+    assert required_literal(re.compile(source)) == literal
+
+
+def test_a_span_without_the_required_literal_is_skipped_whole():
+    # Chinese text is all word characters: without the gate this pattern tried every
+    # way to cut a long run of capitals and letters into four words at each capital.
+    pattern = anchored(re.compile(r"(?P<who>(?:[A-Z][\w&.'-]*\s?){1,4}), (?:an|the) \w+"))
+    assert isinstance(pattern, AnchoredPattern) and pattern.literal == ", "
+    run = "mscgUN7TcTLFHlNFa0YJLGOYcs1MGcKJuZO24QKOLdwvkwkAACkG,一切"
+    assert list(pattern.finditer(run)) == [] == list(pattern.wrapped.finditer(run))
+    text = "Jane Doe, an analyst, said"
+    assert [m.group("who") for m in pattern.finditer(text)] == ["Jane Doe"]

@@ -444,6 +444,27 @@ def required_text(pattern: re.Pattern, parsed=None, words: bool = True) -> re.Pa
     return None if source is None else re.compile(source)
 
 
+def required_literal(pattern: re.Pattern, parsed=None) -> str | None:
+    """The longest run of two or more characters every match holds as written, or None:
+    consecutive literal characters at the top level of the pattern, case-sensitive
+    (", " in "(?P<who>…), …"). str.find looks for it faster than any pattern: a span
+    without it holds no match."""
+    parsed = parsed or _parsed(pattern)
+    if parsed is None or parsed.state.flags & _IGNORECASE:
+        return None
+    best = run = ""
+    try:
+        for op, av in parsed.data:
+            if op is C.LITERAL:
+                run += chr(av)
+                best = max(best, run, key=len)
+            else:
+                run = ""
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return best if len(best) >= 2 else None
+
+
 def _required(items, flags: int) -> tuple[str | None, str | None]:
     """(what every match of ``items`` holds, else None; an alternation of plain words every
     match holds one of, to search for only when nothing rarer is found, else None)."""
@@ -535,10 +556,11 @@ class AnchoredPattern:
     """
 
     def __init__(self, pattern: re.Pattern, starts: list[re.Pattern] | None,
-                 required: re.Pattern | None = None) -> None:
+                 required: re.Pattern | None = None, literal: str | None = None) -> None:
         self.wrapped = pattern
         self.starts = starts
         self.required = required
+        self.literal = literal  # what every match holds as written (required_literal)
         self.match = pattern.match
         self.pattern = pattern.pattern
         # Each start pattern matches one character, so their alternation finds every
@@ -549,6 +571,8 @@ class AnchoredPattern:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         """The first match from ``pos`` on, as pattern.search finds it."""
         endpos = len(text) if endpos is None else endpos
+        if self.literal is not None and text.find(self.literal, pos, endpos) < 0:
+            return None
         if self.required is not None and self.required.search(text, pos, endpos) is None:
             return None
         if self._start is None:
@@ -563,6 +587,8 @@ class AnchoredPattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         endpos = len(text) if endpos is None else endpos
+        if self.literal is not None and text.find(self.literal, pos, endpos) < 0:
+            return iter(())
         if self.required is not None and self.required.search(text, pos, endpos) is None:
             return iter(())
         if self.starts is None:
@@ -596,4 +622,4 @@ def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
         pattern, parsed, words=starts is None)
     if starts is None and required is None:
         return pattern
-    return AnchoredPattern(pattern, starts, required)
+    return AnchoredPattern(pattern, starts, required, required_literal(pattern, parsed))
