@@ -102,3 +102,14 @@ def test_spans_index_the_text_after_front_matter(body: str) -> None:
 @given(text=news_like)
 def test_the_same_text_gives_the_same_claims(text: str) -> None:
     assert extract_claims(text, lang="zh-Hans") == extract_claims(text, lang="zh-Hans")
+
+
+@given(st.text())
+def test_ascii_lower_lowers_ascii_capitals_only(text: str) -> None:
+    # Through UTF-8 bytes (lone surrogates included): the same as lowering each
+    # ASCII capital and nothing else, so every offset holds.
+    from claimtrack.extract.lexicon import ascii_lower
+
+    expected = "".join(char.lower() if "A" <= char <= "Z" else char for char in text)
+    assert ascii_lower(text) == expected
+    assert ascii_lower(text + "ÄΣ\ud800K") == expected + "ÄΣ\ud800k"

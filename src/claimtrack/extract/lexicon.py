@@ -216,18 +216,22 @@ def fold(text: str) -> str:
     return text.translate(_fold_sequence())
 
 
-_ASCII_UPPER_RUN = re.compile("[A-Z]+")
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 
 
 def ascii_lower(text: str) -> str:
     """Lower-case ASCII letters only, so offsets hold (str.lower can change lengths).
 
-    Chinese text has few capitals: a regular expression over the runs is about three
-    times faster than str.translate with a table (measured on the seeds).
+    In UTF-8 the bytes of A-Z stand for those letters alone (every byte of another
+    character is 0x80 or above), so translating the encoded bytes lowers exactly
+    them: about four times faster on the development corpus than a regular
+    expression over the runs of capitals (URLs hold many), and far faster than
+    str.translate with a table. surrogatepass keeps a lone surrogate as it was.
     """
     if text.isascii():
         return text.lower()
-    return _ASCII_UPPER_RUN.sub(lambda run: run.group().lower(), text)
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER).decode(
+        "utf-8", "surrogatepass")
 
 
 # --- Word lists as regular expressions ---------------------------------------
