@@ -122,6 +122,10 @@ def test_narrowed_patterns_match_as_finditer_does_on_generated_text(text):
     (r"(?i:said|told) [A-Z]\w+", {r"[STst](?:(?<=[Ss])(?=[Aa][Ii])|(?<=[Tt])(?=[Oo][Ll]))"}),
     (r"(?:said|told) [A-Z]\w+", None),  # plain literals: re skips to them itself
     (r"(?i:a|an) \w+", None),  # a one-letter word
+    # a guarded digit starts a match only at the first digit of a run (image URLs
+    # and ids hold long runs)
+    (r"\b(?P<decade>\d{4})s\b", {r"[\d](?<![\w][\s\S])"}),
+    (r"(?<![\d.])\d{2}\s?年", {r"[\d](?<![\.\d][\s\S])"}),
     # a letter anywhere can start a match: no start pattern would help
     (r"[a-z]+\d|\d+", None),
     # can match the empty string: every position is a start

@@ -38,6 +38,8 @@ except ImportError:  # pragma: no cover - a Python whose re is laid out differen
     _parser = None
 
 _IGNORECASE = re.IGNORECASE.value
+# A class piece of digits only (\d, 0-9, 1): see start_patterns.
+_DIGITS_PIECE = re.compile(r"\\d|[0-9](?:-[0-9])?")
 
 
 # The guard "\\b" stands for: the character before is not a word character.
@@ -200,11 +202,14 @@ def start_patterns(pattern: re.Pattern, parsed=None) -> list[re.Pattern] | None:
     if starts.nullable or not starts.pieces or _scanned_by_prefix(
             parsed.data, parsed.state.flags):
         return None
-    # A guard pays only for letters (one per word otherwise); digits and the rest
-    # are scanned faster by a plain character class.
+    # A guard pays for letters (one candidate per word otherwise) and digits (one
+    # per digit of a run otherwise: image URLs and ids hold long ones, and "\b\d{4}s"
+    # or "(?<![\d.])\d{2}年" can start only at a run's first digit); the rest are
+    # scanned faster by a plain character class.
     plain = set(starts.pieces.pop("", ()))
     for guard, pieces in list(starts.pieces.items()):
-        letters = {piece for piece in pieces if _has_letter({piece})}
+        letters = {piece for piece in pieces
+                   if _has_letter({piece}) or _DIGITS_PIECE.fullmatch(piece)}
         plain |= pieces - letters
         if letters:
             starts.pieces[guard] = letters
