@@ -112,6 +112,17 @@ def test_alias_key_keeps_distinct_names_apart():
     assert alias_key("发布") != alias_key("发行")
 
 
+# Characters that normalisation, case folding or the separators change, combine or
+# drop (ligatures, full-width forms, combining marks, Hangul jamo, NUL itself).
+_TRICKY = st.sampled_from(list("輝達訓練成本辉达ßΣςﬁＡ１　 _-\u2010\u2011\u0301\u0300\u1100\u1161"
+                               "\u11a8가\x00\x1c\x85\u2028é"))
+
+
+@given(st.lists(st.text(st.one_of(st.characters(), _TRICKY)), max_size=8))
+def test_alias_keys_folds_a_list_as_alias_key_folds_each(texts):
+    assert hanzi.alias_keys(texts) == [alias_key(text) for text in texts]
+
+
 @given(st.text())
 def test_alias_key_is_idempotent(text):
     key = alias_key(text)

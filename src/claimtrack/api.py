@@ -898,13 +898,13 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     """
     from claimtrack.collector import paused
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
-    from claimtrack.crosscheck.grouping import crosscheck_buckets
+    from claimtrack.crosscheck.grouping import crosscheck_buckets, folded_parents
     from claimtrack.db import lookup, read
-    from claimtrack.lang.hanzi import alias_key
 
     with paused(), read.connect(db) as reader:
         parents = read.part_of(reader)
-        related = {alias_key(name) for pair in parents.items() if pair[1] for name in pair}
+        parent_keys = folded_parents(parents)
+        related = set(parent_keys) | set(parent_keys.values())
         wanted = lookup.resolve_filter(reader, read.ClaimFilter(), topic=topic,
                                        subject=subject, since=since, until=until)
         # Streamed a topic at a time; only the groups to show are kept.
@@ -913,7 +913,7 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
             rates=exchange_rates(),
             tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
             keep=None if include_all else (lambda group: group.has_conflict),
-            as_of=as_of_topics(), places=_places_of(reader))
+            as_of=as_of_topics(), places=_places_of(reader), parent_keys=parent_keys)
         if not plain:
             for group in groups:
                 group.claims = stored_claims(group.claims)

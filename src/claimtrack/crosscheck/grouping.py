@@ -38,6 +38,7 @@ from claimtrack.crosscheck.identity import (
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE
 from claimtrack.crosscheck.rates import RateTable
 from claimtrack.crosscheck.verdicts import CONFLICTING, Verdict, verdict_for, worst
+from claimtrack.lang.hanzi import alias_keys
 from claimtrack.periods import parse_published, period_label
 
 
@@ -125,6 +126,13 @@ def crosscheck(claims: Iterable, *, parents: dict[str, str | None] | None = None
                               tolerance=tolerance, as_of=as_of, places=places, reasons=reasons)
 
 
+def folded_parents(parents: dict[str, str | None] | None) -> dict[str, str]:
+    """The part-of links by folded name (folded part → folded whole), all folded at once."""
+    links = [(part, whole) for part, whole in (parents or {}).items() if whole]
+    keys = alias_keys([name for link in links for name in link])
+    return dict(zip(keys[0::2], keys[1::2], strict=True))
+
+
 def bucket_key(claim) -> tuple | None:
     """What claims must share to be compared at all, subject and period aside
     (identity.fact_key): topic or measure, statement, unit class, scope."""
@@ -136,7 +144,8 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
                        rates: RateTable | None = None, tolerance: float = DEFAULT_TOLERANCE,
                        keep: Callable[[Group], bool] | None = None,
                        as_of: Iterable[str] = (), places: Iterable[str] = (),
-                       reasons: bool = True) -> list[Group]:
+                       reasons: bool = True,
+                       parent_keys: dict[str, str] | None = None) -> list[Group]:
     """The groups of claims already sorted into buckets (bucket_key → folded subject → claims).
 
     Buckets may come in any order, each once and whole, and may be streamed:
@@ -151,10 +160,11 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
     on one topic, statement and unit, so it stays as small as the number of
     sources reporting one fact, however large the database. Pairs are judged
     without words first; only the groups ``keep`` accepts are judged again with
-    their reasons (none at all with ``reasons=False``).
+    their reasons (none at all with ``reasons=False``). ``parent_keys``:
+    folded_parents(parents), when the caller has it already.
     """
-    parent_keys = {folded(part): folded(whole) for part, whole in (parents or {}).items()
-                   if whole}
+    if parent_keys is None:
+        parent_keys = folded_parents(parents)
     rates = rates or RateTable([])
     as_of = frozenset(as_of)
     places = frozenset(folded(place) for place in places)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -88,6 +88,26 @@ def alias_key(text: str) -> str:
     """The key names are matched by in any script or case: "Training_Cost" → "training cost"."""
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     return _SEPARATORS.sub(" ", folded).strip()
+
+
+def alias_keys(texts: Iterable[str]) -> list[str]:
+    """``[alias_key(text) for text in texts]``, folded in one pass over them all.
+
+    The texts are joined with NUL, which every step of alias_key leaves as it is
+    and never joins to a neighbour (normalisation starts afresh at it; the rest
+    goes character by character), so a million-claim database's 300,000 entity
+    names fold in a few calls instead of 300,000. A text holding NUL itself is
+    folded alone.
+    """
+    texts = list(texts)
+    joined = "\0".join(texts)
+    if joined.count("\0") != max(len(texts) - 1, 0):
+        return [alias_key(text) for text in texts]
+    folded = _SEPARATORS.sub(" ", to_simplified(unicodedata.normalize("NFKC", joined))
+                             .casefold()).split("\0")
+    if len(folded) != len(texts) or not texts:
+        return [alias_key(text) for text in texts]
+    return [text.strip() for text in folded]
 
 
 def _sample(text: str) -> str:
