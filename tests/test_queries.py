@@ -145,6 +145,33 @@ def test_streamed_conflicts_equal_the_crosscheck_of_every_claim(seeded):
         [g.subject for g in expected if g.has_conflict]
 
 
+def _described(groups) -> list[tuple]:
+    return [(g.subject, g.topic, g.statement, g.unit, g.scope, g.period, g.verdict,
+             [c.as_record() for c in g.claims], g.pairs) for g in groups]
+
+
+def test_conflicts_judged_on_few_columns_then_worded_equal_the_reference(seeded):
+    """`conflicts` judges every pair over read.JudgedClaims (a fifth of the columns), each
+    group up to its first conflict, then makes the groups it keeps again of full claims
+    with their reasons: the same groups, claims, pairs, verdicts and reasons as the
+    cross-check of every claim."""
+    every_claim = api.find_claims(db=seeded, sort="date", plain=True)
+    expected = [group for group in crosscheck(
+        every_claim, parents=api._part_of(seeded), rates=api.exchange_rates(),
+        as_of=api.as_of_topics(), places=api._places(seeded)) if group.has_conflict]
+    assert len(expected) > 3
+    assert _described(api.conflicts(db=seeded, plain=True)) == _described(expected)
+    # A table shows the first groups in full and counts the rest.
+    worded = api.conflicts(db=seeded, plain=True, worded=2)
+    assert _described(worded[:2]) == _described(expected[:2])
+    assert [[c.id for c in g.claims] for g in worded] == [[c.id for c in g.claims]
+                                                          for g in expected]
+    assert all(group.has_conflict for group in worded)
+    for topic in ("training_cost", "revenue"):
+        assert _described(api.conflicts(db=seeded, plain=True, topic=topic)) == \
+            _described([g for g in expected if g.claims[0].topic == topic])
+
+
 def _view(db_url: str, sql: str) -> list[dict]:
     with engine_for(db_url).connect() as connection:
         return [dict(row) for row in connection.execute(text(sql)).mappings()]

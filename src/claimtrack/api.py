@@ -887,7 +887,7 @@ def reextract(articles: Iterable[str] = (), *, all_articles: bool = False,
 def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
               subject: str | None = None, since: str | None = None, until: str | None = None,
               tolerance: float | None = None, include_all: bool = False,
-              plain: bool = False) -> list:
+              plain: bool = False, worded: int | None = None) -> list:
     """Groups of claims about one fact with a verdict per pair (crosscheck.Group).
 
     By default only the groups with a conflict, a date conflict or a scale slip;
@@ -895,29 +895,83 @@ def conflicts(*, db: str | Engine | None = None, topic: str | None = None,
     periods or dates) and the possibly-same-fact groups. Claims of one article
     are never compared with each other. The groups hold StoredClaim models;
     ``plain=True`` leaves them db.read.PlainClaim objects (see find_claims).
+    ``worded=N`` (with ``plain``, without ``include_all``): only the first N groups
+    get their claims in full and all their pairs with reasons; the others hold
+    their claims' figures and their pairs up to the first conflict (has_conflict is
+    right, verdict may not be): what a terminal table counts but does not show.
     """
     from claimtrack.collector import paused
     from claimtrack.crosscheck import DEFAULT_TOLERANCE
     from claimtrack.crosscheck.grouping import crosscheck_buckets, folded_parents
+    from claimtrack.crosscheck.verdicts import CONFLICTING
     from claimtrack.db import lookup, read
 
+    tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
     with paused(), read.connect(db) as reader:
         parents = read.part_of(reader)
         parent_keys = folded_parents(parents)
         related = set(parent_keys) | set(parent_keys.values())
         wanted = lookup.resolve_filter(reader, read.ClaimFilter(), topic=topic,
                                        subject=subject, since=since, until=until)
-        # Streamed a topic at a time; only the groups to show are kept.
-        groups = crosscheck_buckets(
-            read.crosscheck_buckets(reader, wanted, related=related), parents=parents,
-            rates=exchange_rates(),
-            tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-            keep=None if include_all else (lambda group: group.has_conflict),
-            as_of=as_of_topics(), places=_places_of(reader), parent_keys=parent_keys)
+        judging = dict(parents=parents, rates=exchange_rates(), tolerance=tolerance,
+                       as_of=as_of_topics(), places=_places_of(reader),
+                       parent_keys=parent_keys)
+        groups = None
+        if not include_all:
+            # The pairs judged without words over the few columns judging reads, each
+            # group up to its first conflict; then the groups to show made again of full
+            # claims, their pairs worded. A possibly-same-fact group (part-of links) is
+            # never a conflict: the first pass leaves the links out.
+            judged = crosscheck_buckets(
+                read.judging_buckets(reader, wanted, related=set()),
+                keep=lambda group: group.has_conflict, reasons=False,
+                enough=lambda pair: pair.verdict in CONFLICTING,
+                **{**judging, "parent_keys": {}})
+            shown = judged if worded is None or not plain else judged[:worded]
+            made = _worded_groups(reader, shown, judging)
+            if made is not None:
+                groups = made + judged[len(shown):]
+        if groups is None:  # everything, or the database changed between the two passes
+            # Streamed a topic at a time; only the groups to show are kept.
+            groups = crosscheck_buckets(
+                read.crosscheck_buckets(reader, wanted, related=related),
+                keep=None if include_all else (lambda group: group.has_conflict), **judging)
         if not plain:
             for group in groups:
                 group.claims = stored_claims(group.claims)
         return groups
+
+
+def _worded_groups(reader, judged: list, judging: dict) -> list | None:
+    """The groups judged on read.JudgedClaims, made again of full claims with their
+    reasons, in the same order; None when they do not come out the same (the claims
+    changed in between)."""
+    from claimtrack.crosscheck.grouping import bucket_key, crosscheck_buckets
+    from claimtrack.db import read
+
+    def signature(group) -> tuple:
+        return group.related, tuple(claim.id for claim in group.claims)
+
+    full = read.claims_by_id(reader, (claim.id for group in judged for claim in group.claims))
+    buckets: dict[tuple, dict[str, list]] = {}
+    for group in judged:
+        # A group holds every claim of each of its subjects in its bucket, in order.
+        by_subject: dict[str, list] = {}
+        for claim in group.claims:
+            by_subject.setdefault(claim.subject_key, []).append(claim)
+        bucket = buckets.setdefault(bucket_key(group.claims[0]), {})
+        for subject, members in by_subject.items():
+            if subject not in bucket:
+                if any(claim.id not in full for claim in members):
+                    return None
+                bucket[subject] = [full[claim.id] for claim in members]
+    wanted = {signature(group) for group in judged}
+    made = crosscheck_buckets(sorted(buckets.items(), key=lambda item: item[0]),
+                              chosen=lambda group: signature(group) in wanted, **judging)
+    if [signature(group) for group in made] != [signature(group) for group in judged] or \
+            [group.verdict for group in made] != [group.verdict for group in judged]:
+        return None
+    return made
 
 
 def save_conflicts(groups: list, *, tolerance: float | None = None,

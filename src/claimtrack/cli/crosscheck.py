@@ -44,11 +44,14 @@ def conflicts(topic, subject, since, until, tolerance, include_all, fmt, fail_on
     and whether their figures agree, with a reason for every pair."""
     from claimtrack import api
     from claimtrack.collector import paused
-    from claimtrack.export.crosscheck import CONFLICT_RENDERERS
+    from claimtrack.export.crosscheck import CONFLICT_RENDERERS, TABLE_MAX_GROUPS
 
     with paused():
+        # A table shows its first groups in full; the rest it only counts.
         groups = api.conflicts(db=db, topic=topic, subject=subject, since=since, until=until,
-                               tolerance=tolerance, include_all=include_all, plain=True)
+                               tolerance=tolerance, include_all=include_all, plain=True,
+                               worded=TABLE_MAX_GROUPS if fmt == "table" and not save
+                               else None)
         if save:
             api.save_conflicts(groups, tolerance=tolerance, db=db)
         CONFLICT_RENDERERS[fmt](groups, sys.stdout, tolerance)

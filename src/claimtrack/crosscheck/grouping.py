@@ -35,7 +35,7 @@ from claimtrack.crosscheck.identity import (
     same_source,
     subject_key,
 )
-from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE
+from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from claimtrack.crosscheck.rates import RateTable
 from claimtrack.crosscheck.verdicts import CONFLICTING, Verdict, verdict_for, worst
 from claimtrack.lang.hanzi import alias_keys
@@ -145,7 +145,9 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
                        keep: Callable[[Group], bool] | None = None,
                        as_of: Iterable[str] = (), places: Iterable[str] = (),
                        reasons: bool = True,
-                       parent_keys: dict[str, str] | None = None) -> list[Group]:
+                       parent_keys: dict[str, str] | None = None,
+                       chosen: Callable[[Group], bool] | None = None,
+                       enough: Callable[[Pair], bool] | None = None) -> list[Group]:
     """The groups of claims already sorted into buckets (bucket_key → folded subject → claims).
 
     Buckets may come in any order, each once and whole, and may be streamed:
@@ -161,7 +163,12 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
     sources reporting one fact, however large the database. Pairs are judged
     without words first; only the groups ``keep`` accepts are judged again with
     their reasons (none at all with ``reasons=False``). ``parent_keys``:
-    folded_parents(parents), when the caller has it already.
+    folded_parents(parents), when the caller has it already. ``chosen``: only the
+    groups it accepts are judged at all (asked before any pair is), and judged once,
+    with their reasons when ``reasons``: the groups a first pass without words kept
+    (``keep`` is then not asked). ``enough``: a group's pairs are judged (without
+    words) only up to the first pair it accepts, e.g. the first conflict, when that
+    settles what ``keep`` needs to know; the groups kept then hold only those pairs.
     """
     if parent_keys is None:
         parent_keys = folded_parents(parents)
@@ -171,7 +178,8 @@ def crosscheck_buckets(buckets: Iterable[tuple[tuple, dict[str, list]]], *,
     judged: list[tuple[tuple, list[Group], list[Group]]] = []
     for key, by_subject in buckets:
         firm, related = _bucket_groups(key, by_subject, parent_keys, rates, tolerance, as_of,
-                                       places, keep=keep, reasons=reasons)
+                                       places, keep=keep, reasons=reasons, chosen=chosen,
+                                       enough=enough)
         if firm or related:
             judged.append((key, firm, related))
     judged.sort(key=lambda item: item[0])
@@ -183,7 +191,10 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                    rates: RateTable, tolerance: float, as_of: frozenset[str],
                    places: frozenset[str] = frozenset(), *,
                    keep: Callable[[Group], bool] | None = None,
-                   reasons: bool = True) -> tuple[list[Group], list[Group]]:
+                   reasons: bool = True,
+                   chosen: Callable[[Group], bool] | None = None,
+                   enough: Callable[[Pair], bool] | None = None
+                   ) -> tuple[list[Group], list[Group]]:
     """The firm and the possibly-same-fact groups of one bucket that ``keep`` accepts, the
     pairs of each worded when ``reasons``."""
     (what, name), statement, unit_class, *_ = key
@@ -191,6 +202,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
     # much as any: its figures are read like those of an as_of topic.
     on_a_day = (what == "topic" and name in as_of) or what == "measure"
     names: dict[int, str] = {}
+    memo = _Memo()
 
     def describe(claim) -> str:  # each claim is named in many pairs: name it once
         found = names.get(id(claim))
@@ -207,16 +219,28 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                                      claims=list(members), pairs=[], related=related)
 
     def firm_pairs(members: list, broad, worded: bool) -> list[Pair]:
+        if enough is not None and not worded:
+            pairs = []
+            for index, a in enumerate(members):
+                for b in members[index + 1 :]:
+                    pair = _pair(a, b, rates, tolerance, describe, on_a_day, broad,
+                                 reasons=False, memo=memo)
+                    if pair:
+                        pairs.append(pair)
+                        if enough(pair):
+                            return pairs
+            return pairs
         return [pair for index, a in enumerate(members) for b in members[index + 1 :]
                 if (pair := _pair(a, b, rates, tolerance, describe, on_a_day, broad,
-                                  reasons=worded))]
+                                  reasons=worded, memo=memo))]
 
     def related_pairs(part: list, whole: list, part_name: str, whole_name: str,
                       worded: bool) -> list[Pair]:
         pairs, seen = [], set()
         for a in part:
             for b in whole:
-                would = _pair(a, b, rates, tolerance, describe, on_a_day, reasons=worded)
+                would = _pair(a, b, rates, tolerance, describe, on_a_day, reasons=worded,
+                              memo=memo)
                 # One article repeating a figure is one source, not two.
                 key_ab = (_source_key(a), _source_key(b))
                 if would is None or would.verdict == "not_compared" or key_ab in seen:
@@ -249,6 +273,12 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
         # Of a place, a figure is one fact with another only on a topic the
         # taxonomy names, and worded alike: a country has a thousand populations.
         broad = subject_folded in places and ("measure" if what == "measure" else "topic")
+        if chosen is not None:
+            if chosen(group):
+                group.pairs = firm_pairs(members, broad, reasons)
+                if group.pairs:
+                    groups.append(group)
+            continue
         group.pairs = firm_pairs(members, broad, False)
         if group.pairs and kept(group, lambda members=members, broad=broad:
                                 firm_pairs(members, broad, True)):
@@ -258,6 +288,12 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
         group = new_group(f"{part_name} / {whole_name}", by_subject[whole] + by_subject[part],
                           True)
         arguments = (by_subject[part], by_subject[whole], part_name, whole_name)
+        if chosen is not None:
+            if chosen(group):
+                group.pairs = related_pairs(*arguments, reasons)
+                if group.pairs:
+                    related_groups.append(group)
+            continue
         group.pairs = related_pairs(*arguments, False)
         if group.pairs and kept(group, lambda arguments=arguments:
                                 related_pairs(*arguments, True)):
@@ -289,13 +325,14 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str]):
 
 
 def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
-          on_a_day: bool = False, broad: str | bool = False, *, reasons: bool = True
-          ) -> Pair | None:
+          on_a_day: bool = False, broad: str | bool = False, *, reasons: bool = True,
+          memo: _Memo | None = None) -> Pair | None:
     """The verdict on two claims of one bucket and subject; None for two claims of one
     article, which are never compared (cross-checking is across sources). ``broad``:
     the subject is a place ("measure" for a bucket keyed by a measure the taxonomy
     lacks, "topic" for one keyed by a topic), whose figures are one fact only on a
-    topic and when their measures are worded alike. ``reasons=False``: no reason."""
+    topic and when their measures are worded alike. ``reasons=False``: no reason.
+    ``memo``: each claim's period and interval, worked out once for all its pairs."""
     if same_source(a, b):
         return None
     base_a, base_b = getattr(a, "base", None), getattr(b, "base", None)
@@ -312,7 +349,10 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
                           f"measures of one place worded differently or not at all: "
                           f"{a.measure or 'none'} and {b.measure or 'none'}" if reasons else "")
     if a.kind != "date" and b.kind != "date":  # a date is the fact itself: always judged
-        first, second = period_of(a, on_a_day), period_of(b, on_a_day)
+        if memo is None:
+            first, second = period_of(a, on_a_day), period_of(b, on_a_day)
+        else:
+            first, second = memo.period(a, on_a_day), memo.period(b, on_a_day)
         if on_a_day and UNPLACED in (first, second):
             return _made_pair(a.id, b.id, "not_compared",
                               "no period and no publication date: when the figure held is "
@@ -338,8 +378,36 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
     elif a.kind == "duration" and a.unit != b.unit:
         factor = DURATION_DAYS[b.unit] / DURATION_DAYS[a.unit]  # 80 hours in days
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
-                                   describe=describe or _describe, reasons=reasons)
+                                   describe=describe or _describe, reasons=reasons,
+                                   interval=interval_of if memo is None else memo.interval)
     return _made_pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
+
+
+class _Memo:
+    """Each claim's period and interval, worked out once: a claim is in many pairs, and
+    its article's date is parsed, its wording searched for a bound word, each time.
+    One memo serves one bucket (one ``on_a_day``) at one tolerance."""
+
+    def __init__(self) -> None:
+        self._periods: dict[int, Any] = {}
+        self._intervals: dict[int, Interval] = {}
+        self._held: list = []  # the claims, so that no id is reused while remembered
+
+    def period(self, claim, on_a_day: bool):
+        try:
+            return self._periods[id(claim)]
+        except KeyError:
+            self._held.append(claim)
+            found = self._periods[id(claim)] = period_of(claim, on_a_day)
+            return found
+
+    def interval(self, claim, tolerance: float) -> Interval:
+        try:
+            return self._intervals[id(claim)]
+        except KeyError:
+            self._held.append(claim)
+            found = self._intervals[id(claim)] = interval_of(claim, tolerance)
+            return found
 
 
 def _made_pair(a: int, b: int, verdict: str, reason: str, gap: float = 0.0,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from claimtrack.crosscheck.intervals import (
     DEFAULT_TOLERANCE,
     RATE_TOLERANCE,
+    Interval,
     interval_of,
     number,
 )
@@ -55,11 +56,13 @@ def figure_text(claim) -> str:
 def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1.0,
                 rate: str | None = None,
                 describe: Callable[[object], str] = figure_text,
-                reasons: bool = True) -> Verdict:
+                reasons: bool = True,
+                interval: Callable[[object, float], Interval] = interval_of) -> Verdict:
     """The verdict on two comparable claims; ``factor`` converts b into a's unit (a rate).
 
     ``reasons=False`` leaves the reason empty (the verdict, gap and rate are the same):
-    a large cross-check words only the pairs it shows.
+    a large cross-check words only the pairs it shows. ``interval``: interval_of, or
+    the same values remembered per claim (a claim is in many pairs).
     """
     name_a, name_b = (describe(a), describe(b)) if reasons else ("", "")
     rate_note = f" (converted at {rate})" if rate else ""
@@ -72,8 +75,10 @@ def verdict_for(a, b, *, tolerance: float = DEFAULT_TOLERANCE, factor: float = 1
     if _identical(a, b, factor):
         return Verdict("same", f"{name_a} and {name_b} state the same figure{rate_note}"
                        if reasons else "", 0.0, rate)
-    first = interval_of(a, tolerance)
-    second = interval_of(b, tolerance).scaled(factor)
+    first = interval(a, tolerance)
+    second = interval(b, tolerance)
+    if factor != 1.0:
+        second = second.scaled(factor)
     if rate is not None:  # 近4.6萬億港元 and $593.7 billion: rates move between two sources' days
         second = second.widened(RATE_TOLERANCE)
     # 近6000亿 (approximate, but only from below) bounds like 不到6000亿 does.

@@ -384,6 +384,161 @@ def crosscheck_buckets(reader: Reader, wanted: ClaimFilter, *,
             yield key, by_subject
 
 
+# What judging a pair reads of a claim (crosscheck.grouping._pair and what it calls),
+# and its article's date: a fifth of the listing's columns, no entity or topic joined.
+JUDGING_COLUMNS = (
+    ("id", "claim.id"), ("article_id", "claim.article_id"), ("topic_id", "claim.topic_id"),
+    ("subject_key", "claim.subject_key"), ("kind", "claim.kind"), ("measure", "claim.measure"),
+    ("statement", "claim.statement"), ("from_value", "claim.from_value"),
+    ("period_start", "claim.period_start"), ("unit", "claim.unit"), ("scope", "claim.scope"),
+    ("period_end", "claim.period_end"), ("period_precision", "claim.period_precision"),
+    ("base", "claim.base"), ("value", "claim.value"), ("low", "claim.low"),
+    ("high", "claim.high"), ("precision", "claim.precision"), ("qualifier", "claim.qualifier"),
+    ("direction", "claim.direction"), ("surface", "claim.surface"),
+    ("sentence", "claim.sentence"), ("status", "claim.status"),
+    ("published", "article.published"), ("published_precision", "article.published_precision"),
+)
+_JUDGING_SELECT = ("SELECT " + ", ".join(sql for _, sql in JUDGING_COLUMNS) +
+                   " FROM claim JOIN article ON article.id = claim.article_id")
+
+
+class _JudgedArticle:
+    """What judging reads of an article: its id, its date as listings show it (and as
+    stored, to sort by)."""
+
+    __slots__ = ("id", "published", "day")
+
+    def __init__(self, id: int, published: str | None, day) -> None:  # noqa: A002
+        self.id = id
+        self.published = published
+        self.day = day
+
+
+class JudgedClaim:
+    """A claim as the cross-check judges it: the fields _pair reads, nothing to show.
+
+    ``subject`` is left None: the groups made of these are only judged (which ones
+    conflict); the ones shown are made again from full claims (PlainClaim).
+    """
+
+    __slots__ = ("id", "kind", "measure", "statement", "from_value", "period_start", "unit",
+                 "scope", "period_end", "period_precision", "base", "value", "low", "high",
+                 "precision", "qualifier", "direction", "surface", "sentence", "status",
+                 "article", "topic", "subject", "subject_key")
+
+    def __init__(self, row, topic: str | None, article: _JudgedArticle) -> None:
+        (self.id, _, _, _, self.kind, self.measure, self.statement, self.from_value,
+         period_start, self.unit, self.scope, period_end, self.period_precision, self.base,
+         self.value, self.low, self.high, self.precision, self.qualifier, self.direction,
+         self.surface, self.sentence, self.status, _, _) = row
+        self.period_start = _day(period_start)
+        self.period_end = _day(period_end)
+        self.topic = topic
+        self.article = article
+        self.subject = None
+        self.subject_key = row[3]  # folded (the bucket's key for it)
+
+
+class _KeyFields:
+    """The fields identity.fact_key reads, standing in for every claim that shares them."""
+
+    __slots__ = ("topic", "kind", "measure", "statement", "from_value", "period_start",
+                 "unit", "scope")
+
+    def __init__(self, topic, kind, measure, statement, from_value, period_start, unit,
+                 scope) -> None:
+        self.topic, self.kind, self.measure, self.statement = topic, kind, measure, statement
+        self.from_value, self.period_start, self.unit, self.scope = (from_value, period_start,
+                                                                     unit, scope)
+
+
+def judging_buckets(reader: Reader, wanted: ClaimFilter, *,
+                    related: set[str]) -> Iterator[tuple[tuple, dict[str, list]]]:
+    """crosscheck_buckets' buckets, in the same order with the claims in the same order,
+    of JudgedClaims: what `conflicts` judges to find the groups to show.
+
+    Reads a fifth of the columns with the article alone joined, works out each fact
+    key once for all the claims that share its fields, and makes a claim only of
+    the subjects that can pair (two claims or more in a bucket, or a part-of link).
+    """
+    import itertools
+
+    from claimtrack.crosscheck.grouping import bucket_key
+    from claimtrack.crosscheck.identity import repeats_measure
+
+    topics = dict(reader.rows("SELECT id, key FROM topic"))
+    params: dict[str, Any] = {}
+    conditions = [*claim_conditions(wanted, reader.dialect, params),
+                  "claim.subject_key IS NOT NULL",
+                  "(claim.topic_id IS NOT NULL OR claim.measure IS NOT NULL)"]
+    rows = reader.rows(_JUDGING_SELECT + " WHERE " + " AND ".join(conditions) +
+                       " ORDER BY claim.topic_id", params, stream=True)
+    keys: dict[tuple, tuple | None] = {}
+    articles: dict[int, _JudgedArticle] = {}
+    for topic_id, topic_rows in itertools.groupby(rows, key=lambda row: row[2]):
+        topic = topics.get(topic_id)
+        buckets: dict[tuple, dict[str, list]] = {}
+        for row in topic_rows:
+            # The fact key of the fields it reads (from_value and period_start only as
+            # present or not), worked out once for each combination; and whether the
+            # subject only repeats the measure.
+            fields = (topic_id, row[4], row[5], row[6], row[7] is None, row[8] is None,
+                      row[9], row[10])
+            try:
+                key = keys[fields]
+            except KeyError:
+                key = keys[fields] = bucket_key(_KeyFields(
+                    topic, row[4], row[5], row[6], None if row[7] is None else 1.0,
+                    None if row[8] is None else date.min, row[9], row[10]))
+            if key is not None and not (row[5] and repeats_measure(row[3], row[5])):
+                try:
+                    by_subject = buckets[key]
+                except KeyError:
+                    by_subject = buckets[key] = {}
+                try:
+                    by_subject[row[3]].append(row)
+                except KeyError:
+                    by_subject[row[3]] = [row]
+        for key in sorted(buckets):
+            by_subject = buckets.pop(key)
+            for subject in list(by_subject):
+                members = by_subject[subject]
+                if len(members) < 2 and subject not in related:
+                    del by_subject[subject]
+                    continue
+                made = []
+                for row in members:
+                    article = articles.get(row[1])
+                    if article is None:
+                        article = articles[row[1]] = _JudgedArticle(
+                            row[1], date_label(_day(row[23]), row[24]) or None, row[23])
+                    made.append(JudgedClaim(row, topic, article))
+                # The "date" sort of find_claims: period start, else publication, nulls
+                # last.
+                made.sort(key=_date_order)
+                by_subject[subject] = made
+            yield key, by_subject
+
+
+def _date_order(claim: JudgedClaim) -> tuple:
+    day = claim.period_start or _day(claim.article.day)
+    return (day is None, day or date.min, claim.id)
+
+
+def claims_by_id(reader: Reader, ids: Iterable[int]) -> dict[int, PlainClaim]:
+    """The listed claims (PlainClaim), read a few hundred at a time, by id."""
+    ids = sorted(set(ids))
+    builder = ClaimBuilder()
+    found: dict[int, PlainClaim] = {}
+    for start in range(0, len(ids), 500):
+        params: dict[str, Any] = {}
+        sql = (_LISTING_SELECT + " WHERE " +
+               _in("claim.id", ids[start : start + 500], "claim_id", params))
+        for claim in builder.claims(reader.rows(sql, params)):
+            found[claim.id] = claim
+    return found
+
+
 def part_of(reader: Reader) -> dict[str, str]:
     """Each entity's larger entity (DeepSeek-V3 → DeepSeek), by canonical name."""
     return dict(reader.rows("SELECT entity.name, whole.name FROM entity "
