@@ -150,16 +150,24 @@ def _described(groups) -> list[tuple]:
              [c.as_record() for c in g.claims], g.pairs) for g in groups]
 
 
-def test_conflicts_judged_on_few_columns_then_worded_equal_the_reference(seeded):
+def test_conflicts_judged_on_few_columns_then_worded_equal_the_reference(seeded,
+                                                                         monkeypatch):
     """`conflicts` judges every pair over read.JudgedClaims (a fifth of the columns), each
     group up to its first conflict, then makes the groups it keeps again of full claims
     with their reasons: the same groups, claims, pairs, verdicts and reasons as the
-    cross-check of every claim."""
+    cross-check of every claim, without falling back on the one-pass path."""
+    from claimtrack.db import read
+
     every_claim = api.find_claims(db=seeded, sort="date", plain=True)
     expected = [group for group in crosscheck(
         every_claim, parents=api._part_of(seeded), rates=api.exchange_rates(),
         as_of=api.as_of_topics(), places=api._places(seeded)) if group.has_conflict]
     assert len(expected) > 3
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("the two passes disagreed: one-pass path taken")
+
+    monkeypatch.setattr(read, "crosscheck_buckets", no_fallback)
     assert _described(api.conflicts(db=seeded, plain=True)) == _described(expected)
     # A table shows the first groups in full and counts the rest.
     worded = api.conflicts(db=seeded, plain=True, worded=2)
@@ -236,3 +244,32 @@ def test_plain_claims_are_the_stored_claims_without_pydantic(seeded):
     engine = engine_for(seeded)
     assert [c.as_record() for c in api.find_claims(db=engine, topic="训练成本")] == \
         [c.as_record() for c in api.find_claims(db=seeded, topic="训练成本", plain=True)]
+
+
+def test_conflicts_whose_first_conflict_is_not_their_worst_take_the_two_pass_path(
+        sqlite_cli, db_path, tmp_path, monkeypatch):
+    """The first pass stops at a group's first conflicting pair (here a slip of scale,
+    100亿 and 10亿); the group's verdict is its worst pair's (a conflict, 37亿): the
+    second pass still makes the same group, with every pair and reason."""
+    from claimtrack.db import read
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number, figure in enumerate(("100亿", "10亿", "37亿"), 1):
+        (folder / f"{number}.md").write_text(
+            f"---\ntitle: 英伟达营收 {number}\noutlet: 媒体{number}\npublished: 2025-03-0{number}\n"
+            f"---\n\n英伟达2024年营收为{figure}美元。\n", encoding="utf-8")
+    assert sqlite_cli("ingest", "-q", str(folder)).exit_code == 0
+    db = str(db_path)
+    expected = [group for group in crosscheck(
+        api.find_claims(db=db, sort="date", plain=True), parents=api._part_of(db),
+        rates=api.exchange_rates(), as_of=api.as_of_topics(), places=api._places(db))
+        if group.has_conflict]
+    assert [group.verdict for group in expected] == ["conflict"]
+    assert {pair.verdict for pair in expected[0].pairs} == {"conflict", "scale_slip"}
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("the two passes disagreed: one-pass path taken")
+
+    monkeypatch.setattr(read, "crosscheck_buckets", no_fallback)
+    assert _described(api.conflicts(db=db, plain=True)) == _described(expected)

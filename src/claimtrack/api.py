@@ -968,8 +968,10 @@ def _worded_groups(reader, judged: list, judging: dict) -> list | None:
     wanted = {signature(group) for group in judged}
     made = crosscheck_buckets(sorted(buckets.items(), key=lambda item: item[0]),
                               chosen=lambda group: signature(group) in wanted, **judging)
+    # (A group of the first pass holds its pairs up to its first conflict only: its
+    # verdict may be another conflicting one than the whole group's.)
     if [signature(group) for group in made] != [signature(group) for group in judged] or \
-            [group.verdict for group in made] != [group.verdict for group in judged]:
+            not all(group.has_conflict for group in made):
         return None
     return made
 
