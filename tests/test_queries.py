@@ -273,3 +273,27 @@ def test_conflicts_whose_first_conflict_is_not_their_worst_take_the_two_pass_pat
 
     monkeypatch.setattr(read, "crosscheck_buckets", no_fallback)
     assert _described(api.conflicts(db=db, plain=True)) == _described(expected)
+
+
+def test_fact_key_reads_only_what_judging_buckets_gives_it(seeded):
+    """read.judging_buckets works out each fact key once, on a stand-in holding the
+    fields fact_key reads (from_value and period_start only as present or not): if
+    fact_key comes to read another field, the stand-in must hold it too."""
+    from claimtrack.crosscheck.identity import fact_key
+    from claimtrack.db.read import _KeyFields
+
+    read_fields: set[str] = set()
+
+    class Watched:
+        def __init__(self, claim):
+            object.__setattr__(self, "claim", claim)
+
+        def __getattr__(self, name):
+            read_fields.add(name)
+            return getattr(object.__getattribute__(self, "claim"), name)
+
+    claims = api.find_claims(db=seeded, plain=True)
+    assert any(claim.base for claim in claims)
+    for claim in claims:
+        fact_key(Watched(claim))
+    assert read_fields <= set(_KeyFields.__slots__), read_fields - set(_KeyFields.__slots__)

@@ -440,16 +440,18 @@ class JudgedClaim:
 
 
 class _KeyFields:
-    """The fields identity.fact_key reads, standing in for every claim that shares them."""
+    """The fields identity.fact_key reads, standing in for every claim that shares them
+    (tests/test_queries.py checks that fact_key reads no other)."""
 
     __slots__ = ("topic", "kind", "measure", "statement", "from_value", "period_start",
-                 "unit", "scope")
+                 "unit", "scope", "base")
 
     def __init__(self, topic, kind, measure, statement, from_value, period_start, unit,
-                 scope) -> None:
+                 scope, base) -> None:
         self.topic, self.kind, self.measure, self.statement = topic, kind, measure, statement
         self.from_value, self.period_start, self.unit, self.scope = (from_value, period_start,
                                                                      unit, scope)
+        self.base = base
 
 
 def judging_buckets(reader: Reader, wanted: ClaimFilter, *,
@@ -483,13 +485,13 @@ def judging_buckets(reader: Reader, wanted: ClaimFilter, *,
             # present or not), worked out once for each combination; and whether the
             # subject only repeats the measure.
             fields = (topic_id, row[4], row[5], row[6], row[7] is None, row[8] is None,
-                      row[9], row[10])
+                      row[9], row[10], row[13])
             try:
                 key = keys[fields]
             except KeyError:
                 key = keys[fields] = bucket_key(_KeyFields(
                     topic, row[4], row[5], row[6], None if row[7] is None else 1.0,
-                    None if row[8] is None else date.min, row[9], row[10]))
+                    None if row[8] is None else date.min, row[9], row[10], row[13]))
             if key is not None and not (row[5] and repeats_measure(row[3], row[5])):
                 try:
                     by_subject = buckets[key]
