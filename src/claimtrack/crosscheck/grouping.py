@@ -394,19 +394,17 @@ class _Memo:
         self._held: list = []  # the claims, so that no id is reused while remembered
 
     def period(self, claim, on_a_day: bool):
-        try:
-            return self._periods[id(claim)]
-        except KeyError:
-            self._held.append(claim)
-            found = self._periods[id(claim)] = period_of(claim, on_a_day)
-            return found
+        return self._remembered(self._periods, claim, lambda: period_of(claim, on_a_day))
 
     def interval(self, claim, tolerance: float) -> Interval:
+        return self._remembered(self._intervals, claim, lambda: interval_of(claim, tolerance))
+
+    def _remembered(self, store: dict, claim, work: Callable[[], Any]):
         try:
-            return self._intervals[id(claim)]
+            return store[id(claim)]
         except KeyError:
             self._held.append(claim)
-            found = self._intervals[id(claim)] = interval_of(claim, tolerance)
+            found = store[id(claim)] = work()
             return found
 
 

@@ -19,7 +19,7 @@ the cross-check take either.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -370,18 +370,26 @@ def crosscheck_buckets(reader: Reader, wanted: ClaimFilter, *,
             day = claim.period_start or _day(row[published_at])
             buckets.setdefault(key, {}).setdefault(subject, []).append(
                 ((day is None, day or date.min, claim.id), claim))
-        # Each bucket is let go once judged (popped, not kept in the topic's dict), so
-        # that memory holds one topic's rows and one bucket's claims, not a topic's.
-        for key in sorted(buckets):
-            by_subject = buckets.pop(key)
-            for subject in list(by_subject):
-                members = by_subject[subject]
-                if len(members) < 2 and subject not in related:
-                    del by_subject[subject]
-                    continue
-                members.sort(key=lambda member: member[0])
-                by_subject[subject] = [claim for _, claim in members]
-            yield key, by_subject
+        yield from _pairable(buckets, related, lambda members: [
+            claim for _, claim in sorted(members, key=lambda member: member[0])])
+
+
+def _pairable(buckets: dict[tuple, dict[str, list]], related: set[str],
+              make: Callable[[list], list]) -> Iterator[tuple[tuple, dict[str, list]]]:
+    """Each bucket in key order with the subjects that can pair (two members or more,
+    or a part-of link), each subject's members made into its claims by ``make``.
+
+    A bucket is let go once yielded (popped, not kept in the topic's dict), so that
+    memory holds one topic's rows and one bucket's claims, not a topic's."""
+    for key in sorted(buckets):
+        by_subject = buckets.pop(key)
+        for subject in list(by_subject):
+            members = by_subject[subject]
+            if len(members) < 2 and subject not in related:
+                del by_subject[subject]
+            else:
+                by_subject[subject] = make(members)
+        yield key, by_subject
 
 
 # What judging a pair reads of a claim (crosscheck.grouping._pair and what it calls),
@@ -501,25 +509,20 @@ def judging_buckets(reader: Reader, wanted: ClaimFilter, *,
                     by_subject[row[3]].append(row)
                 except KeyError:
                     by_subject[row[3]] = [row]
-        for key in sorted(buckets):
-            by_subject = buckets.pop(key)
-            for subject in list(by_subject):
-                members = by_subject[subject]
-                if len(members) < 2 and subject not in related:
-                    del by_subject[subject]
-                    continue
-                made = []
-                for row in members:
-                    article = articles.get(row[1])
-                    if article is None:
-                        article = articles[row[1]] = _JudgedArticle(
-                            row[1], date_label(_day(row[23]), row[24]) or None, row[23])
-                    made.append(JudgedClaim(row, topic, article))
-                # The "date" sort of find_claims: period start, else publication, nulls
-                # last.
-                made.sort(key=_date_order)
-                by_subject[subject] = made
-            yield key, by_subject
+
+        def judged(members: list, topic=topic) -> list:
+            made = []
+            for row in members:
+                article = articles.get(row[1])
+                if article is None:
+                    article = articles[row[1]] = _JudgedArticle(
+                        row[1], date_label(_day(row[23]), row[24]) or None, row[23])
+                made.append(JudgedClaim(row, topic, article))
+            # The "date" sort of find_claims: period start, else publication, nulls last.
+            made.sort(key=_date_order)
+            return made
+
+        yield from _pairable(buckets, related, judged)
 
 
 def _date_order(claim: JudgedClaim) -> tuple:
