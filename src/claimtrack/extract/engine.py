@@ -2267,9 +2267,10 @@ class Extraction:
                        match: tuple[int, int, str] | None) -> tuple[int, int] | None:
         """老年流动人口数量, 千人口床位数: a topic word (人口) inside a Chinese noun
         compound is not all the text says the figure measures: the measure runs from
-        the start of the word that holds the topic word through the nouns after it, up
-        to the words that link it to the figure (股价暴跌: 股价). Two places' figures
-        are one fact only when so worded alike (crosscheck.identity.measures_differ)."""
+        the start of the word that holds the topic word (or the two-character word
+        right before it: 独居人口) through the nouns after it, short of the words that
+        link it to the figure (为, 达到). Two places' figures are one fact only when so
+        worded alike (crosscheck.identity.measures_differ)."""
         if span is None or match is None or span != (match[0], match[1]) or \
                 not HAN.match(self.folded, match[0]) or figure.start < match[1] and \
                 match[0] < figure.end:
