@@ -80,3 +80,79 @@ def test_a_word_list_with_a_bare_yaml_boolean_is_refused(tmp_path):
     assert read_rules(rules, {"words"}) == {"words": ["in", "on", "at"]}
     with pytest.raises(ValueError, match="unknown keys"):
         read_rules(rules, {"other"})
+
+
+def _posseg_runs():
+    """Runs of one-character words in the seeds, as chinese_names meets them."""
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    surnames = names.name_rules().surnames
+    for path in sorted(seeds.glob("*.txt")):
+        text = fold(path.read_text(encoding="utf-8"))
+        tokens = names.tag(text)
+        for first, last in names._single_character_runs(tokens, surnames):
+            yield text[first:last]
+
+
+def test_name_hmm_finds_the_path_jieba_posseg_finds():
+    """Our Viterbi over jieba's posseg tables gives the words and tags jieba.posseg
+    gives when its HMM is on, for every run that is not itself a dictionary word
+    (jieba does not run its HMM on those)."""
+    import jieba.posseg
+
+    from claimtrack.extract.name_hmm import _best_states
+
+    tokenizer, compared = names._tokenizer(), 0
+    for run in _posseg_runs():
+        if run in tokenizer.FREQ:
+            continue
+        expected = [(pair.word, pair.flag) for pair in jieba.posseg.lcut(run, HMM=True)]
+        states, words, begin = _best_states(run), [], 0
+        for index, (position, _) in enumerate(states):
+            if position in "BS":
+                begin = index
+            if position in "ES":
+                words.append((run[begin : index + 1], states[begin][1]))
+                begin = index + 1
+        if begin < len(run):
+            words.append((run[begin:], states[begin][1]))
+        assert words == expected, run
+        compared += 1
+    assert compared > 50
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("新郎官张小发说，花了3万元。", "张小发"),   # 张/q opens the run
+    ("罗伯特说，布瓦吉吉的货被没收。", "布瓦吉吉"),
+    ("老韩说，花了3万元。", "老韩"),           # a surname with 老
+])
+def test_a_run_the_hmm_reads_as_a_name_is_a_person(text, name):
+    found = [text[n.start : n.end] for n in names.chinese_names(text, 0, len(text))
+             if n.kind == "person"]
+    assert name in found
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("他10岁时随大人搬进现代公寓。", "时随"),   # 时 is a surname, 随 a verb
+    ("天天吃辣的人总的死亡风险降低14%。", "人总"),  # 总 after a noun, not 王总
+    ("她对外宣称的身高也变成了168，“高啊”。", "高啊"),
+    ("收入一百来块，最主要的是稳定。", "来块"),
+])
+def test_a_run_the_hmm_reads_as_other_words_is_no_name(text, fragment):
+    found = [text[n.start : n.end] for n in names.chinese_names(text, 0, len(text))]
+    assert fragment not in found
+
+
+def test_the_prefix_cache_read_here_is_the_one_jieba_reads(tmp_path):
+    """_read_prefix_cache loads jieba's own cache file into the same dictionary
+    jieba.initialize builds; a tokenizer with its own dictionary is left to jieba."""
+    import jieba
+
+    names._tokenizer()  # jieba has written its cache by now
+    fresh = jieba.Tokenizer()
+    assert names._read_prefix_cache(fresh)
+    assert fresh.initialized and fresh.FREQ == jieba.dt.FREQ and fresh.total == jieba.dt.total
+    own = tmp_path / "dict.txt"
+    own.write_text("测试 3 n\n", encoding="utf-8")
+    assert not names._read_prefix_cache(jieba.Tokenizer(str(own)))

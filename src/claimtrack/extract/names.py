@@ -34,6 +34,7 @@ from functools import cache
 from math import log
 from pathlib import Path
 
+from claimtrack.extract.name_hmm import name_spans
 from claimtrack.lang import LANG_DIR, read_rules
 
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
@@ -130,6 +131,12 @@ class NameRules:
         return surname in self.surnames and 1 <= len(given) <= 2 and \
             not any(char in self.not_given_name_chars for char in given)
 
+    def is_surname_nickname(self, text: str) -> bool:
+        """老王, 小张, 王总: a surname with what people call each other (not 小懒, 人总)."""
+        if len(text) == 2 and text[0] in self.nickname_prefixes:
+            return text[1] in self.surnames
+        return len(text) == 2 and text[1] in self.nickname_suffixes and text[0] in self.surnames
+
     def is_heading(self, text: str) -> bool:
         return self.heading.match(text) is not None
 
@@ -204,8 +211,34 @@ def _tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt
+    tokenizer = jieba.dt
+    if not tokenizer.initialized and not _read_prefix_cache(tokenizer):
+        jieba.initialize()
+    return tokenizer
+
+
+def _read_prefix_cache(tokenizer) -> bool:
+    """Load the prefix dictionary jieba cached on an earlier run, as jieba.initialize would.
+
+    jieba reads its cache with marshal.load on the open file, which reads it in
+    small pieces: 1.4 s where reading the bytes first and unmarshalling them takes
+    0.45 s. Only the default dictionary's cache is read (the case where jieba
+    trusts it without comparing times); anything unexpected leaves it to jieba.
+    """
+    import marshal
+    import tempfile
+
+    if tokenizer.dictionary is not None or tokenizer.cache_file:
+        return False
+    cache = Path(tokenizer.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
+    try:
+        freq, total = marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return False
+    if not isinstance(freq, dict) or not freq:
+        return False
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return True
 
 
 @cache
@@ -226,7 +259,7 @@ def _word_tags() -> dict[str, str]:
         f"claimtrack-jieba-tags-{stat.st_size}-{int(stat.st_mtime)}.marshal")
     try:
         with cached.open("rb") as handle:
-            return marshal.load(handle)
+            return marshal.loads(handle.read())  # load(handle) reads in small pieces: 3x slower
     except (OSError, EOFError, ValueError, TypeError):
         pass
     tags: dict[str, str] = {}
@@ -388,16 +421,22 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             first += 1
         add(first, _dotted_name_end(piece, tokens, match.start(), match.end()), "person")
     # 黄/仁/勋: without the HMM an unlisted name comes out a character at a time.
-    for first, last in _single_character_runs(tokens):
+    name_ends = {last for _, last, _, flag in tokens if flag in ("nr", "nrt", "nrfg")}
+    for first, last in _single_character_runs(tokens, rules.surnames):
         if _NUMERAL_BEFORE.match(piece, max(0, first - 1)) and first:
             continue  # 第三/财/季/总/营: what follows a number is what it counts or orders
+        if first in name_ends:
+            continue  # 布瓦/nrt 吉/nr 吉/nr: the name before goes on; it is joined below
         for length in (4, 3, 2):
             for start_at in range(first, last - length + 1):
                 candidate = piece[start_at : start_at + length]
                 # 花/光/了: a name is not followed by an aspect particle; a verb is.
                 if rules.is_person_name(candidate) and not listed_word(candidate) and \
                         not any(char in _FUNCTION_CHARS for char in candidate) and \
-                        piece[start_at + length : start_at + length + 1] not in _ASPECT:
+                        piece[start_at + length : start_at + length + 1] not in _ASPECT and \
+                        (rules.is_surname_nickname(candidate) or (
+                            start_at - first, start_at + length - first)
+                         in name_spans(piece[first:last])):
                     add(start_at, start_at + length, "person")
     for index, (first, last, word, flag) in enumerate(tokens):
         if any(taken[first:last]) or not _HAN.search(word):
@@ -430,6 +469,15 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                 tokens[index + 1][3] in ("nr", "nrt", "nrfg") and tokens[index + 1][0] == last:
             index += 1
             last, word = tokens[index][1], piece[first : tokens[index][1]]
+        if kind == "person" and len(word) == 2 and index + 1 < len(tokens):
+            # 李家/nrfg 超/v: a surname and given name the dictionary lists as a word,
+            # and the rest of the given name after it, when the HMM reads all three as one.
+            following = tokens[index + 1][2]
+            whole = word + following
+            if len(following) == 1 and _HAN.match(following) and \
+                    following not in _FUNCTION_CHARS and rules.is_person_name(whole) and \
+                    not listed_word(whole) and (0, 3) in name_spans(whole):
+                last, word = last + 1, whole
         if not _trusted(word, kind, flag, rules):
             continue
         add(first, last, kind)
@@ -461,12 +509,14 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
     return found
 
 
-def _single_character_runs(tokens: list) -> list[tuple[int, int]]:
-    """Spans of two or more one-character Chinese words in a row (黄/仁/勋)."""
+def _single_character_runs(tokens: list, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of two or more one-character Chinese words in a row (黄/仁/勋); a surname
+    the dictionary tags as a measure word may open one (张/q 小/发)."""
     runs, run_start, run_end = [], None, None
     for first, last, word, flag in [*tokens, (None, None, "", "x")]:
-        if len(word) == 1 and _HAN.match(word) and flag not in ("p", "u", "uj", "ul", "c", "r",
-                                                                "m", "x", "q", "y", "e"):
+        if len(word) == 1 and _HAN.match(word) and (
+                flag not in ("p", "u", "uj", "ul", "c", "r", "m", "x", "q", "y", "e")
+                or (flag == "q" and run_start is None and word in surnames)):
             if run_start is None:
                 run_start = first
             run_end = last
