@@ -151,15 +151,15 @@ def test_one_article_repeating_a_figure_is_not_two_sources():
                                         published="2025-04")
         return claim
 
-    first = in_article(_Stored(_figure("排名全球第三。", "DeepSeek", "ranking"), 1), 7)
-    caption = in_article(_Stored(_figure("排名全球第三。", "DeepSeek", "ranking"), 2), 7)
+    first = in_article(_Stored(_figure("市值为3万亿美元。", "Nvidia", "market_value"), 1), 7)
+    caption = in_article(_Stored(_figure("市值为3万亿美元。", "Nvidia", "market_value"), 2), 7)
     assert crosscheck([first, caption]) == []  # a caption repeating the text
-    elsewhere = in_article(_Stored(_figure("排名全球第三。", "DeepSeek", "ranking"), 3), 8)
+    elsewhere = in_article(_Stored(_figure("市值为3万亿美元。", "Nvidia", "market_value"), 3), 8)
     [group] = crosscheck([first, caption, elsewhere])
     assert group.verdict == "same" and len(group.pairs) == 2  # each against the other source
     # Two figures of one article (a list, "respectively", a from→to pair) are not two
     # sources disagreeing: cross-checking is across sources (issue 12).
-    other = in_article(_Stored(_figure("排名全球第五。", "DeepSeek", "ranking"), 4), 7)
+    other = in_article(_Stored(_figure("市值为2万亿美元。", "Nvidia", "market_value"), 4), 7)
     assert crosscheck([first, other]) == []
 
 

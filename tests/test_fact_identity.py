@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from claimtrack.crosscheck import crosscheck, verdict_for
 from claimtrack.crosscheck.grouping import conflicting_claim_ids
+from claimtrack.crosscheck.identity import fact_key
 from claimtrack.extract import extract_claims
 
 
@@ -199,6 +200,10 @@ def test_a_rank_on_two_charts_is_two_facts():
     unstated = claim("排名第三。", article=4, subject="DeepSeek", topic="ranking")
     assert crosscheck([us, china]) == []
     assert crosscheck([us, unstated]) == []
+    # A place said of no list states no fact: not even against another such place.
+    also_unstated = claim("排名第一。", article=5, subject="DeepSeek", topic="ranking")
+    assert crosscheck([unstated, also_unstated]) == []
+    assert fact_key(unstated) is None and fact_key(us) is not None
 
 
 # --- Dates of one event -------------------------------------------------------------------

@@ -10,7 +10,9 @@ state the same fact only when
 - their topics are one, or, for a claim with no topic, their measures (as the
   text words them: 股价, 市值) fold to one key;
 - their scopes fold to one key when either states one (第一 on 美国App Store免费榜
-  is not 第一 on 福布斯富豪榜, nor a first place said of no list);
+  is not 第一 on 福布斯富豪榜, nor a first place said of no list), and a place in a
+  ranking states no fact at all without its list (a film's third place and a
+  country's first place as a source of students are not one ranking);
 - they make one kind of statement (a from→to claim is a change, but one that
   states its date is the level it reached that day) in one class of unit, and
   are stated per the same unit of time if at all (2,055 births a day is not a
@@ -134,7 +136,7 @@ def rate_of(claim) -> str:
 def fact_key(claim) -> tuple | None:
     """What claims must share to be compared, but for the subject and the period:
     (measure key, statement, unit class, scope key, from→to, rate); None when nothing
-    says what the figure measures.
+    says what the figure measures, or for a place in a ranking that names no list.
 
     A from→to claim's value is the level after the change, not the amount of a
     change (蒸发300亿): it is compared with other from→to claims only.
@@ -142,6 +144,8 @@ def fact_key(claim) -> tuple | None:
     measured = measure_key(claim)
     if measured is None:
         return None
+    if claim.unit == "rank" and not scope_key(claim):
+        return None  # 排名第三, ranked first: a place on no stated list states no fact
     from_to = _undated_from_to(claim)
     return (measured, statement_of(claim), unit_class(claim.kind, claim.unit), scope_key(claim),
             from_to, rate_of(claim))

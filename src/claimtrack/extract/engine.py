@@ -309,6 +309,8 @@ class Extraction:
         self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
+        # The last figure's end, kind, subject, measure and topic (a restatement's).
+        self.last_said: tuple[int, str, str | None, str | None, str | None] | None = None
         # The role of the speaker _speaker found last (an attribution's, if any).
         self.last_role: str | None = None
         self.last_said_on: date | None = None
@@ -1475,7 +1477,7 @@ class Extraction:
         measure = self.text[worded[0] : worded[1]] if worded else \
             measure_rules().by_unit.get(figure.unit or "")
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
-                                topic_word)
+                                topic_word, worded)
         info.subject = subject or info.subject
         if topic is None and measure is not None:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
@@ -1492,6 +1494,14 @@ class Extraction:
         if direction != "none" and figure.from_value is None:
             # (from $142.62 to $118.51: a from→to's value is the level reached, a price)
             topic = self.g.change_topic.get(topic, topic)
+        restated = self.last_said
+        between = None if restated is None or restated[1] != figure.kind or \
+            restated[0] < info.start else self.g.restatement.match(self.lower, restated[0])
+        if between is not None and between.end() >= figure.start:
+            # 100万新台币，也就是20万人民币, 5890亿美元，约合4.2万亿元: one figure in other
+            # units (the marker may open the figure's own words).
+            subject, measure, topic = restated[2], restated[3], restated[4]
+        self.last_said = (figure.end, figure.kind, subject, measure, topic)
         self.last_claim = (info.start, figure.kind, direction, topic)
         period = self._period(figure, info, dates, clause_start, clause_end)
         statement = self._statement(figure, direction, clause_start, clause_end)
@@ -1843,6 +1853,8 @@ class Extraction:
                    self.folded[a.who_end : entity.start].lstrip().startswith(",")
                    for a in info.attributions):
                 continue  # Jane Doe, an analyst at Bernstein, said: the source's description
+            if any(a.who_end <= entity.start and entity.end <= a.end for a in info.attributions):
+                continue  # 李家超在《施政报告》中指出: where the source speaks
             if entity in bases or id(entity) in located:
                 continue
             if self._counted_name(entity, info):
@@ -1925,7 +1937,8 @@ class Extraction:
     def _subject(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
                  sentences: dict[int, SentenceInfo],
                  measure_span: tuple[int, int] | None = None,
-                 topic_word: tuple[int, int, str] | None = None) -> str | None:
+                 topic_word: tuple[int, int, str] | None = None,
+                 worded: tuple[int, int] | None = None) -> str | None:
         eligible = self._eligible(info, figure)
         paired = self._respective(figure, info, eligible)
         if paired is not None:
@@ -1955,6 +1968,11 @@ class Extraction:
         in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
         if any(e.kind != "place" for e in in_clause):
             return pick(in_clause)
+        pronoun = self.g.personal_pronoun.match(self.lower, clause_start)
+        if pronoun is not None and pronoun.end() <= figure.start and not any(
+                a.start <= pronoun.end() - 1 < a.end for a in info.attributions):
+            # (He said revenue rose 5%: who speaks is not what the figure is about.)
+            return self._person_referred(info, pronoun.end(), sentences)
         head = self._line_head(info, figure)
         if head is not None:
             return head
@@ -1967,7 +1985,7 @@ class Extraction:
                     if entity.name == attribution.speaker and entity.kind not in (
                             "person", "title"):
                         return entity.name  # 英伟达表示: a company's own figures
-        topic = self._clause_topic(figure, info, clause_start, measure_span, eligible)
+        topic = self._clause_topic(figure, info, clause_start, measure_span, eligible, worded)
         if topic is not None:
             return topic
         if in_clause:
@@ -2027,9 +2045,11 @@ class Extraction:
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       measure_span: tuple[int, int] | None,
-                      eligible: list[EntityMention]) -> str | None:
+                      eligible: list[EntityMention],
+                      worded: tuple[int, int] | None = None) -> str | None:
         """The noun phrase the figure's clause, else its sentence, starts with
-        (claimtrack.extract.subjects): 住户贷款减少2170亿元 is about 住户贷款."""
+        (claimtrack.extract.subjects): 住户贷款减少2170亿元 is about 住户贷款. A phrase
+        that is only part of the measure as worded (劳动 of 劳动人口流失约14万人) is none."""
         if self.lang == "en" or not HAN.search(self.folded, clause_start, figure.start + 1):
             return None
         dates = [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
@@ -2070,7 +2090,8 @@ class Extraction:
                     span = clause_topic(self.folded, start, end, dates, blocked, None)
                     span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) else span
                 end = start - 1
-        if span is None:
+        if span is None or worded is not None and span != worded and \
+                worded[0] <= span[0] and span[1] <= worded[1]:
             return None
         for entity in info.entities:
             # 中国GDP → China, 英伟达股价 → Nvidia; 一家杭州的初创公司: a name that
@@ -2237,6 +2258,24 @@ class Extraction:
             position = previous.start
         return None
 
+    def _person_referred(self, info: SentenceInfo, pronoun_end: int,
+                         sentences: dict[int, SentenceInfo]) -> str | None:
+        """Who 他, she points back to: the first person named before it in its sentence
+        (马斯克比川普更为极致，他斥资…: the topic, not the one compared), else in the
+        sentence before it in the same paragraph; None when neither names one. A name
+        of no known kind (西蒙斯, Lenglen) may be a person's."""
+        before = [e for e in info.entities if e.kind in ("person", "other") and
+                  e.end < pronoun_end]
+        if before:
+            return before[0].name
+        if "\n\n" in self.text[max(self.body_start, info.start - 2) : info.start + 1]:
+            return None
+        previous = self._sentence(info.start - 1, sentences)
+        if previous.start >= info.start:
+            return None
+        people = [e for e in previous.entities if e.kind in ("person", "other")]
+        return people[0].name if people else None
+
     def _reports_on_others(self, attribution: Attribution) -> bool:
         """据IDC的数据显示, according to IDC data, a report, an outlet (新华社称): a
         source of figures about others, unlike a company that speaks of itself
@@ -2257,9 +2296,23 @@ class Extraction:
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
             return match[0], match[1]
+        if figure.kind == "count" and figure.unit_text:
+            # 5000辆汽车被烧毁, 已经存活的四五百家咖啡馆: what a count counts is what it
+            # measures, whatever words stand before it.
+            span = counted_noun(self.folded, figure.end, clause_end)
+            if span is not None:
+                return span
         span = measure_before(self.folded, clause_start, figure.start, blocked)
-        if span is None and figure.kind == "count" and figure.unit_text:
-            span = counted_noun(self.folded, figure.end, clause_end)  # 5000辆汽车被烧毁
+        if span is None:
+            return None
+        last_start, last_end, _, flag = tag(self.folded[span[0] : span[1]])[-1]
+        if flag.startswith("v") and self.g.direction.fullmatch(
+                self.lower, span[0] + last_start, span[0] + last_end):
+            # 失业率上升到3%, 最高的时候上升到3%: a change verb links a measure to its
+            # figure; the measure is the nouns before it, if any (涨幅 is a noun).
+            if last_start >= 2:
+                return span[0], span[0] + last_start
+            return measure_before(self.folded, clause_start, span[0], blocked)
         return span
 
     def _whole_measure(self, figure: Figure, info: SentenceInfo, clause_start: int,
@@ -2296,6 +2349,7 @@ class Extraction:
                 first = word_start  # 流动人口: the word the topic word ends
             elif word_start >= match[1] and not after:  # 的人口生活在: a verb follows
                 if word_start != end or flag not in measure_rules().zh_noun_tags or \
+                        any(char.isdigit() for char in word) or \
                         word in measure_rules().zh_links or \
                         word in measure_rules().zh_not_measures:
                     break

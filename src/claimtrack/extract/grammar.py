@@ -73,6 +73,8 @@ class Grammar:
     money_verb: re.Pattern
     money_after: re.Pattern
     subject_anaphor: re.Pattern
+    personal_pronoun: re.Pattern  # 他, she: a clause about the person last named
+    restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
     adverb_directions: frozenset[str]
     conditional: re.Pattern
@@ -484,6 +486,14 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         adverb_directions=frozenset(word.lower() for word in en.adverb_directions),
         subject_anaphor=re.compile(
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.subject_anaphora, *en.subject_anaphora])})"),
+        restatement=re.compile(
+            r"[\s,，、(（]*(?:"
+            + latin_bounded([*zh.restatement_markers, *en.restatement_markers])
+            + r")[\s,，:：]*"),
+        personal_pronoun=re.compile(
+            rf"[\s*#>\-]*(?:{latin_bounded([*zh.personal_pronouns, *en.personal_pronouns])})"
+            + "(?!" + word_pattern([*zh.personal_pronoun_not_before,
+                                    *en.personal_pronoun_not_before]) + ")"),
         colloquial_currency_words=frozenset(units.colloquial_currency_words),
         duration_not_length=duration_not_length,
         duration_length=duration_length,

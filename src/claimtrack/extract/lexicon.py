@@ -95,6 +95,9 @@ class LanguageData(_Strict):
     indefinite_determiners: list[str]
     anaphoric_sources: list[str]
     subject_anaphora: list[str] = []
+    personal_pronouns: list[str] = []
+    restatement_markers: list[str] = []
+    personal_pronoun_not_before: list[str] = []
     fronted_openers: list[str] = []
     adverb_directions: list[str] = []
     change_nouns_after: dict[str, list[str]] = {}
