@@ -65,3 +65,25 @@ def test_the_list_keeps_its_source_to_the_last_item():
 def test_a_run_on_sentence_still_gives_its_figures():
     claims = extract_claims(_run_on_on(), lang="zh-Hans")
     assert sum(c.surface == "3%" for c in claims) >= 200
+
+
+def test_a_run_of_one_character_words_is_read_by_the_hmm_in_bounded_pieces(monkeypatch):
+    """An endless run of one-character words, each pair of them a candidate name (时 and
+    高 are surnames): the part-of-speech HMM reads short windows around each candidate,
+    never the run whole, so its work grows with the text and no faster."""
+    import claimtrack.extract.name_hmm as name_hmm
+
+    text = "时随来块高啊" * 2000 + "，花了3万元。"
+    read = []
+    real_states = name_hmm._best_states
+
+    def counting_states(run: str):
+        read.append(len(run))
+        return real_states(run)
+
+    monkeypatch.setattr(name_hmm, "_best_states", counting_states)
+    name_hmm.name_spans.cache_clear()
+    [claim] = extract_claims(text, lang="zh-Hans")
+    assert claim.surface == "3万元" and claim.speaker is None and claim.subject is None
+    assert read and max(read) <= 4 * names._HMM_REACH + 4
+    assert sum(read) <= 8 * len(text)

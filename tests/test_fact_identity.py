@@ -397,3 +397,19 @@ def test_a_rate_per_unit_of_time_is_not_the_fact_of_a_total():
     assert other_day.base == "per day"
     groups = crosscheck([per_day, other_day])
     assert [p.verdict for g in groups for p in g.pairs] == ["conflict"]
+
+
+def test_totals_over_a_year_and_a_month_are_two_facts():
+    """34 articles written in 2024 and 32 in July 2024 disagree about nothing: a level of
+    a measure no topic names may be a total over its period, so it is one fact only at
+    one precision (a year's count is not a month's). A topic's levels keep containment
+    (test_a_year_contains_its_months_so_they_are_compared)."""
+    year = claim("2024年，我共更新34篇文章。", article=1, subject="槽边往事")
+    month = claim("2024年7月，我共更新32篇文章。", article=2, subject="槽边往事")
+    assert (year.period_precision, month.period_precision) == ("year", "month")
+    assert year.measure == month.measure and not year.topic
+    [group] = crosscheck([year, month])
+    [pair] = group.pairs
+    assert pair.verdict == "not_compared" and "totals over different periods" in pair.reason
+    also_july = claim("2024年7月，我共更新30篇文章。", article=3, subject="槽边往事")
+    assert "conflict" in _verdicts(crosscheck([month, also_july]))

@@ -201,6 +201,11 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
     # A measure the taxonomy does not list (年龄, 人口) may change over time as
     # much as any: its figures are read like those of an as_of topic.
     on_a_day = (what == "topic" and name in as_of) or what == "measure"
+    # A level of a measure no topic names may be a total over its period (34篇 in 2024,
+    # 32篇 in July 2024): nothing says it holds at every moment of a longer one, so
+    # periods stated at two precisions are two facts. (A topic's levels keep
+    # containment: 2025 holds 2025-01, as issue 12 asks.)
+    totals = statement in ("level", "share") and what == "measure"
     names: dict[int, str] = {}
     memo = _Memo()
 
@@ -223,7 +228,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
             pairs = []
             for index, a in enumerate(members):
                 for b in members[index + 1 :]:
-                    pair = _pair(a, b, rates, tolerance, describe, on_a_day, broad,
+                    pair = _pair(a, b, rates, tolerance, describe, on_a_day, broad, totals=totals,
                                  reasons=False, memo=memo)
                     if pair:
                         pairs.append(pair)
@@ -231,7 +236,7 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
                             return pairs
             return pairs
         return [pair for index, a in enumerate(members) for b in members[index + 1 :]
-                if (pair := _pair(a, b, rates, tolerance, describe, on_a_day, broad,
+                if (pair := _pair(a, b, rates, tolerance, describe, on_a_day, broad, totals=totals,
                                   reasons=worded, memo=memo))]
 
     def related_pairs(part: list, whole: list, part_name: str, whole_name: str,
@@ -239,8 +244,8 @@ def _bucket_groups(key: tuple, by_subject: dict[str, list], parents: dict[str, s
         pairs, seen = [], set()
         for a in part:
             for b in whole:
-                would = _pair(a, b, rates, tolerance, describe, on_a_day, reasons=worded,
-                              memo=memo)
+                would = _pair(a, b, rates, tolerance, describe, on_a_day, totals=totals,
+                              reasons=worded, memo=memo)
                 # One article repeating a figure is one source, not two.
                 key_ab = (_source_key(a), _source_key(b))
                 if would is None or would.verdict == "not_compared" or key_ab in seen:
@@ -326,13 +331,15 @@ def _related_subjects(by_subject: dict[str, list], parents: dict[str, str]):
 
 def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
           on_a_day: bool = False, broad: str | bool = False, *, reasons: bool = True,
-          memo: _Memo | None = None) -> Pair | None:
+          memo: _Memo | None = None, totals: bool = False) -> Pair | None:
     """The verdict on two claims of one bucket and subject; None for two claims of one
     article, which are never compared (cross-checking is across sources). ``broad``:
     the subject is a place ("measure" for a bucket keyed by a measure the taxonomy
     lacks, "topic" for one keyed by a topic), whose figures are one fact only on a
     topic and when their measures are worded alike. ``reasons=False``: no reason.
-    ``memo``: each claim's period and interval, worked out once for all its pairs."""
+    ``memo``: each claim's period and interval, worked out once for all its pairs.
+    ``totals``: the claims may be totals over their periods, which then must be stated
+    at one precision (a year's count is not a month's)."""
     if same_source(a, b):
         return None
     base_a, base_b = getattr(a, "base", None), getattr(b, "base", None)
@@ -357,6 +364,11 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
             return _made_pair(a.id, b.id, "not_compared",
                               "no period and no publication date: when the figure held is "
                               "unknown, and it changes over time")
+        if totals and first is not None and second is not None and \
+                "news" not in (first[2], second[2]) and first[2] != second[2]:
+            return _made_pair(a.id, b.id, "not_compared",
+                              f"totals over different periods: {period_text(first)} and "
+                              f"{period_text(second)}" if reasons else "")
         if not periods_agree(first, second):
             if not reasons:
                 return _made_pair(a.id, b.id, "not_compared", "")

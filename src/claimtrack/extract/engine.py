@@ -1505,6 +1505,10 @@ class Extraction:
         self.last_claim = (info.start, figure.kind, direction, topic)
         period = self._period(figure, info, dates, clause_start, clause_end)
         statement = self._statement(figure, direction, clause_start, clause_end)
+        base = self._base(figure, info, clause_start, clause_end, direction)
+        if statement == "level" and figure.kind == "percent" and base is not None and \
+                any(entity.name == base for entity in info.entities):
+            statement = "share"  # 是上海的20%: a share of a named base, not a level
         return Claim(
             start=figure.start, end=figure.end, surface=self.text[figure.start : figure.end],
             sentence=self.text[info.start : info.end].strip(), kind=figure.kind,
@@ -1518,7 +1522,7 @@ class Extraction:
             statement="change" if figure.from_value is not None else statement,
             measure=measure, speaker_role=role, from_value=figure.from_value, said_on=said_on,
             scope=self._scope(figure, info),
-            base=self._base(figure, info, clause_start, clause_end, direction),
+            base=base,
             extractor=EXTRACTOR,
         )
 
@@ -1569,11 +1573,14 @@ class Extraction:
             basis = self._change_basis(figure, clause_start, clause_end)
             if basis is not None:
                 return basis
-        # less than 1/20 of GPT-4o's, three times that of OpenAI: the base follows.
-        if figure.kind == "ratio":
+        # less than 1/20 of GPT-4o's, three times that of OpenAI, 20% of Shanghai('s):
+        # the base follows.
+        if figure.kind in ("ratio", "percent"):
             for entity in info.entities:
                 if figure.end <= entity.start <= figure.end + 16 and _BASE_AFTER.fullmatch(
-                        self.lower[figure.end : entity.start]):
+                        self.lower[figure.end : entity.start]) and (
+                        figure.kind == "ratio" or self.lower[figure.end : entity.start].strip()
+                        in ("of", "of the")):
                     return entity.name
         return self._rate_basis(figure, clause_start, clause_end)
 
@@ -1915,8 +1922,14 @@ class Extraction:
         if known[2]:
             return True
         # X的1/20, X模型十分之一: what a share is a share of.
-        return figure.kind == "ratio" and figure.unit == "fraction" and \
-            0 <= figure.start - entity.end <= 6
+        if figure.kind == "ratio" and figure.unit == "fraction" and \
+                0 <= figure.start - entity.end <= 6:
+            return True
+        # 是上海的20%, 占全国的三成: a share of a name, after a verb that links to it.
+        return figure.kind in ("percent", "ratio") and \
+            self.lower[entity.end : figure.start].strip() == "的" and \
+            self.g.share_of.search(self.lower, max(self.body_start, entity.start - 4),
+                                   entity.start) is not None
 
     def _after_comparison_word(self, entity: EntityMention,
                                others: list[EntityMention] | None) -> bool:

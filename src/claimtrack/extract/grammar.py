@@ -74,6 +74,7 @@ class Grammar:
     money_after: re.Pattern
     subject_anaphor: re.Pattern
     personal_pronoun: re.Pattern  # 他, she: a clause about the person last named
+    share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
     adverb_directions: frozenset[str]
@@ -490,6 +491,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             r"[\s,，、(（]*(?:"
             + latin_bounded([*zh.restatement_markers, *en.restatement_markers])
             + r")[\s,，:：]*"),
+        share_of=re.compile(
+            "(?:" + word_pattern([*zh.share_of_verbs, *en.share_of_verbs]) + r")\s*$"),
         personal_pronoun=re.compile(
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.personal_pronouns, *en.personal_pronouns])})"
             + "(?!" + word_pattern([*zh.personal_pronoun_not_before,

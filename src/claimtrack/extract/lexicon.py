@@ -96,6 +96,7 @@ class LanguageData(_Strict):
     anaphoric_sources: list[str]
     subject_anaphora: list[str] = []
     personal_pronouns: list[str] = []
+    share_of_verbs: list[str] = []
     restatement_markers: list[str] = []
     personal_pronoun_not_before: list[str] = []
     fronted_openers: list[str] = []

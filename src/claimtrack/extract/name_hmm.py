@@ -26,7 +26,7 @@ import marshal
 import os
 import pickle
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _TABLES = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
@@ -89,7 +89,7 @@ def _best_states(run: str) -> list[tuple[str, str]]:
     return path[::-1]
 
 
-@cache
+@lru_cache(maxsize=16384)
 def name_spans(run: str) -> frozenset[tuple[int, int]]:
     """Every [start, end) of ``run`` that the HMM reads as one name or as names in a row
     (布瓦/nrt 吉吉/nr → 布瓦吉吉)."""

@@ -434,9 +434,8 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                 if rules.is_person_name(candidate) and not listed_word(candidate) and \
                         not any(char in _FUNCTION_CHARS for char in candidate) and \
                         piece[start_at + length : start_at + length + 1] not in _ASPECT and \
-                        (rules.is_surname_nickname(candidate) or (
-                            start_at - first, start_at + length - first)
-                         in name_spans(piece[first:last])):
+                        (rules.is_surname_nickname(candidate) or
+                         _hmm_reads_a_name(piece, first, last, start_at, start_at + length)):
                     add(start_at, start_at + length, "person")
     for index, (first, last, word, flag) in enumerate(tokens):
         if any(taken[first:last]) or not _HAN.search(word):
@@ -507,6 +506,18 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         add(offset, offset + len(text), kind)
     found.sort(key=lambda name: name.start)
     return found
+
+
+# How much of a long run of one-character words the HMM reads around a candidate
+# name: a run of thousands (an article of nothing but names) is not read whole.
+_HMM_REACH = 12
+
+
+def _hmm_reads_a_name(piece: str, first: int, last: int, start: int, end: int) -> bool:
+    """Whether the HMM reads piece[start:end] as a name inside the run piece[first:last]."""
+    if last - first > 4 * _HMM_REACH:
+        first, last = max(first, start - _HMM_REACH), min(last, end + _HMM_REACH)
+    return (start - first, end - first) in name_spans(piece[first:last])
 
 
 def _single_character_runs(tokens: list, surnames: frozenset[str]) -> list[tuple[int, int]]:
