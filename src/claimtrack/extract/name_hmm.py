@@ -62,9 +62,20 @@ def _tables() -> tuple[dict, dict, dict, dict]:
     return tuple(tables)
 
 
+@cache
+def _incoming() -> dict[tuple[str, str], list[tuple[tuple[str, str], float]]]:
+    """Each state's possible previous states with the transition's log probability."""
+    incoming: dict = {}
+    for before, afters in _tables()[2].items():
+        for after, probability in afters.items():
+            incoming.setdefault(after, []).append((before, probability))
+    return incoming
+
+
 def _best_states(run: str) -> list[tuple[str, str]]:
     """The most likely (position, tag) state of each character of ``run`` (Viterbi)."""
     states_of, start, trans, emit = _tables()
+    incoming = _incoming()
     every_state = list(trans)
     scores = {state: start.get(state, _UNSEEN) + emit[state].get(run[0], _UNSEEN)
               for state in states_of.get(run[0], every_state)}
@@ -75,8 +86,11 @@ def _best_states(run: str) -> list[tuple[str, str]]:
             or set(every_state)
         step, links = {}, {}
         for state in candidates:
-            score, previous = max((scores[before] + trans[before].get(state, float("-inf")),
-                                   before) for before in scores)
+            # Only the states that can lead to this one (the others score -inf).
+            score, previous = max(((scores[before] + probability, before)
+                                   for before, probability in incoming.get(state, ())
+                                   if before in scores),
+                                  default=(float("-inf"), next(iter(scores))))
             step[state] = score + emit[state].get(char, _UNSEEN)
             links[state] = previous
         back.append(links)

@@ -41,8 +41,8 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
-         "caption_words",
-         "not_given_name_chars"}
+         "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
+         "numeral_chars", "common_noun_endings"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -50,16 +50,10 @@ _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisa
 # words, pronouns, numbers, times, verbs, punctuation (这家公司 is no name).
 _BREAK_TAGS = ("p", "u", "c", "d", "r", "m", "t", "x", "q", "f", "v", "a", "e", "y", "o", "w")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'+-]*(?:[ ][A-Z0-9][A-Za-z0-9&.'+-]*)*")
-# Characters that make a phrase of words, not a name (的, 在, 被...).
 # The start of a line, with a bullet or a number before the text.
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d+[.)、])?[ \t*]*$")
 # Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
 _NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
-_ASPECT = frozenset("了着过")
-_NUMERAL_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万亿两第]")
-_FUNCTION_CHARS = frozenset("的在被是了对于而和与就都也这那其他她它们个把将从向为以及或一些")
-# How listed words for kinds of people end (文科生, 研究员, 企业家): never a name.
-_COMMON_NOUN_ENDINGS = frozenset("生者员家人师士长们工民户商客族农官兵子手书报表单录稿")
 _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -99,6 +93,10 @@ class NameRules:
     nickname_prefixes: frozenset[str]
     nickname_suffixes: frozenset[str]
     not_given_name_chars: frozenset[str]
+    function_chars: frozenset[str]
+    aspect_particles: frozenset[str]
+    numeral_chars: frozenset[str]
+    common_noun_endings: frozenset[str]
 
     @property
     def suffixes_by_last(self) -> dict[str, tuple[str, ...]]:
@@ -170,6 +168,10 @@ def name_rules() -> NameRules:
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
         nickname_suffixes=frozenset(data["nickname_suffixes"]),
         not_given_name_chars=frozenset("".join(str(c) for c in data["not_given_name_chars"])),
+        function_chars=frozenset(str(data["function_chars"])),
+        aspect_particles=frozenset(str(data["aspect_particles"])),
+        numeral_chars=frozenset(str(data["numeral_chars"])),
+        common_noun_endings=frozenset(str(data["common_noun_endings"])),
     )
 
 
@@ -423,7 +425,7 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
     # 黄/仁/勋: without the HMM an unlisted name comes out a character at a time.
     name_ends = {last for _, last, _, flag in tokens if flag in ("nr", "nrt", "nrfg")}
     for first, last in _single_character_runs(tokens, rules.surnames):
-        if _NUMERAL_BEFORE.match(piece, max(0, first - 1)) and first:
+        if first and piece[first - 1] in rules.numeral_chars:
             continue  # 第三/财/季/总/营: what follows a number is what it counts or orders
         if first in name_ends:
             continue  # 布瓦/nrt 吉/nr 吉/nr: the name before goes on; it is joined below
@@ -432,8 +434,9 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                 candidate = piece[start_at : start_at + length]
                 # 花/光/了: a name is not followed by an aspect particle; a verb is.
                 if rules.is_person_name(candidate) and not listed_word(candidate) and \
-                        not any(char in _FUNCTION_CHARS for char in candidate) and \
-                        piece[start_at + length : start_at + length + 1] not in _ASPECT and \
+                        not any(char in rules.function_chars for char in candidate) and \
+                        piece[start_at + length : start_at + length + 1] not in \
+                        rules.aspect_particles and \
                         (rules.is_surname_nickname(candidate) or
                          _hmm_reads_a_name(piece, first, last, start_at, start_at + length)):
                     add(start_at, start_at + length, "person")
@@ -474,7 +477,7 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             following = tokens[index + 1][2]
             whole = word + following
             if len(following) == 1 and _HAN.match(following) and \
-                    following not in _FUNCTION_CHARS and rules.is_person_name(whole) and \
+                    following not in rules.function_chars and rules.is_person_name(whole) and \
                     not listed_word(whole) and (0, 3) in name_spans(whole):
                 last, word = last + 1, whole
         if not _trusted(word, kind, flag, rules):
@@ -593,7 +596,7 @@ def organisation_by_form(text: str) -> bool:
     rules = name_rules()
     if not 2 <= len(text) <= 14 or not all(_HAN.match(char) for char in text):
         return False
-    if any(char in _FUNCTION_CHARS for char in text):
+    if any(char in rules.function_chars for char in text):
         return False
     suffix = _org_suffix(text, rules) or next(
         (ending for ending in rules.source_endings if text.endswith(ending)), None)
@@ -609,7 +612,7 @@ def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
             word[-1] in rules.place_suffixes and _frequency(word) <= rules.max_name_frequency)
     frequency = _frequency(word)
     if kind == "person":
-        if frequency and word[-1] in _COMMON_NOUN_ENDINGS:
+        if frequency and word[-1] in rules.common_noun_endings:
             return False  # 文科生, 翰林学士, 白皮书: a listed word for a kind of person or thing
         # 李政道, 曾国藩: a three-character name in the dictionary is still a name.
         if len(word) == 3 and rules.is_person_name(word):
