@@ -1402,9 +1402,11 @@ class Extraction:
         # Two sentences back: the sentence before may be a title cut short at its "？".
         previous_start = self._sentence_start(self._sentence_start(info.start - 1) - 1)
         names = list(self.g.entity.finditer(self.lower, previous_start, info.start))
+        # 该公司, the company: a body, not the person (Meta CEO Mark Zuckerberg) named last.
+        body = self.g.body_word.search(folded) is not None
         for match in reversed(names):
             found = self.g.entity_of.get(compact_key(match.group(0)))
-            if found and found[1] != "place":
+            if found and found[1] != "place" and (not body or found[1] == "organisation"):
                 return found[0]
         return None
 
@@ -1994,10 +1996,15 @@ class Extraction:
             return listed
         for attribution in info.attributions:
             if attribution.speaker and clause_start <= attribution.who_start < figure.start:
+                if self.g.body_word.search(self.lower, attribution.end, figure.start):
+                    continue  # Bernstein estimated that the company spent: not its own
                 for entity in info.entities:
                     if entity.name == attribution.speaker and entity.kind not in (
                             "person", "title"):
                         return entity.name  # 英伟达表示: a company's own figures
+                body = self._body_pointed_at(attribution)
+                if body is not None:
+                    return body  # The company said revenue rose 94%
         topic = self._clause_topic(figure, info, clause_start, measure_span, eligible, worded)
         if topic is not None:
             return topic
@@ -2016,6 +2023,9 @@ class Extraction:
                        attribution.who_start <= e.start < attribution.who_end]
                 if own:
                     return own[0].name
+                body = self._body_pointed_at(attribution)
+                if body is not None:
+                    return body
         in_sentence = [e for e in eligible if e.end <= figure.start]
         if in_sentence and topic_word is not None and topic_word[1] <= figure.start:
             # the training cost of R1, R1的训练成本: the name the topic word is of.
@@ -2035,9 +2045,13 @@ class Extraction:
         if in_sentence and self.g.demonstrative_clause.search(
                 self.lower, in_sentence[-1].end, figure.start):
             return None  # ……，这种超级通用大模型，包含了几千亿参数: what it points at
+        asides = [m.span() for m in self.g.aside.finditer(self.lower, info.start, figure.start)]
+        in_sentence = [e for e in in_sentence
+                       if not any(start < e.start and e.end < end for start, end in asides)]
         if in_sentence:
             # A later clause that names no one goes on what the sentence is about: its
-            # first name (of X的Y, the Y), not the object of a clause between.
+            # first name (of X的Y, the Y), not the object of a clause between, nor a
+            # name in an aside (The startup, which was founded by Liang Wenfeng, said…).
             named = [e for e in in_sentence if e.kind != "place"] or in_sentence
             return self._possessive_chain_end(
                 in_sentence[in_sentence.index(named[0]):], figure.start).name
@@ -2271,6 +2285,15 @@ class Extraction:
             position = previous.start
         return None
 
+    def _body_pointed_at(self, attribution: Attribution) -> str | None:
+        """The organisation an anaphoric source that names a body (该公司表示, the company
+        said) points back to, when it speaks: its figures are its own."""
+        known = self.g.entity_of.get(compact_key(attribution.speaker or ""))
+        if known is None or known[1] != "organisation" or self.g.body_word.search(
+                self.lower, attribution.who_start, attribution.who_end) is None:
+            return None
+        return known[0]
+
     def _person_referred(self, info: SentenceInfo, pronoun_end: int,
                          sentences: dict[int, SentenceInfo]) -> str | None:
         """Who 他, she points back to: the first person named before it in its sentence
@@ -2318,6 +2341,12 @@ class Extraction:
         span = measure_before(self.folded, clause_start, figure.start, blocked)
         if span is None:
             return None
+        if not HAN.search(self.folded, span[0], span[1]):
+            # shares fell 17%: the change verb links the measure (shares) to its figure.
+            space = self.folded.rfind(" ", span[0], span[1])
+            if space > span[0] and self.g.direction.fullmatch(self.lower, space + 1, span[1]):
+                return span[0], space
+            return span
         last_start, last_end, _, flag = tag(self.folded[span[0] : span[1]])[-1]
         if flag.startswith("v") and self.g.direction.fullmatch(
                 self.lower, span[0] + last_start, span[0] + last_end):

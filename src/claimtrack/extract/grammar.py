@@ -77,6 +77,7 @@ class Grammar:
     share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
+    aside: re.Pattern  # , which was founded by X, : a description set off by commas
     adverb_directions: frozenset[str]
     conditional: re.Pattern
     basis_before: re.Pattern
@@ -88,6 +89,7 @@ class Grammar:
     duration_length_before: re.Pattern
     indefinite: re.Pattern
     anaphoric_source: re.Pattern
+    body_word: re.Pattern  # 公司, the company: an anaphoric source that is a body
     ordinal_not_rank: re.Pattern
     ranking_word: re.Pattern
     from_before: re.Pattern
@@ -484,6 +486,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
         # word_pattern of no words matches nothing, so an empty list fronts nothing.
         fronted_phrase=re.compile(rf"[\s*#>]*(?:{word_pattern(en.fronted_openers)})\s"),
+        aside=re.compile(
+            r",\s*(?:" + latin_bounded([*zh.aside_openers, *en.aside_openers]) + r")[^,.;:!?]*,"),
         adverb_directions=frozenset(word.lower() for word in en.adverb_directions),
         subject_anaphor=re.compile(
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.subject_anaphora, *en.subject_anaphora])})"),
@@ -503,6 +507,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         duration_length_before=duration_length_before,
         indefinite=indefinite,
         anaphoric_source=anaphoric_source,
+        body_word=re.compile(latin_bounded([*zh.body_words, *en.body_words])),
         ordinal_not_rank=ordinal_not_rank,
         ranking_word=ranking_word,
         from_before=from_before,
