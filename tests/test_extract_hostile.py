@@ -37,17 +37,23 @@ HOSTILE = {"run_on_sentence": _run_on_on, "list_of_500_items": _long_list,
            "nothing_but_names": _only_names, "quote_never_closes": _open_quote}
 
 
+def _lengths_read(monkeypatch, module, function: str) -> list[int]:
+    """The lengths of the strings ``module.function`` is called with, from now on."""
+    read: list[int] = []
+    real = getattr(module, function)
+
+    def counting(piece: str):
+        read.append(len(piece))
+        return real(piece)
+
+    monkeypatch.setattr(module, function, counting)
+    return read
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_input_extracts_with_bounded_tagging(monkeypatch, name):
     text = HOSTILE[name]()
-    tagged = []
-    real_tag = names.tag
-
-    def counting_tag(piece: str):
-        tagged.append(len(piece))
-        return real_tag(piece)
-
-    monkeypatch.setattr(names, "tag", counting_tag)
+    tagged = _lengths_read(monkeypatch, names, "tag")
     claims = extract_claims(text, lang="zh-Hans")
     for claim in claims:
         assert text[claim.start : claim.end] == claim.surface
@@ -74,14 +80,7 @@ def test_a_run_of_one_character_words_is_read_by_the_hmm_in_bounded_pieces(monke
     import claimtrack.extract.name_hmm as name_hmm
 
     text = "时随来块高啊" * 2000 + "，花了3万元。"
-    read = []
-    real_states = name_hmm._best_states
-
-    def counting_states(run: str):
-        read.append(len(run))
-        return real_states(run)
-
-    monkeypatch.setattr(name_hmm, "_best_states", counting_states)
+    read = _lengths_read(monkeypatch, name_hmm, "_best_states")
     name_hmm.name_spans.cache_clear()
     [claim] = extract_claims(text, lang="zh-Hans")
     assert claim.surface == "3万元" and claim.speaker is None and claim.subject is None

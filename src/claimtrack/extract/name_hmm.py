@@ -22,12 +22,11 @@ names._word_tags keeps the dictionary's tags.
 
 from __future__ import annotations
 
-import marshal
-import os
 import pickle
-import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
+
+from claimtrack.extract.marshal_cache import cached
 
 _TABLES = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
 _NAME_TAGS = frozenset(("nr", "nrt", "nrfg"))
@@ -40,26 +39,15 @@ def _tables() -> tuple[dict, dict, dict, dict]:
     import jieba
 
     folder = Path(jieba.__file__).parent / "posseg"
-    stat = (folder / "prob_emit.p").stat()
-    cached = Path(tempfile.gettempdir()) / (
-        f"claimtrack-jieba-posseg-{stat.st_size}-{int(stat.st_mtime)}.marshal")
-    try:
-        with cached.open("rb") as handle:
-            return tuple(marshal.loads(handle.read()))  # load(handle): 5x slower
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    tables = []
-    for name in _TABLES:
-        with (folder / f"{name}.p").open("rb") as handle:
-            tables.append(pickle.load(handle))  # jieba's own files, shipped in its wheel
-    try:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            marshal.dump(tables, handle)
-        partial.replace(cached)  # atomic: a concurrent reader sees all of it or none
-    except OSError:
-        pass
-    return tuple(tables)
+
+    def read() -> list[dict]:
+        tables = []
+        for name in _TABLES:
+            with (folder / f"{name}.p").open("rb") as handle:
+                tables.append(pickle.load(handle))  # jieba's own files, shipped in its wheel
+        return tables
+
+    return tuple(cached("jieba-posseg", folder / "prob_emit.p", read))
 
 
 @cache
@@ -70,6 +58,12 @@ def _incoming() -> dict[tuple[str, str], list[tuple[tuple[str, str], float]]]:
         for after, probability in afters.items():
             incoming.setdefault(after, []).append((before, probability))
     return incoming
+
+
+def warm_up() -> None:
+    """Load the HMM's tables now (see claimtrack.extract.names.warm_up)."""
+    _tables()
+    _incoming()
 
 
 def _best_states(run: str) -> list[tuple[str, str]]:

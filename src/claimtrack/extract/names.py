@@ -27,14 +27,15 @@ dictionary (about half a second, once per process).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from math import log
 from pathlib import Path
 
+from claimtrack.extract.marshal_cache import cached
 from claimtrack.extract.name_hmm import name_spans
+from claimtrack.extract.name_hmm import warm_up as warm_up_hmm
 from claimtrack.lang import LANG_DIR, read_rules
 
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
@@ -247,43 +248,31 @@ def _read_prefix_cache(tokenizer) -> bool:
 def _word_tags() -> dict[str, str]:
     """The part-of-speech tag of every word of jieba's dictionary.
 
-    jieba.posseg reads them from the 5 MB dictionary file on import (and loads
-    its HMM tables, unused here): most of a second per process. They are read
-    here once and kept in a marshal file in the temporary folder, named after
-    the dictionary's size and time, as jieba keeps its own prefix dictionary.
+    jieba.posseg reads them from the 5 MB dictionary file on import, with its HMM
+    tables: most of a second per process. They are read here once and kept in a
+    marshal file in the temporary folder (claimtrack.extract.marshal_cache), named
+    after the dictionary's size and time, as jieba keeps its own prefix dictionary.
     """
-    import marshal
-    import tempfile
-
     dictionary = Path(_tokenizer().get_dict_file().name)
-    stat = dictionary.stat()
-    cached = Path(tempfile.gettempdir()) / (
-        f"claimtrack-jieba-tags-{stat.st_size}-{int(stat.st_mtime)}.marshal")
-    try:
-        with cached.open("rb") as handle:
-            return marshal.loads(handle.read())  # load(handle) reads in small pieces: 3x slower
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    tags: dict[str, str] = {}
-    with dictionary.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    try:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            marshal.dump(tags, handle)
-        partial.replace(cached)  # atomic: a concurrent reader sees all of it or none
-    except OSError:
-        pass  # a read-only temporary folder: read the dictionary again next time
-    return tags
+
+    def read() -> dict[str, str]:
+        tags: dict[str, str] = {}
+        with dictionary.open(encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) == 3:
+                    tags[parts[0]] = parts[2]
+        return tags
+
+    return cached("jieba-tags", dictionary, read)
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary and its word tags now (see claimtrack.extract.warm_up)."""
+    """Load jieba's dictionary, its word tags and its HMM tables now (see
+    claimtrack.extract.warm_up), so that forked workers share them."""
     _tokenizer()
     _word_tags()
+    warm_up_hmm()
 
 
 # How jieba splits text into the blocks it segments: Chinese with letters, digits
