@@ -156,3 +156,23 @@ def test_the_prefix_cache_read_here_is_the_one_jieba_reads(tmp_path):
     own = tmp_path / "dict.txt"
     own.write_text("测试 3 n\n", encoding="utf-8")
     assert not names._read_prefix_cache(jieba.Tokenizer(str(own)))
+
+
+def test_common_english_holds_common_words_and_no_names():
+    common = names.common_english()
+    assert {"figure", "data", "nearly", "investors", "shipments"} <= common
+    # wordfreq folds case; words the dictionary only capitalises are names.
+    assert not {"singapore", "jane", "chinese", "cook"} & common
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Figure it out. Shipments rose.", []),                       # openers
+    ("Tim Cook spoke. Cook said so.", ["Tim Cook", "Cook"]),      # capitalised inside too
+    ("Jane Doe said so.", ["Jane Doe"]),                           # two words may be a name
+    ("| Up 78% |", []),                                           # a table cell's start
+    ("Acme Reports Revenue Up a Mere 3%", ["Acme"]),              # headline case
+])
+def test_common_words_capitalised_for_their_place_are_no_names(text, expected):
+    found = [text[n.start:n.end] for n in names.english_names(text, 0, len(text))
+             if n.kind != "role"]
+    assert found == expected

@@ -28,6 +28,7 @@ dictionary (about half a second, once per process).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from math import log
@@ -663,6 +664,94 @@ _EN_NAME_RUN = re.compile(
     r"(?:[ \t]+(?:(?:of|&|de|du|la|van|von|der|den|al)[ \t]+)?"
     r"[A-Z][\w&.'-]*)*")  # a name does not run across lines
 _NON_SPACE = re.compile(r"\S+")
+# What stands before a sentence's first word: the text's or a line's start (with a
+# bullet, a number or a heading mark), the end of the sentence before or a table
+# cell's bar; then any opening quote, bracket or emphasis.
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|\n[ \t]*(?:[-*•·>#]+|\d+[.)])?|[.!?;:|][\"'”’)\]]*\s+)[\s\"'“‘(\[*_]*$")
+_COMMON_ENGLISH = LANG_DIR / "common_english.txt"
+
+
+@cache
+def common_english() -> frozenset[str]:
+    """The most frequent English words, lower case (lang/common_english.txt)."""
+    text = _COMMON_ENGLISH.read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#")
+                     for word in line.split())
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation or possessive after it: Apple's → Apple."""
+    return word.rstrip(".,").removesuffix("'s").removesuffix("’s")
+
+
+def _common_word(word: str) -> bool:
+    return _bare(word).lower() in common_english()
+
+
+def _headline_line(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The bounds of the line holding [first, last) when it is written in headline case."""
+    line_start = text.rfind("\n", 0, first) + 1
+    line_end = text.find("\n", last)
+    line_end = len(text) if line_end < 0 else line_end
+    return (line_start, line_end) if _headline_case(text[line_start:line_end]) else None
+
+
+def _trim_common_words(text: str, start: int, words: list[tuple[int, int, str]]) -> list:
+    """A capitalised run without the words only capitalised for their place: one common
+    English word at a sentence's or a table cell's start (Figure, Nearly, Investors);
+    in a headline-case line, the common words at either end of a run (Acme Reports
+    Revenue Up → Acme; a Mere $294,000). A word the text also capitalises inside a
+    sentence elsewhere stays (Cook of Tim Cook is a name)."""
+    if not words:
+        return words
+    headline = _headline_line(text, start + words[0][0], start + words[-1][1])
+    if headline is not None:
+        def placed(word: tuple[int, int, str]) -> bool:
+            return _common_word(word[2]) and not _capitalised_inside(
+                text, _bare(word[2]), headline)
+
+        while words and placed(words[0]):
+            words = words[1:]
+        while words and placed(words[-1]):
+            words = words[:-1]
+        return words
+    first = start + words[0][0]
+    if len(words) == 1 and _common_word(words[0][2]) and \
+            _SENTENCE_OPENING.search(text, max(0, first - 12), first) and \
+            not _capitalised_inside(text, _bare(words[0][2])):
+        return []  # (Jane Doe: two common words that open a sentence may be a name)
+    return words
+
+
+def _headline_case(line: str) -> bool:
+    """A title written in headline case: most of its longer words capitalised."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# A capitalised word after a word of its sentence (Tim Cook, by Bernstein).
+_CAPITALISED_INSIDE = re.compile(r"[A-Za-z0-9,)][ \t]+([A-Z][A-Za-z'’-]*)")
+
+
+class _InsideCache:
+    """How often the one text being read capitalises each word inside a sentence
+    (the text is held, so that its id cannot be another text's); one pass per text."""
+
+    text: str | None = None
+    counts: Counter[str] = Counter()
+
+
+def _capitalised_inside(text: str, word: str, line: tuple[int, int] | None = None) -> bool:
+    """Whether ``text`` capitalises ``word`` after a word of a sentence, outside ``line``."""
+    if _InsideCache.text is not text:
+        _InsideCache.text = text
+        _InsideCache.counts = Counter(m.group(1) for m in _CAPITALISED_INSIDE.finditer(text))
+    total = _InsideCache.counts[word]
+    if line is not None and total:
+        total -= sum(m.group(1) == word for m in
+                     _CAPITALISED_INSIDE.finditer(text, line[0], line[1]))
+    return total > 0
 
 
 def english_names(text: str, start: int, end: int) -> list[Name]:
@@ -687,6 +776,7 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
             words.pop(0)
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing|ly)", words[0][2]):
             words = []
+        words = _trim_common_words(text, start, words)
         while words and words[-1][2].lower().rstrip(".,") in not_last:
             words.pop()
         words = [w for w in words
