@@ -17,15 +17,18 @@ from tests.support.tools import load_tool
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 
-# Measured with tools/score_corpus_gold.py on 2026-11-30 over batches 1-5 (57 articles;
+# Measured with tools/score_corpus_gold.py on 2026-11-30 over batches 1-6 (69 articles;
 # see README, "Accuracy on real text"); the targets of issue 12 are subject 0.85,
 # speaker 0.85, misattribution 0.02. Session 18 found 26 more figures (units,
 # spoken money, two-digit years, event dates) and 3 more right subjects: the share
 # of right subjects fell from 0.310 to 0.298 because most of the new figures are
 # dates and lengths of time whose subject is an earlier sentence's; the subject
 # floor went down with it, the others up. Session 20: subject 0.320 -> 0.325.
-FLOORS = {"precision": 0.52, "recall": 0.63, "subject_accuracy": 0.32,
-          "speaker_accuracy_named": 0.50, "measure_accuracy": 0.43}
+# Session 22 added batch_6 (12 fresh articles, 133 figures): over the 69 articles,
+# precision 0.519, recall 0.626, subject 0.354, speaker 0.471, measure 0.440 at the
+# code of session 21; the floors follow the larger set.
+FLOORS = {"precision": 0.51, "recall": 0.62, "subject_accuracy": 0.35,
+          "speaker_accuracy_named": 0.46, "measure_accuracy": 0.43}
 CEILINGS = {"misattribution_rate": 0.02}
 
 
