@@ -136,6 +136,17 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
 _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
+# What a document says (…数据显示, …报告指出): the document word, after the source phrase.
+_DOCUMENT_SAYS = re.compile(
+    r"的?(?:最新|近日|日前|此前)?(?:公布|发布)?的?(数据|统计|报告|调查|决算|普查|财报|公告)"
+    r"(?:显示|表明|指出|称|披露)")
+# A date that opens a source phrase (2022年全国社保基金决算数据): when, not whose.
+_LEADING_DATE = re.compile(r"(?:\d{2,4}\s?年)?(?:\d{1,2}\s?月)?(?:\d{1,2}\s?日)?的?")
+# jieba tags of a word that may open a document's name, and the tag letters of words
+# that never stand in one (pronouns, numerals, adverbs, prepositions, conjunctions,
+# particles, measure words, times, distinguishing words such as 上述).
+_NOMINAL_FLAGS = frozenset(("n", "nz", "ns", "nt", "nr", "j", "nrt", "vn", "eng"))
+_NOT_IN_DOCUMENT_NAME = frozenset("rmdpcuqtbfy")
 # Date topics whose events happen in a publication: a 《title》 near the event is
 # where (the journal), never what the date is of (data/topics.yaml keys).
 _VENUE_TOPICS = frozenset({"publication_date"})
@@ -1258,6 +1269,14 @@ class Extraction:
                         speaker, phrase_start = None, max(match.start(), clause_start)
                         if unnamed:  # an analyst from Shanghai said: the phrase from its head
                             phrase_start = min(phrase_start, max(who_start, clause_start))
+                    elif (document := _DOCUMENT_SAYS.search(
+                            self.folded, who_end, match.end())) is not None:
+                        # 2022年全国社保基金决算数据显示: a document is the source, named
+                        # by the words before it when they name one, else unnamed (相关数据显示).
+                        speaker = self._document_name(who_start, who_end, self.text[
+                            document.start(1) : document.end(1)])
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
                     else:
                         continue  # a phrase, not a source: 而后者的推理模型被认为
                     phrase = self.text[phrase_start : match.end()].strip().rstrip(".,;:")
@@ -1273,6 +1292,19 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _document_name(self, who_start: int, who_end: int, document: str) -> str | None:
+        """The name of a document a source phrase gives (全国社保基金决算 + 数据), or None
+        when the words before the document word do not name one: fewer than four
+        Chinese characters (行业数据), or a pronoun, a numeral, an adverb or a function
+        word among them (相关, 一些, 本次, 最新)."""
+        start = who_start + len(_LEADING_DATE.match(self.folded, who_start, who_end).group(0))
+        words = tag(self.folded[start:who_end])
+        han = sum(1 for char in self.folded[start:who_end] if HAN.match(char))
+        if han < 4 or not words or words[0][3] not in _NOMINAL_FLAGS or any(
+                flag[:1] in _NOT_IN_DOCUMENT_NAME for _, _, _, flag in words):
+            return None
+        return self.text[start:who_end].strip() + document
 
     def _unquoted_report(self, inside: list[EntityMention], who_end: int) -> str | None:
         """The name of a report written without 《》 that a who-phrase holds, or None.
