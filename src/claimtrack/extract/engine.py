@@ -1111,7 +1111,8 @@ class Extraction:
             # 长达20个月, 高达50%: a word that runs into a number qualifies it (not a
             # body's name before a date: 美国国会2023年6月的报告).
             if name.kind not in ("organisation", "title") and \
-                    _NUMBER_START.match(self.folded, name.end):
+                    "·" not in self.folded[name.start : name.end] and \
+                    _NUMBER_START.match(self.folded, name.end):  # (保罗·沃克一口气: a name)
                 continue
             if name.kind == "title":
                 # 《2023年中国游戏产业报告》: the names inside a title are part of it.
@@ -1990,13 +1991,16 @@ class Extraction:
         paired = self._respective(figure, info, eligible)
         if paired is not None:
             return paired
-        if figure.unit == "age":
-            # 78岁的翰林学士刘三吾, 一名26岁的年轻人布瓦吉吉: the person the age describes.
-            described = [e for e in eligible if e.kind == "person" and figure.end <= e.start
-                         <= figure.end + 16 and self.lower[figure.end : figure.end + 1] == "的"
+        if figure.unit in ("age", "rank"):
+            # 78岁的翰林学士刘三吾, 一名26岁的年轻人布瓦吉吉: the person the age describes;
+            # 排名第二的选手塔蒂亚娜·苏亚雷斯: the one in that place.
+            described = [e for e in eligible if (e.kind == "person" or figure.unit == "rank")
+                         and figure.end <= e.start <= figure.end + 16
+                         and self.lower[figure.end : figure.end + 1] == "的"
                          and not re.search(r"[，,。；;：:]", self.lower[figure.end : e.start])]
-            if described:
-                return described[0].name
+            if described:  # (排名第二的是阿里巴巴集团的千问模型: the end of X的Y)
+                return self._possessive_chain_end(eligible[eligible.index(described[0]):],
+                                                  clause_end).name
 
         def pick(candidates: list[EntityMention], nearest_last: bool = True) -> str | None:
             if not candidates:

@@ -67,7 +67,7 @@ def counted_noun(folded: str, end: int, limit: int) -> tuple[int, int] | None:
     """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车."""
     if not _HAN.search(folded, end, min(limit, end + 1)):
         return None
-    from claimtrack.extract.names import tag
+    from claimtrack.extract.names import tag_compounds as tag
 
     rules = measure_rules()
     piece = folded[end : min(limit, end + rules.max_chars)]
@@ -86,7 +86,7 @@ def _is_blocked(first: int, last: int, blocked: list[tuple[int, int]]) -> bool:
 
 def _chinese(folded: str, start: int, end: int,
              blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
-    from claimtrack.extract.names import tag
+    from claimtrack.extract.names import tag_compounds as tag
 
     rules = measure_rules()
     tokens = [(start + a, start + b, word, flag) for a, b, word, flag in tag(folded[start:end])]

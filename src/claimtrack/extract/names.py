@@ -44,7 +44,7 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
-         "numeral_chars", "common_noun_endings"}
+         "numeral_chars", "common_noun_endings", "noun_suffix_chars"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -99,6 +99,7 @@ class NameRules:
     aspect_particles: frozenset[str]
     numeral_chars: frozenset[str]
     common_noun_endings: frozenset[str]
+    noun_suffix_chars: frozenset[str]
 
     @property
     def suffixes_by_last(self) -> dict[str, tuple[str, ...]]:
@@ -174,6 +175,7 @@ def name_rules() -> NameRules:
         aspect_particles=frozenset(str(data["aspect_particles"])),
         numeral_chars=frozenset(str(data["numeral_chars"])),
         common_noun_endings=frozenset(str(data["common_noun_endings"])),
+        noun_suffix_chars=frozenset(str(data["noun_suffix_chars"])),
     )
 
 
@@ -322,6 +324,26 @@ def tag(text: str) -> list[tuple[int, int, str, str]]:
     return tokens
 
 
+# Tags of a word a noun suffix (率, 号) joins: nouns and nouns made of verbs.
+_SUFFIXED_TAGS = frozenset(("n", "nz", "vn", "j", "ng", "an"))
+
+
+def tag_compounds(text: str) -> list[tuple[int, int, str, str]]:
+    """tag(), with a one-character noun suffix joined to the noun before it as one noun
+    (lang/names.yaml noun_suffix_chars): 养老金/替代/率 → 养老金/替代率, 公众/号 → 公众号.
+    For the rules that read noun phrases (subjects, measures); names read tag()."""
+    suffixes = name_rules().noun_suffix_chars
+    tokens: list[tuple[int, int, str, str]] = []
+    for token in tag(text):
+        first, last, word, _ = token
+        if tokens and len(word) == 1 and word in suffixes and tokens[-1][1] == first and \
+                tokens[-1][3] in _SUFFIXED_TAGS and len(tokens[-1][2]) >= 2:
+            before = tokens.pop()
+            token = (before[0], last, before[2] + word, "n")
+        tokens.append(token)
+    return tokens
+
+
 # Each word's log probability, log(frequency) - log(total), as jieba's calc computes
 # it, for the dictionary whose (FREQ, total) is the key; _PREFIX for the strings jieba
 # keeps with frequency 0, the beginnings of longer words (log probabilities are <= 0).
@@ -409,9 +431,12 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         first = match.start()
         # 分析师乔·摩尔: the role before the name is not part of it, and a given
         # name before the dot is short.
-        while first < match.end() and (taken[first] or piece.find("·", first) - first > 4):
+        # 排名第三的阿曼达·莱莫斯, 名叫阿伊莎·沙克法: nor is a function word.
+        while first < match.end() and (taken[first] or piece.find("·", first) - first > 4
+                                       or piece[first] in rules.function_chars):
             first += 1
-        add(first, _dotted_name_end(piece, tokens, match.start(), match.end()), "person")
+        add(first, _dotted_name_end(piece, tokens, match.start(), match.end(), rules),
+            "person")
     # 黄/仁/勋: without the HMM an unlisted name comes out a character at a time.
     name_ends = {last for _, last, _, flag in tokens if flag in ("nr", "nrt", "nrfg")}
     for first, last in _single_character_runs(tokens, rules.surnames):
@@ -531,13 +556,19 @@ def _single_character_runs(tokens: list, surnames: frozenset[str]) -> list[tuple
     return runs
 
 
-def _dotted_name_end(piece: str, tokens: list, match_start: int, match_end: int) -> int:
-    """Where 唐纳德·特朗普 ends in 唐纳德·特朗普称: at the end of the word after the last dot."""
+def _dotted_name_end(piece: str, tokens: list, match_start: int, match_end: int,
+                     rules: NameRules) -> int:
+    """Where 唐纳德·特朗普 ends in 唐纳德·特朗普称: at the end of the word after the last
+    dot, or of the run of transliteration characters after it when that is longer
+    (阿曼达·莱/莫斯: the segmenter cuts an unlisted name)."""
     last_dot = max(i for i in range(match_start, match_end) if piece[i] == "·")
+    spelled = last_dot + 1
+    while spelled < match_end and piece[spelled] in rules.transliteration:
+        spelled += 1
     for first, last, _, _ in tokens:
         if first == last_dot + 1:
-            return min(last, match_end)
-    return min(match_end, last_dot + 4)
+            return max(min(last, match_end), spelled)
+    return max(min(match_end, last_dot + 4), spelled)
 
 
 def _is_ticker(text: str, start: int, end: int) -> bool:

@@ -78,7 +78,7 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
     """
     if start >= end or not _HAN.search(folded, start, end):
         return None
-    from claimtrack.extract.names import tag
+    from claimtrack.extract.names import tag_compounds as tag
 
     rules = subject_rules()
     # 结果令人惊讶：A组的正确率是7%: what follows a colon is a clause of its own.
@@ -175,7 +175,7 @@ def reads_as_prose(text: str) -> bool:
     clause of prose, not the name a table row or a list item starts with. Names
     the segmenter cuts into odd pieces (台/q 积/v 电/n) still pass: only whole
     function words and a verb before the last word count."""
-    from claimtrack.extract.names import tag
+    from claimtrack.extract.names import tag_compounds as tag
 
     rules = subject_rules()
     if text[-1:] in rules.linking_ends:
