@@ -474,9 +474,10 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                 if _acceptable(piece[name_start:last], rules) and (listed or (
                         not _generic_head(head, rules)
                         and _proper_head(tokens, name_start, first, rules))):
+                    # (新城/ns 控股/v: the suffix is a noun here, whatever its tag alone.)
                     add(name_start, last, "organisation", all(
                         word_flag in _NOMINAL_TAGS for at, _, _, word_flag in tokens
-                        if name_start <= at < last))
+                        if name_start <= at < first))
                 continue
         kind = _TAG_KINDS.get(flag)
         if kind is None or len(word) < 2 or not _acceptable(word, rules):
@@ -600,6 +601,8 @@ def _name_start(tokens: list, index: int, rules: NameRules, last: int) -> int:
             break
         if word.lower() in rules.roles or last - first > rules.max_name_chars:
             break
+        if flag == "nr" and len(word) == 1:
+            break  # 甚至连/nr 新城控股: a lone surname-like character opens no body's name
         start = first
     return start
 
