@@ -2375,6 +2375,15 @@ class Extraction:
             if span is not None:
                 return span
         span = measure_before(self.folded, clause_start, figure.start, blocked)
+        if span is None and figure.kind == "count" and not figure.unit_text and \
+                self.folded[figure.end : figure.end + 1] == "的":
+            # 已经有了410万的读者: with no measure before it, a bare count and 的
+            # before the noun it counts (not 1-2个亿的新台币, a currency).
+            span = counted_noun(self.folded, figure.end + 1, clause_end, places=False)
+            if span is not None and self.folded[span[0] : span[1]].lower() in \
+                    self.g.currency_suffix:
+                span = None
+            return span
         if span is None:
             return None
         if not HAN.search(self.folded, span[0], span[1]):

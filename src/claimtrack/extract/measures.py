@@ -63,8 +63,10 @@ def measure_before(folded: str, start: int, end: int,
     return _english(folded, start, end, blocked)
 
 
-def counted_noun(folded: str, end: int, limit: int) -> tuple[int, int] | None:
-    """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车."""
+def counted_noun(folded: str, end: int, limit: int,
+                 places: bool = True) -> tuple[int, int] | None:
+    """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车;
+    without ``places``, never a place (410万的读者, not 上千万的美国)."""
     if not _HAN.search(folded, end, min(limit, end + 1)):
         return None
     from claimtrack.extract.names import tag_compounds as tag
@@ -73,7 +75,7 @@ def counted_noun(folded: str, end: int, limit: int) -> tuple[int, int] | None:
     piece = folded[end : min(limit, end + rules.max_chars)]
     tokens = tag(piece)
     # 22个城市 (城市 is tagged a place): what is counted may be any noun.
-    if tokens and (tokens[0][3] in rules.zh_noun_tags or tokens[0][3] == "ns") and \
+    if tokens and (tokens[0][3] in rules.zh_noun_tags or places and tokens[0][3] == "ns") and \
             tokens[0][2] not in \
             rules.zh_not_measures and len(tokens[0][2]) >= 2:
         return end + tokens[0][0], end + tokens[0][1]
