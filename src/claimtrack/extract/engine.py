@@ -1513,6 +1513,10 @@ class Extraction:
             measure_rules().by_unit.get(figure.unit or "")
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word, worded)
+        if subject is None and speaker is not None:
+            first_person = self.g.first_person.match(self.lower, clause_start)
+            if first_person is not None and first_person.end() <= figure.start:
+                subject = speaker  # 我34岁, "I was 34": whoever says it
         info.subject = subject or info.subject
         if topic is None and measure is not None:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
@@ -2104,6 +2108,8 @@ class Extraction:
             # 拼多多的年活跃买家数达9.1亿，平均月活跃用户数达到7.9亿: a later clause that
             # names no one goes on the subject an earlier figure of its sentence has.
             return info.subject
+        if self.g.first_person_opener.match(self.lower, clause_start):
+            return None  # 王明说，我们公司…: the speaker's own, not the last sentence's
         return self._carried_subject(info, sentences)
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,

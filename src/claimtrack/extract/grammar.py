@@ -74,6 +74,8 @@ class Grammar:
     money_after: re.Pattern
     subject_anaphor: re.Pattern
     personal_pronoun: re.Pattern  # 他, she: a clause about the person last named
+    first_person: re.Pattern  # 我, I: a clause about whoever says it
+    first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
     share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
@@ -501,6 +503,13 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.personal_pronouns, *en.personal_pronouns])})"
             + "(?!" + word_pattern([*zh.personal_pronoun_not_before,
                                     *en.personal_pronoun_not_before]) + ")"),
+        first_person=re.compile(
+            r"[\s*#>\-“「\"]*(?:"
+            + latin_bounded([*zh.first_person_pronouns, *en.first_person_pronouns]) + ")(?!"
+            + word_pattern([*zh.first_person_not_before, *en.first_person_not_before]) + ")"),
+        first_person_opener=re.compile(
+            r"[\s*#>\-“「\"]*(?:"
+            + latin_bounded([*zh.first_person_openers, *en.first_person_openers]) + ")"),
         colloquial_currency_words=frozenset(units.colloquial_currency_words),
         duration_not_length=duration_not_length,
         duration_length=duration_length,
