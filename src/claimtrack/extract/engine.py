@@ -135,6 +135,8 @@ _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
+# The last Latin word before a position (searched with an end bound).
+_LAST_LATIN_WORD = re.compile(r"([a-z]+)[^a-z]*\Z")
 _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
 # What a document says (…数据显示, …报告指出): the document word, after the source phrase.
 _DOCUMENT_SAYS = re.compile(
@@ -2381,6 +2383,13 @@ class Extraction:
             if span is not None:
                 return span
         span = measure_before(self.folded, clause_start, figure.start, blocked)
+        if span is None and not HAN.search(self.folded, clause_start, figure.start):
+            # its stock plummeting by up to 18%: past a change verb, the noun it follows.
+            verb = _LAST_LATIN_WORD.search(self.lower, clause_start, figure.start)
+            while verb is not None and verb.group(1) in ("by", "to", "as", "much", "up"):
+                verb = _LAST_LATIN_WORD.search(self.lower, clause_start, verb.start(1))
+            if verb is not None and self.g.direction.fullmatch(self.lower, *verb.span(1)):
+                span = measure_before(self.folded, clause_start, verb.start(1), blocked)
         if span is None and figure.kind == "count" and not figure.unit_text and \
                 self.folded[figure.end : figure.end + 1] == "的":
             # 已经有了410万的读者: with no measure before it, a bare count and 的

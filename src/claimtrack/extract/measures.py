@@ -18,7 +18,7 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "en_links",
-         "en_not_measures", "by_unit"}
+         "en_not_measures", "en_ing_nouns", "by_unit"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -31,6 +31,7 @@ class MeasureRules:
     zh_noun_tags: frozenset[str]
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
+    en_ing_nouns: frozenset[str]
     by_unit: dict[str, str]
 
 
@@ -45,6 +46,7 @@ def measure_rules() -> MeasureRules:
         zh_noun_tags=frozenset(data["zh_noun_tags"]),
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
+        en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
         by_unit=dict(data["by_unit"]),
     )
 
@@ -121,6 +123,13 @@ def _chinese(folded: str, start: int, end: int,
     return (first, last) if last - first >= 2 else None
 
 
+def _english_noun(word: str, rules: MeasureRules) -> bool:
+    """Whether a lower-case English word may name a measure (see lang/measures.yaml)."""
+    if len(word) < 2 or word in rules.en_not_measures or word.endswith("ly"):
+        return False
+    return not word.endswith("ing") or word in rules.en_ing_nouns
+
+
 def _english(folded: str, start: int, end: int,
              blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     rules = measure_rules()
@@ -134,12 +143,12 @@ def _english(folded: str, start: int, end: int,
     first, last, word = words[index]
     # A capital starts a name, unless the word starts the clause (Revenue rose...).
     capital = word[0].isupper() and index > 0
-    if not word.isalpha() or word.lower() in rules.en_not_measures or capital or \
+    if not word.isalpha() or not _english_noun(word.lower(), rules) or capital or \
             _is_blocked(first, last, blocked):
         return None
     if index > 0:  # market value, net income: one modifier before the noun
         p_first, _, p_word = words[index - 1]
         if p_word.isalpha() and p_word.islower() and p_word not in rules.en_links and \
-                p_word not in rules.en_not_measures and not _is_blocked(p_first, last, blocked):
+                _english_noun(p_word, rules) and not _is_blocked(p_first, last, blocked):
             first = p_first
     return first, last
