@@ -173,6 +173,8 @@ _TOPIC_OWNER_GAP = 6
 _COMPOUND_REACH = 12
 _COMPOUND_TAGS = frozenset(("n", "nz", "vn", "eng", "j", "nr", "ns", "nt", "nrt", "nrfg"))
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
+# A word that makes a place after an event word where it happened (于广东, in China).
+_PLACE_BEFORE = re.compile(r"[在于]|\b(?:in|at)\b")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
@@ -2356,6 +2358,26 @@ class Extraction:
         people = [e for e in previous.entities if e.kind in ("person", "other")]
         return people[0].name if people else None
 
+    def _last_person(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
+                     reach: int = 4) -> str | None:
+        """The person last named in the sentences before ``info`` (at most ``reach`` of
+        them, across paragraphs): whom his/her points back to after a fronted phrase."""
+        position, looked = info.start, 0
+        while looked < reach:
+            if position <= self.body_start:
+                return None
+            previous = self._sentence(position - 1, sentences)
+            if previous.start >= position:
+                return None
+            position = previous.start
+            if not self.text[previous.start : previous.end].strip():
+                continue  # the blank line between two paragraphs
+            looked += 1
+            people = [e for e in previous.entities if e.kind == "person"]
+            if people:
+                return people[-1].name
+        return None
+
     def _reports_on_others(self, attribution: Attribution) -> bool:
         """据IDC的数据显示, according to IDC data, a report, an outlet (新华社称): a
         source of figures about others, unlike a company that speaks of itself
@@ -2616,7 +2638,7 @@ class Extraction:
         speaker, attribution = self._speaker(pseudo, info, sentences)
         subject = released = self._released_thing(event, info, search_end, sentences)
         if subject is None:
-            subject = self._event_subject(event, info)
+            subject = self._event_subject(event, info, sentences)
         lead = self.lower[info.start : min(mention.start, event.start())] + \
             self.lower[mention.end : max(mention.end, event.start())]
         if subject is None and _BARE_LEAD.fullmatch(lead):
@@ -2690,6 +2712,8 @@ class Extraction:
             if venue and entity.kind == "title":
                 continue  # 登上了《自然》: the journal is where it was published, not what
             gap = self.lower[event.end() : entity.start]
+            if entity.kind == "place" and _PLACE_BEFORE.search(gap):
+                continue  # 出生于广东湛江, born in Zhanjiang: where it happened
             if event.end() <= entity.start < end and len(gap) <= reach and \
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
                     not _AGENT_BEFORE.search(gap) and not _VENUE_BEFORE.search(
@@ -2741,7 +2765,8 @@ class Extraction:
                 return True
         return False
 
-    def _event_subject(self, event: re.Match, info: SentenceInfo) -> str | None:
+    def _event_subject(self, event: re.Match, info: SentenceInfo,
+                       sentences: dict[int, SentenceInfo] | None = None) -> str | None:
         """Who or what a dated event is about when the verb names nothing after it: the
         name the verb's clause puts right before it (成都漆器厂成立于1954年, DeepSeek was
         founded in May 2023), or, for a clause that opens with the verb (Founded in
@@ -2797,6 +2822,18 @@ class Extraction:
                 if head and head_start < aside:
                     return head[-1].name
             following = self._clause_end(event.end()) + 1
+            # Born in 1985 in Zhanjiang, Guangdong, China, his…: past the clauses that
+            # only go on naming where, the main clause; his/her there is whose.
+            while following < info.end:
+                end = self._clause_end(following)
+                lone = [e for e in names if following <= e.start < end]
+                if len(lone) != 1 or self.lower[following:end].strip(" ,，") != \
+                        self.lower[lone[0].start : lone[0].end]:
+                    break
+                following = end + 1
+            possessive = self.g.possessive_pronoun.match(self.lower, following)
+            if possessive is not None and sentences is not None:
+                return self._last_person(info, sentences)
             after = [e for e in names if following <= e.start < self._clause_end(following)
                      and e.kind != "place"]
             if after:

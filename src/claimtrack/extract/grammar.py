@@ -76,6 +76,7 @@ class Grammar:
     personal_pronoun: re.Pattern  # 他, she: a clause about the person last named
     first_person: re.Pattern  # 我, I: a clause about whoever says it
     first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
+    possessive_pronoun: re.Pattern  # his, 他的: whose, after a fronted phrase
     share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
@@ -507,6 +508,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.first_person_pronouns, *en.first_person_pronouns]) + ")(?!"
             + word_pattern([*zh.first_person_not_before, *en.first_person_not_before]) + ")"),
+        possessive_pronoun=re.compile(
+            r"[\s*#>\-“「\"]*(?:"
+            + latin_bounded([*zh.possessive_pronouns, *en.possessive_pronouns]) + ")"),
         first_person_opener=re.compile(
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.first_person_openers, *en.first_person_openers]) + ")"),
