@@ -1999,6 +1999,15 @@ class Extraction:
         paired = self._respective(figure, info, eligible)
         if paired is not None:
             return paired
+        valued = self.g.valued_object.search(self.lower, clause_start, figure.start)
+        if valued is not None:
+            # Investors are valuing the startup behind ChatGPT at $157 billion: the
+            # worth of what is valued (the body "the startup" points back to), not
+            # of who values it.
+            start, end = valued.span("object")
+            pointed = self._antecedent(" ".join(self.text[start:end].split()[:2]), info)
+            named = [e for e in eligible if start <= e.start < end]
+            return pointed or (named[0].name if named else None)
         if figure.unit in ("age", "rank"):
             # 78岁的翰林学士刘三吾, 一名26岁的年轻人布瓦吉吉: the person the age describes;
             # 排名第二的选手塔蒂亚娜·苏亚雷斯: the one in that place.

@@ -77,6 +77,7 @@ class Grammar:
     first_person: re.Pattern  # 我, I: a clause about whoever says it
     first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
     possessive_pronoun: re.Pattern  # his, 他的: whose, after a fronted phrase
+    valued_object: re.Pattern  # valuing the startup at: what the figure is the worth of
     share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
@@ -508,6 +509,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.first_person_pronouns, *en.first_person_pronouns]) + ")(?!"
             + word_pattern([*zh.first_person_not_before, *en.first_person_not_before]) + ")"),
+        valued_object=re.compile(
+            r"(?:" + latin_bounded([*zh.valuation_verbs, *en.valuation_verbs])
+            + r")\s+(?P<object>[^,;.:!?]{2,60}?)\s+at\s*\Z"),
         possessive_pronoun=re.compile(
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.possessive_pronouns, *en.possessive_pronouns]) + ")"),

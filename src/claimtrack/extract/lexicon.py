@@ -104,6 +104,7 @@ class LanguageData(_Strict):
     first_person_not_before: list[str] = []
     first_person_openers: list[str] = []
     possessive_pronouns: list[str] = []
+    valuation_verbs: list[str] = []
     fronted_openers: list[str] = []
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
