@@ -413,3 +413,23 @@ def test_totals_over_a_year_and_a_month_are_two_facts():
     assert pair.verdict == "not_compared" and "totals over different periods" in pair.reason
     also_july = claim("2024年7月，我共更新30篇文章。", article=3, subject="槽边往事")
     assert "conflict" in _verdicts(crosscheck([month, also_july]))
+
+
+def test_a_part_and_the_whole_are_two_facts():
+    # 追加投资 (an additional investment) is a part of the investment, in either script.
+    whole = claim("软银对OpenAI的投资为400亿美元。", article=1, subject="OpenAI",
+                  topic="investment")
+    part = claim("軟銀完成了225億美元追加投資。", article=2, subject="OpenAI",
+                 topic="investment", measure="追加投資")
+    [group] = crosscheck([whole, part])
+    assert group.verdict == "not_compared" and not group.has_conflict
+    assert group.pairs[0].reason.startswith("a part and the whole")
+
+
+def test_two_claims_of_one_qualified_measure_are_still_compared():
+    first = claim("软银的追加投资为225亿美元。", article=1, subject="OpenAI",
+                  topic="investment", measure="追加投资")
+    second = claim("軟銀的追加投資為300億美元。", article=2, subject="OpenAI",
+                   topic="investment", measure="追加投資")
+    [group] = crosscheck([first, second])
+    assert group.verdict == "conflict"

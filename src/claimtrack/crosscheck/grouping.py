@@ -28,6 +28,7 @@ from claimtrack.crosscheck.identity import (
     UNPLACED,
     fact_key,
     folded,
+    measure_part_of,
     measures_differ,
     period_of,
     period_text,
@@ -355,6 +356,11 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
         return _made_pair(a.id, b.id, "not_compared",
                           f"measures of one place worded differently or not at all: "
                           f"{a.measure or 'none'} and {b.measure or 'none'}" if reasons else "")
+    if measure_part_of(a, b):
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"a part and the whole: {a.measure or 'no measure'} and "
+                          f"{b.measure or 'no measure'}"
+                          if reasons else "")
     if a.kind != "date" and b.kind != "date":  # a date is the fact itself: always judged
         if memo is None:
             first, second = period_of(a, on_a_day), period_of(b, on_a_day)

@@ -8,7 +8,9 @@ state the same fact only when
 - their subjects fold to one key (``alias_key``: script and case), and a claim
   without a subject states no fact that can be checked;
 - their topics are one, or, for a claim with no topic, their measures (as the
-  text words them: 股价, 市值) fold to one key;
+  text words them: 股价, 市值) fold to one key; and neither measures only a part
+  (联合投资, 追加投资, follow-on funding: a qualifier of lang/facts.yaml before the
+  measure) where the other measures the whole;
 - their scopes fold to one key when either states one (第一 on 美国App Store免费榜
   is not 第一 on 福布斯富豪榜, nor a first place said of no list), and a place in a
   ranking states no fact at all without its list (a film's third place and a
@@ -85,6 +87,33 @@ def measures_differ(a, b) -> bool:
     first, second = folded(first), folded(second)
     han = [any("\u4e00" <= char <= "\u9fff" for char in text) for text in (first, second)]
     return han[0] == han[1] and first != second
+
+
+@lru_cache(maxsize=1)
+def _part_qualifiers() -> tuple[str, ...]:
+    from claimtrack.lang import read_rules
+
+    words = read_rules("facts.yaml", {"part_qualifiers"})["part_qualifiers"]
+    return tuple(folded(str(word)) for word in words)
+
+
+def measure_part_of(a, b) -> bool:
+    """Whether the claims measure a part and something else: a measure worded after a
+    qualifier of lang/facts.yaml (联合投资, 追加投资, follow-on funding) is a part,
+    never the same fact as a measure without that qualifier (投资, or none worded)."""
+    qualifiers = [_part_qualifier(getattr(claim, "measure", None)) for claim in (a, b)]
+    return qualifiers[0] != qualifiers[1]
+
+
+def _part_qualifier(measure: str | None) -> str | None:
+    """The part qualifier a measure opens with (追加 of 追加投资), or None."""
+    if not measure:
+        return None
+    key = folded(measure)
+    for word in _part_qualifiers():
+        if key.startswith(word) and key[len(word):].strip():
+            return word
+    return None
 
 
 def statement_of(claim) -> str:

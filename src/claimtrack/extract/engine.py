@@ -135,6 +135,9 @@ _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
+# Marks that close what stands before a who-phrase: （記者X／綜合報導）輝達公布.
+_WHO_CLOSERS = (")", "）", "】", "]", "／", "/")
+_BRACKETS = {")": "(", "）": "（", "】": "【", "]": "["}
 # The last Latin word before a position (searched with an end bound).
 _LAST_LATIN_WORD = re.compile(r"([a-z]+)[^a-z]*\Z")
 _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
@@ -1203,6 +1206,26 @@ class Extraction:
                 groups = match.groupdict()
                 if groups.get("who"):
                     who_start, who_end = match.span("who")
+                    # （記者張芸瑄／綜合報導）輝達公布: a who-phrase starts after a bracket
+                    # or slash that closes what stands before it.
+                    # (Beken(博通集成)报告称: a bracket opened inside the phrase is its own.)
+                    closed = max(self.folded.rfind(mark, who_start, who_end)
+                                 for mark in _WHO_CLOSERS)
+                    if closed >= 0 and self.folded[closed] in _BRACKETS:
+                        opened = self.folded.rfind(_BRACKETS[self.folded[closed]], info.start,
+                                                   closed)
+                        before = self.folded[max(info.start, opened - 1) : opened].strip()
+                        if opened >= who_start and (self.folded[who_start:opened].strip()
+                                                    or before) or \
+                                0 <= opened < who_start and \
+                                not self.folded[opened + 1 : who_start].strip():
+                            # 博通集成 of Beken（博通集成）报告称, Softbank of 軟體銀行（Softbank）
+                            # 宣布: the bracket glosses a name, which the phrase holds.
+                            closed = -1
+                    if closed >= 0:
+                        who_start = closed + 1
+                        if not self.folded[who_start:who_end].strip():
+                            continue
                     # The speaker is the last entity inside the who-phrase, else the
                     # phrase itself when short and not a generic source.
                     inside = [e for e in info.entities if e.start >= who_start and e.end <= who_end]
