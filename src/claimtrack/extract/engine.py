@@ -176,8 +176,11 @@ _TOPIC_OWNER_GAP = 6
 _COMPOUND_REACH = 12
 _COMPOUND_TAGS = frozenset(("n", "nz", "vn", "eng", "j", "nr", "ns", "nt", "nrt", "nrfg"))
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
-# A word that makes a place after an event word where it happened (于广东, in China).
-_PLACE_BEFORE = re.compile(r"[在于]|\b(?:in|at)\b")
+# An event word that modifies what follows it (出生的很多老鼠, 成立于北京的公司).
+_RELATIVE_AFTER = re.compile(r"(?:[在于][^，,。；;的]{0,12})?的(?=[\u4e00-\u9fffA-Za-z“\"《])")
+# A word that makes what follows an event word where it happened (于广东, in China), up
+# to a 的 that ends the place (出生于广东湛江的梁文锋).
+_PLACE_BEFORE = re.compile(r"(?:[在于]|\b(?:in|at)\b)[^的]*$")
 # Between the names of one list: 成都和深圳, Intel, AMD and Nvidia.
 _LIST_JOINER = re.compile(r"\s*(?:[、,，/]|和|与|及|以及|跟|and|,\s*and|&)\s*")
 # What follows a name that 在 puts in a setting: 在MATH-500测试中, 在App Store上.
@@ -2673,7 +2676,8 @@ class Extraction:
             subject = self._event_subject(event, info, sentences)
         lead = self.lower[info.start : min(mention.start, event.start())] + \
             self.lower[mention.end : max(mention.end, event.start())]
-        if subject is None and _BARE_LEAD.fullmatch(lead):
+        relative = _RELATIVE_AFTER.match(self.lower, event.end(), self._clause_end(event.end()))
+        if subject is None and _BARE_LEAD.fullmatch(lead) and relative is None:
             # 2023年7月17日成立，由幻方量化运营; Released on December 26, 2024, this
             # model…: a sentence that opens with its date and event goes on what the
             # sentence (or the heading) before was about.
@@ -2744,8 +2748,8 @@ class Extraction:
             if venue and entity.kind == "title":
                 continue  # 登上了《自然》: the journal is where it was published, not what
             gap = self.lower[event.end() : entity.start]
-            if entity.kind == "place" and _PLACE_BEFORE.search(gap):
-                continue  # 出生于广东湛江, born in Zhanjiang: where it happened
+            if _PLACE_BEFORE.search(gap):
+                continue  # 出生于广东湛江, 出生在一个美国普通家庭, born in Zhanjiang: where
             if event.end() <= entity.start < end and len(gap) <= reach and \
                     not _CLAUSE_MARK.search(gap) and "：" not in gap and ":" not in gap and \
                     not _AGENT_BEFORE.search(gap) and not _VENUE_BEFORE.search(
@@ -2807,6 +2811,8 @@ class Extraction:
         None when the sentence does not tie a name to the event, so that a date of
         some event is never grouped as the date of another."""
         clause_start = self._clause_start(event.start())
+        if _RELATIVE_AFTER.match(self.lower, event.end(), self._clause_end(event.end())):
+            return None  # 84年出生的很多老鼠: of what 的 introduces, not of a name elsewhere
         names = [e for e in info.entities if not _AGENT_BEFORE.search(
             self.lower[max(info.start, e.start - 4) : e.start])]
         before = [e for e in names if clause_start <= e.start and e.end <= event.start()]
