@@ -177,7 +177,7 @@ _COMPOUND_REACH = 12
 _COMPOUND_TAGS = frozenset(("n", "nz", "vn", "eng", "j", "nr", "ns", "nt", "nrt", "nrfg"))
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # An event word that modifies what follows it (出生的很多老鼠, 成立于北京的公司).
-_RELATIVE_AFTER = re.compile(r"(?:[在于][^，,。；;的]{0,12})?的(?=[\u4e00-\u9fffA-Za-z“\"《])")
+_RELATIVE_AFTER = re.compile(r"(?:[在于][^，,。；;的]{0,30})?的(?=[\u4e00-\u9fffA-Za-z“\"《])")
 # A word that makes what follows an event word where it happened (于广东, in China), up
 # to a 的 that ends the place (出生于广东湛江的梁文锋).
 _PLACE_BEFORE = re.compile(r"(?:[在于]|\b(?:in|at)\b)[^的]*$")
@@ -2676,7 +2676,7 @@ class Extraction:
             subject = self._event_subject(event, info, sentences)
         lead = self.lower[info.start : min(mention.start, event.start())] + \
             self.lower[mention.end : max(mention.end, event.start())]
-        relative = _RELATIVE_AFTER.match(self.lower, event.end(), self._clause_end(event.end()))
+        relative = _RELATIVE_AFTER.match(self.lower, event.end(), self._sentence_end(event.end()))
         if subject is None and _BARE_LEAD.fullmatch(lead) and relative is None:
             # 2023年7月17日成立，由幻方量化运营; Released on December 26, 2024, this
             # model…: a sentence that opens with its date and event goes on what the
@@ -2811,7 +2811,7 @@ class Extraction:
         None when the sentence does not tie a name to the event, so that a date of
         some event is never grouped as the date of another."""
         clause_start = self._clause_start(event.start())
-        if _RELATIVE_AFTER.match(self.lower, event.end(), self._clause_end(event.end())):
+        if _RELATIVE_AFTER.match(self.lower, event.end(), self._sentence_end(event.end())):
             return None  # 84年出生的很多老鼠: of what 的 introduces, not of a name elsewhere
         names = [e for e in info.entities if not _AGENT_BEFORE.search(
             self.lower[max(info.start, e.start - 4) : e.start])]
