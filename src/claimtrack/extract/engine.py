@@ -36,6 +36,7 @@ from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
     chinese_names,
+    common_english,
     english_names,
     listed_word,
     name_rules,
@@ -327,6 +328,7 @@ class Extraction:
         self.turns = self._interview_turns()
         self.narrator_from = 0
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
+        self.full_names: dict[str, list[tuple[int, str]]] = {}  # see _full_name
         self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
@@ -1141,6 +1143,10 @@ class Extraction:
                 continue
             known = [e for e in known if e not in inside]
             written = self.text[name.start : name.end]
+            if name.kind == "other" and re.fullmatch(r"[A-Z][a-z]+", written):
+                # Cook after Tim Cook, Liang after Liang Wenfeng: a person named in
+                # full before and then by one of the names.
+                written = self._full_name(written, name.start) or written
             # A name the entity data knows under another spelling is that entity.
             found = self.g.entity_of.get(compact_key(written))
             added.append(EntityMention(name.start, name.end, *(found or (written, name.kind))))
@@ -1155,6 +1161,26 @@ class Extraction:
                 at = self.folded.find(word, at + len(word), info.end)
         if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
+
+    def _full_name(self, word: str, before: int) -> str | None:
+        """The last two-word name the text writes before ``before`` that holds ``word``
+        as its first or last word (Tim Cook for Cook, Liang Wenfeng for Liang)."""
+        if word not in self.full_names:
+            self.full_names[word] = [
+                (m.start(), m.group(0)) for m in re.finditer(
+                    rf"(?<![\w-])(?:[A-Z][a-z]+ {word}|{word} [A-Z][a-z]+)(?![\w-])", self.text)]
+        # (Not Mr Ellison, The Lancet, In Europe, Acme Reports: a title, an article, a
+        # preposition or a common word beside a name makes no fuller name.)
+        earlier = [full for at, full in self.full_names[word] if at < before and
+                   not self._joined_word_not_name(full.replace(word, "", 1).strip())]
+        return earlier[-1] if earlier else None
+
+    def _joined_word_not_name(self, word: str) -> bool:
+        """Whether a capitalised word beside a name is a title, a function word or a
+        common word (Mr, The, In, Reports) rather than the rest of a person's name."""
+        lowered = word.lower()
+        return lowered in name_rules().en_not_names or lowered in common_english() or \
+            self.g.honorific.match(word + " ") is not None
 
     def _owned_codes(self, info: SentenceInfo, known: list[EntityMention],
                      added: list[EntityMention]
