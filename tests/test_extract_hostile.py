@@ -86,3 +86,16 @@ def test_a_run_of_one_character_words_is_read_by_the_hmm_in_bounded_pieces(monke
     assert claim.surface == "3万元" and claim.speaker is None and claim.subject is None
     assert read and max(read) <= 4 * names._HMM_REACH + 4
     assert sum(read) <= 8 * len(text)
+
+
+def test_capitalised_openers_on_one_endless_line_are_read_in_bounded_pieces(monkeypatch):
+    """3,000 sentences on one line, each opened by a different capitalised word: whether a
+    line is a headline is read at most a headline's length around each name, never
+    the whole line once per name (which grows with the square of the text)."""
+    words = [f"Zq{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}x"
+             for i in range(3000)]
+    text = " ".join(f"{word} said sales rose 5%." for word in words)
+    read = _lengths_read(monkeypatch, names, "_headline_case")
+    claims = extract_claims(text, lang="en")
+    assert len(claims) == 3000 and claims[-1].speaker == words[-1]
+    assert all(length <= 2 * names._HEADLINE_CHARS + 2 for length in read)

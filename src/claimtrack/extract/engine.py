@@ -136,6 +136,8 @@ _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
+# Two capitalised words in a row (Tim Cook), found overlapping (Tim Cook Smith).
+_TWO_WORD_NAME = re.compile(r"(?=(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w-]))")
 # Marks that close what stands before a who-phrase: （記者X／綜合報導）輝達公布.
 _WHO_CLOSERS = (")", "）", "】", "]", "／", "/")
 _BRACKETS = {")": "(", "）": "（", "】": "【", "]": "["}
@@ -328,7 +330,7 @@ class Extraction:
         self.turns = self._interview_turns()
         self.narrator_from = 0
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
-        self.full_names: dict[str, list[tuple[int, str]]] = {}  # see _full_name
+        self.full_names: dict[str, list[tuple[int, str, str]]] | None = None  # _full_name
         self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
@@ -1165,15 +1167,22 @@ class Extraction:
     def _full_name(self, word: str, before: int) -> str | None:
         """The last two-word name the text writes before ``before`` that holds ``word``
         as its first or last word (Tim Cook for Cook, Liang Wenfeng for Liang)."""
-        if word not in self.full_names:
-            self.full_names[word] = [
-                (m.start(), m.group(0)) for m in re.finditer(
-                    rf"(?<![\w-])(?:[A-Z][a-z]+ {word}|{word} [A-Z][a-z]+)(?![\w-])", self.text)]
+        if self.full_names is None:  # every two-word name of the text, in one pass
+            self.full_names = {}
+            for match in _TWO_WORD_NAME.finditer(self.text):
+                for index in (1, 2):
+                    other = match.group(3 - index)
+                    self.full_names.setdefault(match.group(index), []).append(
+                        (match.start(), f"{match.group(1)} {match.group(2)}", other))
         # (Not Mr Ellison, The Lancet, In Europe, Acme Reports: a title, an article, a
         # preposition or a common word beside a name makes no fuller name.)
-        earlier = [full for at, full in self.full_names[word] if at < before and
-                   not self._joined_word_not_name(full.replace(word, "", 1).strip())]
-        return earlier[-1] if earlier else None
+        found = None
+        for at, full, other in self.full_names.get(word, ()):
+            if at >= before:
+                break
+            if not self._joined_word_not_name(other):
+                found = full
+        return found
 
     def _joined_word_not_name(self, word: str) -> bool:
         """Whether a capitalised word beside a name is a title, a function word or a

@@ -704,6 +704,7 @@ _NON_SPACE = re.compile(r"\S+")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|\n[ \t]*(?:[-*•·>#]+|\d+[.)])?|[.!?;:|][\"'”’)\]]*\s+)[\s\"'“‘(\[*_]*$")
 _COMMON_ENGLISH = LANG_DIR / "common_english.txt"
+_HEADLINE_CHARS = 200
 
 
 @cache
@@ -725,9 +726,16 @@ def _common_word(word: str) -> bool:
 
 def _headline_line(text: str, first: int, last: int) -> tuple[int, int] | None:
     """The bounds of the line holding [first, last) when it is written in headline case."""
-    line_start = text.rfind("\n", 0, first) + 1
-    line_end = text.find("\n", last)
-    line_end = len(text) if line_end < 0 else line_end
+    # Only as far as a headline's length either way: a longer line is no headline.
+    reach = _HEADLINE_CHARS + 1
+    line_start = text.rfind("\n", max(0, first - reach), first) + 1
+    if not line_start and first > reach:
+        return None
+    line_end = text.find("\n", last, last + reach)
+    if line_end < 0:
+        if len(text) - last > reach:
+            return None
+        line_end = len(text)
     return (line_start, line_end) if _headline_case(text[line_start:line_end]) else None
 
 
@@ -759,7 +767,11 @@ def _trim_common_words(text: str, start: int, words: list[tuple[int, int, str]])
 
 
 def _headline_case(line: str) -> bool:
-    """A title written in headline case: most of its longer words capitalised."""
+    """A title written in headline case: most of its longer words capitalised. A line
+    of more than _HEADLINE_CHARS characters is prose, whatever its case (and reading
+    it once per name would cost the square of its length)."""
+    if len(line) > _HEADLINE_CHARS:
+        return False
     words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
