@@ -2432,8 +2432,9 @@ class Extraction:
                      reach: int = 4) -> str | None:
         """The person last named in the sentences before ``info`` (at most ``reach`` of
         them, across paragraphs): whom his/her points back to after a fronted phrase."""
-        position, looked = info.start, 0
-        while looked < reach:
+        position, looked, steps = info.start, 0, 0
+        while looked < reach and steps < 4 * reach:  # (blank lines count for a little)
+            steps += 1
             if position <= self.body_start:
                 return None
             previous = self._sentence(position - 1, sentences)
