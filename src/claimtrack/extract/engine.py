@@ -78,6 +78,8 @@ _PLURAL_AFTER_NAMES = re.compile(
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
 # A reported-speech phrase that points back at a report (报道称, the report said).
 _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
+# A study cited by its authors: Hagger等人（2010）, Smith et al. (2019).
+_CITATION = re.compile(r"等人|\bet al\b|\band colleagues\b")
 # A list item: a bullet or a number at the start of a line.
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s")
 # A list item's or a table row's name: words only, and a stock ticker after it.
@@ -2110,8 +2112,10 @@ class Extraction:
             return listed
         for attribution in info.attributions:
             if attribution.speaker and clause_start <= attribution.who_start < figure.start:
-                if self.g.body_word.search(self.lower, attribution.end, figure.start):
-                    continue  # Bernstein estimated that the company spent: not its own
+                if self.g.body_word.search(self.lower, attribution.end, figure.start) or \
+                        _CITATION.search(self.lower, attribution.start, attribution.end):
+                    continue  # Bernstein estimated that the company spent, Smith et al.
+                    # (2019) found: not its own
                 for entity in info.entities:
                     if entity.name == attribution.speaker and entity.kind not in (
                             "person", "title"):
@@ -2454,8 +2458,9 @@ class Extraction:
         source of figures about others, unlike a company that speaks of itself
         (英伟达表示, Apple said)."""
         if self.g.third_party.search(self.lower, attribution.start, attribution.end) or \
-                _REPORT_WORD.search(self.lower, attribution.start, attribution.end):
-            return True  # 《金融时报》的一篇文章提出, Reuters reported: a publication
+                _REPORT_WORD.search(self.lower, attribution.start, attribution.end) or \
+                _CITATION.search(self.lower, attribution.start, attribution.end):
+            return True  # 《金融时报》的一篇文章提出, Reuters reported, Smith et al. (2019)
         who = self.folded[attribution.who_start : attribution.who_end].strip("《》 ")
         return who.endswith(name_rules().outlet_endings)
 
