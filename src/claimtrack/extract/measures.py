@@ -65,10 +65,17 @@ def measure_before(folded: str, start: int, end: int,
     return _english(folded, start, end, blocked)
 
 
+# Tags of the words of a modifier before 的 that a count's noun may stand after:
+# adjectives and the adverbs that grade them (最优秀的美国歌手).
+_MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d"))
+
+
 def counted_noun(folded: str, end: int, limit: int,
                  places: bool = True) -> tuple[int, int] | None:
-    """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车;
-    without ``places``, never a place (410万的读者, not 上千万的美国)."""
+    """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车,
+    47位顶尖的美国歌手 → 美国歌手 (past a modifier that ends in 的), 900多名中国学生 →
+    中国学生 (the nouns in a row); without ``places``, never a place alone (410万的读者,
+    not 上千万的美国)."""
     if not _HAN.search(folded, end, min(limit, end + 1)):
         return None
     from claimtrack.extract.names import tag_compounds as tag
@@ -76,13 +83,31 @@ def counted_noun(folded: str, end: int, limit: int,
     rules = measure_rules()
     piece = folded[end : min(limit, end + rules.max_chars)]
     tokens = tag(piece)
-    # 22个城市 (城市 is tagged a place): what is counted may be any noun.
-    if tokens and (tokens[0][3] in rules.zh_noun_tags or places and tokens[0][3] == "ns") and \
-            tokens[0][2] not in \
-            rules.zh_not_measures and len(tokens[0][2]) >= 2:
-        return end + tokens[0][0], end + tokens[0][1]
-    return None
+    # 顶尖的美国歌手: past a short modifier of adjectives that ends in 的
+    # (not 免费使用的机会, a clause with its verb), to the nouns it modifies.
+    modifier = next((i for i, token in enumerate(tokens[:3]) if token[2] == "的"), None)
+    # (A noun before 的 is what is counted: 一千多台电脑的邮件, 创业者的真实问题.)
+    if modifier is not None and modifier + 1 < len(tokens) and all(
+            token[3] in _MODIFIER_TAGS for token in tokens[:modifier]):
+        tokens = tokens[modifier + 1 :]
 
+    def nominal(token: tuple) -> bool:
+        # 22个城市 (城市 is tagged a place), 8000家广播电台 (an organisation): what is
+        # counted may be any noun.
+        return (token[3] in rules.zh_noun_tags or token[3] in ("ns", "nt")) and \
+            token[2] not in rules.zh_not_measures
+
+    if not tokens or not nominal(tokens[0]) or tokens[0][3] == "vn" and len(tokens) > 1 and \
+            tokens[1][3].startswith("v"):
+        return None  # (免费/vn 使用/v: a verb phrase, not what is counted)
+    first = last = tokens[0]
+    # 中国学生, 华人歌手: a place or a proper noun before the noun it qualifies.
+    if first[3] in ("ns", "nz") and len(tokens) > 1 and tokens[1][3] == "n" and \
+            len(tokens[1][2]) >= 2 and tokens[1][2] not in rules.zh_not_measures:
+        last = tokens[1]
+    elif first[3] == "ns" and not places or len(first[2]) < 2:
+        return None
+    return end + first[0], end + last[1]
 
 def _is_blocked(first: int, last: int, blocked: list[tuple[int, int]]) -> bool:
     return any(first < b_end and b_start < last for b_start, b_end in blocked)
