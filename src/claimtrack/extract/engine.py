@@ -173,6 +173,9 @@ _OBJECT_AFTER = re.compile(r"(?:了|过)?\s?[^，,。；;！？!?\s]")
 _PARAGRAPH_OPENER = re.compile(
     r"[ \t*>]*(?P<who>[^\s，,。：:“”\"「」*]{2,8}?)(?<!地)\**"
     r"(?:(?<!来)说|问|答|回答|反问|补充|解释)道?[，,：:]")  # 简单来说：is no speaker; 高兴地 no one
+# 时任宝龙集团的联席总裁陈德力说，: a paragraph that opens with a role and a name.
+_PARAGRAPH_OPENER_ROLE = re.compile(
+    r"[ \t*>]*(?P<head>[^\s，,。：:“”\"「」*]{4,24}?)(?:(?<!来)说|介绍|回忆)道?[，,：:]")
 # How far from a topic word its owner may stand ("the training cost of R1", R1的训练成本).
 _TOPIC_OWNER_GAP = 6
 # Before an agent: 由幻方量化, founded by Liang Wenfeng, 被收购.
@@ -1933,6 +1936,19 @@ class Extraction:
                 if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who):
                     found = (self._canonical(who),
                              self.text[match.start("who") : match.end()].rstrip("，,：: "))
+            match = None if found else _PARAGRAPH_OPENER_ROLE.match(self.folded, line_start)
+            if match is not None:
+                # 时任宝龙集团的联席总裁陈德力说，……: a role, then the name that says it.
+                head = self.folded[match.start("head") : match.end("head")]
+                for length in (3, 2, 4):
+                    role = name_rules().role_pattern.search(head[:-length])
+                    who = self.text[match.end("head") - length : match.end("head")]
+                    if role is not None and role.end() == len(head) - length and (
+                            self.g.entity_of.get(compact_key(who)) or
+                            name_rules().is_person_name(head[-length:])):
+                        found = (self._canonical(who),
+                                 self.text[match.start("head") : match.end()].rstrip("，,：: "))
+                        break
             self.paragraph_speakers[line_start] = found
         return self.paragraph_speakers[line_start]
 
