@@ -641,6 +641,9 @@ def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
         # 李政道, 曾国藩: a three-character name in the dictionary is still a name.
         if len(word) == 3 and rules.is_person_name(word):
             return True
+        # 大S, 小S: a nickname of a character and a letter the dictionary lists as a name.
+        if re.fullmatch(r"[\u4e00-\u9fff][A-Za-z]{1,3}", word):
+            return True
     if frequency > rules.max_name_frequency:
         return False  # 卫星, 高达: a two-character name the dictionary lists is a rare word
     if kind == "person":
