@@ -140,6 +140,8 @@ _VENUE_BEFORE = re.compile(
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
 # Two capitalised words in a row (Tim Cook), found overlapping (Tim Cook Smith).
 _TWO_WORD_NAME = re.compile(r"(?=(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w-]))")
+# Between a sum and the same sum in another currency: a comma or a bracket only.
+_CONVERSION_GAP = re.compile(r"\s*[，,（(]\s*(?:约|约合|大约|approximately|about|roughly)?\s*")
 # Marks that close what stands before a who-phrase: （記者X／綜合報導）輝達公布.
 _WHO_CLOSERS = (")", "）", "】", "]", "／", "/")
 _BRACKETS = {")": "(", "）": "（", "】": "【", "]": "["}
@@ -340,7 +342,9 @@ class Extraction:
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
         # The last figure's end, kind, subject, measure and topic (a restatement's).
-        self.last_said: tuple[int, str, str | None, str | None, str | None] | None = None
+        # (end, kind, subject, measure, topic, unit) of the figure said last.
+        self.last_said: tuple[int, str, str | None, str | None, str | None,
+                              str | None] | None = None
         # The role of the speaker _speaker found last (an attribution's, if any).
         self.last_role: str | None = None
         self.last_said_on: date | None = None
@@ -1606,11 +1610,16 @@ class Extraction:
         restated = self.last_said
         between = None if restated is None or restated[1] != figure.kind or \
             restated[0] < info.start else self.g.restatement.match(self.lower, restated[0])
-        if between is not None and between.end() >= figure.start:
+        converted = restated is not None and figure.kind == "money" and \
+            restated[1] == "money" and restated[5] != figure.unit and \
+            restated[0] >= info.start and \
+            _CONVERSION_GAP.fullmatch(self.text, restated[0], figure.start) is not None
+        if between is not None and between.end() >= figure.start or converted:
             # 100万新台币，也就是20万人民币, 5890亿美元，约合4.2万亿元: one figure in other
-            # units (the marker may open the figure's own words).
+            # units (the marker may open the figure's own words); 50万新台币，10万人民币左右:
+            # money in another currency right after it, with only a comma between.
             subject, measure, topic = restated[2], restated[3], restated[4]
-        self.last_said = (figure.end, figure.kind, subject, measure, topic)
+        self.last_said = (figure.end, figure.kind, subject, measure, topic, figure.unit)
         self.last_claim = (info.start, figure.kind, direction, topic)
         period = self._period(figure, info, dates, clause_start, clause_end)
         statement = self._statement(figure, direction, clause_start, clause_end)
