@@ -2213,7 +2213,8 @@ class Extraction:
             return info.subject
         if self.g.first_person_opener.match(self.lower, clause_start):
             return None  # 王明说，我们公司…: the speaker's own, not the last sentence's
-        return self._carried_subject(info, sentences)
+        # (### 小梁 above a paragraph: what its heading line names.)
+        return self._carried_subject(info, sentences, heading=True)
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       measure_span: tuple[int, int] | None,
