@@ -2408,8 +2408,9 @@ class Extraction:
                 line_end = self.text.rfind("\n\n", self.body_start, position + 1)
                 line_start = self.text.rfind("\n", self.body_start, max(line_end, 0)) + 1
                 line = self.text[max(line_start, self.body_start) : line_end].strip()
-                if not line or len(line) > 30 or line[-1] in "。.!?！？：:，,":
-                    return None
+                if not line or len(line) > 30 or line[-1] in "。.!?！？：:，," or \
+                        any(mark in line for mark in "｜|"):
+                    return None  # (讲述｜梁捷, 作者|X: a credit, not what the text is about)
             previous = self._sentence(position - 1, sentences)
             if previous.start >= position:
                 return None
