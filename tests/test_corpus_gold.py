@@ -26,9 +26,10 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # floor went down with it, the others up. Session 20: subject 0.320 -> 0.325.
 # Session 22 added batch_6 (12 fresh articles, 133 figures): over the 69 articles,
 # precision 0.519, recall 0.626, subject 0.354, speaker 0.471, measure 0.440 at the
-# code of session 21; the floors follow the larger set.
-FLOORS = {"precision": 0.51, "recall": 0.62, "subject_accuracy": 0.35,
-          "speaker_accuracy_named": 0.46, "measure_accuracy": 0.43}
+# code of session 21; the floors follow the larger set. End of session 22: subject
+# 0.365, speaker 0.479, measure 0.450, misattribution 0.013.
+FLOORS = {"precision": 0.51, "recall": 0.62, "subject_accuracy": 0.36,
+          "speaker_accuracy_named": 0.47, "measure_accuracy": 0.44}
 CEILINGS = {"misattribution_rate": 0.02}
 
 
