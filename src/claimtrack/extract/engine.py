@@ -138,6 +138,8 @@ _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at)\b|cover of|在|于)\s*(?:the\s+)?(?:journal\s+)?《?$")
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
+# How far into the main clause after an age in a time clause its person may stand.
+_AGE_SUBJECT_REACH = 4
 # Two capitalised words in a row (Tim Cook), found overlapping (Tim Cook Smith).
 _TWO_WORD_NAME = re.compile(r"(?=(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w-]))")
 # Between a sum and the same sum in another currency: a comma or a bracket only.
@@ -2103,6 +2105,17 @@ class Extraction:
                          and figure.end <= e.start <= figure.end + 16
                          and self.lower[figure.end : figure.end + 1] == "的"
                          and not re.search(r"[，,。；;：:]", self.lower[figure.end : e.start])]
+            if figure.unit == "age" and self.g.age_time.match(self.lower, figure.end):
+                # 17岁时，周全被送去…: the person the main clause after it is about;
+                # 他…，10岁时随大人…: whom the sentence's pronoun points back to.
+                main = [e for e in eligible if e.kind in ("person", "other") and
+                        clause_end < e.start <= clause_end + _AGE_SUBJECT_REACH]
+                if main:
+                    return main[0].name
+                pronoun = self.g.personal_pronoun.match(self.lower, clause_end + 1) or \
+                    self.g.personal_pronoun.search(self.lower, info.start, figure.start)
+                if pronoun is not None:  # (17岁时，他去了上海: the main clause's 他)
+                    return self._person_referred(info, pronoun.end(), sentences)
             if described:  # (排名第二的是阿里巴巴集团的千问模型: the end of X的Y)
                 return self._possessive_chain_end(eligible[eligible.index(described[0]):],
                                                   clause_end).name

@@ -76,6 +76,7 @@ class Grammar:
     personal_pronoun: re.Pattern  # 他, she: a clause about the person last named
     first_person: re.Pattern  # 我, I: a clause about whoever says it
     first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
+    age_time: re.Pattern  # 17岁时: an age that times the main clause
     possessive_pronoun: re.Pattern  # his, 他的: whose, after a fronted phrase
     valued_object: re.Pattern  # valuing the startup at: what the figure is the worth of
     share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
@@ -515,6 +516,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         possessive_pronoun=re.compile(
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.possessive_pronouns, *en.possessive_pronouns]) + ")"),
+        age_time=re.compile(
+            "(?:" + word_pattern([*zh.age_time_words, *en.age_time_words])
+            + r")\s*[，,]"),
         first_person_opener=re.compile(
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.first_person_openers, *en.first_person_openers]) + ")"),
