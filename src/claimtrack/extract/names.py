@@ -771,8 +771,7 @@ def _trim_common_words(text: str, start: int, words: list[tuple[int, int, str]])
 
 def _headline_case(line: str) -> bool:
     """A title written in headline case: most of its longer words capitalised. A line
-    of more than _HEADLINE_CHARS characters is prose, whatever its case (and reading
-    it once per name would cost the square of its length)."""
+    of more than _HEADLINE_CHARS characters is prose, whatever its case."""
     if len(line) > _HEADLINE_CHARS:
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", line)

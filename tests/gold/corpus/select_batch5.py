@@ -15,16 +15,11 @@ import glob
 import os
 import random
 import re
+from collections import Counter
 
 SEED = 20250505
 ROOT = "/tmp/corpus"
-used = set()
 GOLD = "/work/main/tests/gold"
-for f in glob.glob(f"{GOLD}/corpus/*.yaml") + glob.glob(f"{GOLD}/dev/*.yaml"):
-    for line in open(f, encoding="utf-8"):
-        m = re.match(r"\s*-?\s*path:\s*(\S.*?)\s*(#.*)?$", line)
-        if m:
-            used.add(m.group(1).strip().strip('"').strip("'"))
 
 LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|https?://\S+", re.S)
 NUM = re.compile(r"\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十百千万亿两]{2,}")
@@ -34,37 +29,62 @@ TOPICAL = re.compile(r"经济|商业|生意|公司|企业|钱|价|市场|消费|
                      r"人口|教育|医疗|社会|城市|县城|年轻人|养老|汽车|电动|能源|品牌|赚|亏|"
                      r"美国|中国|日本|外卖|电商|创业|投资|GDP|债|老板|员工|职场|涨|跌|降")
 
+
+def used_paths():
+    """The corpus paths every gold file already names."""
+    used = set()
+    for f in glob.glob(f"{GOLD}/corpus/*.yaml") + glob.glob(f"{GOLD}/dev/*.yaml"):
+        for line in open(f, encoding="utf-8"):
+            m = re.match(r"\s*-?\s*path:\s*(\S.*?)\s*(#.*)?$", line)
+            if m:
+                used.add(m.group(1).strip().strip('"').strip("'"))
+    return used
+
+
 def body(path):
     t = open(path, encoding="utf-8").read()
     return LINK.sub("", t)
 
-cands = []
-for p in sorted(glob.glob(f"{ROOT}/wechat/*/*.md")):
-    rel = os.path.relpath(p, ROOT)
-    if rel in used:
-        continue
-    b = body(p)
-    n = len(re.sub(r"\s", "", b))
-    if not (1500 <= n <= 10000):
-        continue
-    if len(NUM.findall(b)) < 5:
-        continue
-    cands.append(rel)
 
-rng = random.Random(SEED)
-rng.shuffle(cands)
-taken, accounts, quota = [], set(), {"topical": 8, "other": 4}
-for rel in cands:
-    acc = rel.split("/")[1]
-    title = os.path.basename(rel)[:-3]
-    cat = "topical" if TOPICAL.search(title) else "other"
-    if acc in accounts or quota[cat] == 0:
-        continue
-    taken.append((rel, cat))
-    accounts.add(acc)
-    quota[cat] -= 1
-    if not any(quota.values()):
-        break
-print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
-for rel, cat in taken:
-    print(cat, rel)
+def candidates(used):
+    cands = []
+    for p in sorted(glob.glob(f"{ROOT}/wechat/*/*.md")):
+        rel = os.path.relpath(p, ROOT)
+        if rel in used:
+            continue
+        b = body(p)
+        n = len(re.sub(r"\s", "", b))
+        if not (1500 <= n <= 10000):
+            continue
+        if len(NUM.findall(b)) < 5:
+            continue
+        cands.append(rel)
+    return cands
+
+
+def draw(cands, seed, quota, per_account):
+    """Shuffled with ``seed``, taken in order, at most ``per_account`` a account, until
+    ``quota`` ({"topical": n, "other": m}) is filled; [(path, category)]."""
+    cands = list(cands)
+    random.Random(seed).shuffle(cands)
+    quota, taken, accounts = dict(quota), [], Counter()
+    for rel in cands:
+        acc = rel.split("/")[1]
+        title = os.path.basename(rel)[:-3]
+        cat = "topical" if TOPICAL.search(title) else "other"
+        if accounts[acc] >= per_account or quota[cat] == 0:
+            continue
+        taken.append((rel, cat))
+        accounts[acc] += 1
+        quota[cat] -= 1
+        if not any(quota.values()):
+            break
+    return taken
+
+
+if __name__ == "__main__":
+    used = used_paths()
+    cands = candidates(used)
+    print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
+    for rel, cat in draw(cands, SEED, {"topical": 8, "other": 4}, per_account=1):
+        print(cat, rel)
