@@ -2524,7 +2524,8 @@ class Extraction:
         if span is None and not HAN.search(self.folded, clause_start, figure.start):
             # its stock plummeting by up to 18%: past a change verb, the noun it follows.
             verb = _LAST_LATIN_WORD.search(self.lower, clause_start, figure.start)
-            while verb is not None and verb.group(1) in ("by", "to", "as", "much", "up"):
+            links = measure_rules().en_links  # (by up to 18%: the words that only link)
+            while verb is not None and verb.group(1) in links:
                 verb = _LAST_LATIN_WORD.search(self.lower, clause_start, verb.start(1))
             if verb is not None and self.g.direction.fullmatch(self.lower, *verb.span(1)):
                 span = measure_before(self.folded, clause_start, verb.start(1), blocked)
