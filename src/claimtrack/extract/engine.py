@@ -2520,7 +2520,8 @@ class Extraction:
             span = counted_noun(self.folded, figure.end, clause_end)
             if span is not None:
                 return span
-        span = measure_before(self.folded, clause_start, figure.start, blocked)
+        span = measure_before(self.folded, clause_start, figure.start, blocked,
+                              self._change_verb)
         if span is None and not HAN.search(self.folded, clause_start, figure.start):
             # its stock plummeting by up to 18%: past a change verb, the noun it follows.
             verb = _LAST_LATIN_WORD.search(self.lower, clause_start, figure.start)
@@ -2528,14 +2529,20 @@ class Extraction:
             while verb is not None and verb.group(1) in links:
                 verb = _LAST_LATIN_WORD.search(self.lower, clause_start, verb.start(1))
             if verb is not None and self.g.direction.fullmatch(self.lower, *verb.span(1)):
-                span = measure_before(self.folded, clause_start, verb.start(1), blocked)
-        if span is None and figure.kind == "count" and not figure.unit_text and \
-                self.folded[figure.end : figure.end + 1] == "的":
-            # 已经有了410万的读者: with no measure before it, a bare count and 的
-            # before the noun it counts (not 1-2个亿的新台币, a currency).
-            span = counted_noun(self.folded, figure.end + 1, clause_end, places=False)
-            if span is not None and self.folded[span[0] : span[1]].lower() in \
-                    self.g.currency_suffix:
+                span = measure_before(self.folded, clause_start, verb.start(1), blocked,
+                                      self._change_verb)
+        de = self.folded[figure.end : figure.end + 1] == "的"
+        if span is None and (figure.kind == "count" and not figure.unit_text or
+                             de and figure.kind in ("count", "duration", "money")):
+            # With no measure before it, what the figure stands before: 已经有了410万的读者,
+            # 拥有3800万活跃玩家 (a bare count, what it counts), 300人的开发团队, 20余年的
+            # 创作生涯, 8000万美元的善款 (a figure and 的, the noun phrase it describes);
+            # not 1-2个亿的新台币 (a currency) nor 几十个亿的瑞幸 (a name).
+            span = counted_noun(self.folded, figure.end + de, clause_end, places=False,
+                                after_de=de)
+            if span is not None and (
+                    self.folded[span[0] : span[1]].lower() in self.g.currency_suffix or
+                    any(b_start <= span[0] and span[1] <= b_end for b_start, b_end in blocked)):
                 span = None
             return span
         if span is None:
@@ -2553,8 +2560,12 @@ class Extraction:
             # figure; the measure is the nouns before it, if any (涨幅 is a noun).
             if last_start >= 2:
                 return span[0], span[0] + last_start
-            return measure_before(self.folded, clause_start, span[0], blocked)
+            return measure_before(self.folded, clause_start, span[0], blocked, self._change_verb)
         return span
+
+    def _change_verb(self, word: str) -> bool:
+        """Whether a word is a verb of change (上升, 下调: lang data, the direction words)."""
+        return self.g.direction.fullmatch(word) is not None
 
     def _whole_measure(self, figure: Figure, info: SentenceInfo, clause_start: int,
                        span: tuple[int, int] | None,

@@ -12,13 +12,14 @@ English words are split on spaces. Language data: lang/measures.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from claimtrack.lang import read_rules
 
-_KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "en_links",
-         "en_not_measures", "en_ing_nouns", "by_unit"}
+_KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
+         "en_links", "en_not_measures", "en_ing_nouns", "by_unit"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -29,6 +30,7 @@ class MeasureRules:
     zh_links: frozenset[str]
     zh_not_measures: frozenset[str]
     zh_noun_tags: frozenset[str]
+    zh_verbal_measures: frozenset[str]
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
     en_ing_nouns: frozenset[str]
@@ -44,6 +46,7 @@ def measure_rules() -> MeasureRules:
         zh_links=frozenset(data["zh_links"]),
         zh_not_measures=frozenset(data["zh_not_measures"]),
         zh_noun_tags=frozenset(data["zh_noun_tags"]),
+        zh_verbal_measures=frozenset(data["zh_verbal_measures"]),
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
@@ -51,17 +54,20 @@ def measure_rules() -> MeasureRules:
     )
 
 
-def measure_before(folded: str, start: int, end: int,
-                   blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def measure_before(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
+                   change_verb: Callable[[str], bool] = lambda word: False,
+                   ) -> tuple[int, int] | None:
     """The span of the measure that folded[start:end] ties to the figure at ``end``.
 
     ``blocked`` are spans that are no measure (names, dates, other figures):
     reading stops at one. None when the clause gives the figure no measure.
+    ``change_verb`` tells a Chinese verb of change (上升, 下调), which a noun right
+    before it makes part of the span (失业率上升0.3个百分点: the caller keeps the noun).
     """
     if start >= end:
         return None
     if _HAN.search(folded, start, end):
-        return _chinese(folded, start, end, blocked)
+        return _chinese(folded, start, end, blocked, change_verb)
     return _english(folded, start, end, blocked)
 
 
@@ -71,11 +77,13 @@ _MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d"))
 
 
 def counted_noun(folded: str, end: int, limit: int,
-                 places: bool = True) -> tuple[int, int] | None:
+                 places: bool = True, after_de: bool = False) -> tuple[int, int] | None:
     """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车,
     47位顶尖的美国歌手 → 美国歌手 (past a modifier that ends in 的), 900多名中国学生 →
-    中国学生 (the nouns in a row); without ``places``, never a place alone (410万的读者,
-    not 上千万的美国)."""
+    中国学生, 3800万活跃玩家 → 活跃玩家 (the nouns in a row, the last one their head);
+    without ``places``, never a place alone (410万的读者, not 上千万的美国). With
+    ``after_de``, ``end`` follows a figure and its 的, and a verb or adjective may open
+    the noun phrase (300人的开发团队, 长达8年的稳定发展期): what follows 的 is a noun's."""
     if not _HAN.search(folded, end, min(limit, end + 1)):
         return None
     from claimtrack.extract.names import tag_compounds as tag
@@ -97,24 +105,37 @@ def counted_noun(folded: str, end: int, limit: int,
         return (token[3] in rules.zh_noun_tags or token[3] in ("ns", "nt")) and \
             token[2] not in rules.zh_not_measures
 
-    if not tokens or not nominal(tokens[0]) or tokens[0][3] == "vn" and len(tokens) > 1 and \
-            tokens[1][3].startswith("v"):
+    def head(token: tuple) -> bool:  # a noun that may end the phrase (not a verbal noun)
+        return token[3] in _HEAD_TAGS and len(token[2]) >= 2 and \
+            token[2] not in rules.zh_not_measures
+
+    opens = bool(tokens) and after_de and len(tokens) > 1 and head(tokens[1]) and (
+        tokens[0][3] in ("a", "v") and len(tokens[0][2]) == 2)
+    if not tokens or not opens and (not nominal(tokens[0]) or tokens[0][3] == "vn" and
+                                    len(tokens) > 1 and tokens[1][3].startswith("v")):
         return None  # (免费/vn 使用/v: a verb phrase, not what is counted)
     first = last = tokens[0]
-    # 中国学生, 华人歌手: a place or a proper noun before the noun it qualifies.
-    if first[3] in ("ns", "nz") and len(tokens) > 1 and tokens[1][3] == "n" and \
-            len(tokens[1][2]) >= 2 and tokens[1][2] not in rules.zh_not_measures:
-        last = tokens[1]
-    elif first[3] == "ns" and not places or len(first[2]) < 2:
+    for token in tokens[1:]:
+        # 中国/ns 学生/n, 活跃/vn 玩家/n: nouns in a row, not a verbal noun after a
+        # noun (企业发展 may be a clause).
+        if not head(token):
+            break
+        last = token
+    if last is first and (first[3] == "ns" and not places or len(first[2]) < 2):
         return None
     return end + first[0], end + last[1]
+
+
+# Tags of a noun that may head what a figure counts or measures after it.
+_HEAD_TAGS = frozenset(("n", "nz", "ng"))
+
 
 def _is_blocked(first: int, last: int, blocked: list[tuple[int, int]]) -> bool:
     return any(first < b_end and b_start < last for b_start, b_end in blocked)
 
 
-def _chinese(folded: str, start: int, end: int,
-             blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _chinese(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
+             change_verb: Callable[[str], bool]) -> tuple[int, int] | None:
     from claimtrack.extract.names import tag_compounds as tag
 
     rules = measure_rules()
@@ -123,17 +144,24 @@ def _chinese(folded: str, start: int, end: int,
     # Past the linking words, and at most a few of them: 股价在当天大跌 still links.
     skipped = 0
     while index >= 0 and (tokens[index][2] in rules.zh_links or not tokens[index][2].strip()
-                          or tokens[index][3] in ("m", "t", "p", "d", "ul", "uj")):
-        index -= 1  # 营收在2024年增长了: a date or an adverb between measure and figure
+                          or tokens[index][3] in ("m", "t", "p", "d", "ul", "uj")
+                          or tokens[index][2].isdigit()):
+        # 营收在2024年增长了, 获客成本从2010年的: a date or an adverb between measure
+        # and figure; 负债率高达: a link the tagger cuts in two (高/a 达/v).
+        index -= 2 if index > 0 and \
+            tokens[index - 1][2] + tokens[index][2] in rules.zh_links else 1
         skipped += 1
         if skipped > 6:
             return None
     if index < 0:
         return None
     first, last, word, flag = tokens[index]
-    # GDP增速, 社消增速: a verb the tagger gives a noun's place (增速 v) after a noun.
-    verbal = flag.startswith("v") and len(word) == 2 and index > 0 and \
-        tokens[index - 1][3] in rules.zh_noun_tags
+    # 社消增速, 支出是9万亿元: a word the tagger calls a verb that names a quantity;
+    # 失业率上升: a noun and its verb of change (not 老百姓享受了长达80年的…, 饥民募集
+    # 到了: a clause's verb).
+    verbal = flag.startswith("v") and (word in rules.zh_verbal_measures or (
+        len(word) == 2 and index > 0 and tokens[index - 1][3] in rules.zh_noun_tags and
+        change_verb(word)))
     if not verbal and (flag not in rules.zh_noun_tags or len(word) < 2 and flag != "n") or \
             word in rules.zh_not_measures or _is_blocked(first, last, blocked):
         return None
@@ -145,6 +173,10 @@ def _chinese(folded: str, start: int, end: int,
             break
         first = p_first
         index -= 1
+        if len(p_word) == 1 and index > 0 and tokens[index - 1][3] == "v" and \
+                len(tokens[index - 1][2]) == 1:
+            first = tokens[index - 1][0]  # 获/v 客/n 成本: a verb and object cut from one word
+            break
     return (first, last) if last - first >= 2 else None
 
 
