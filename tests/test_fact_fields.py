@@ -229,3 +229,39 @@ def test_without_as_of_levels_months_apart_conflict(cli, tmp_path, monkeypatch):
     _two_dates_of_market_value(cli, tmp_path, ("2025-01-24", "2025-04-28"))
     result = cli("conflicts", "--topic", "market_value", "--fail-on-conflict")
     assert result.exit_code == 3
+
+
+INFERRED = ("# 大S的生意经\n\n大S亏了5000万新台币。大S又亏了1亿新台币。\n\n"
+            "2016年，花{}新台币买豪宅。\n")
+
+
+def test_a_subject_inferred_from_the_article_is_stored_shown_and_never_compared(
+        cli, tmp_path, second_db_url):
+    # The real extractor: two articles whose last figure names no subject, so each
+    # gets its article's main subject (大S), marked inferred.
+    for number, value in ((1, "4亿"), (2, "6亿")):
+        path = tmp_path / f"s{number}.md"
+        path.write_text(INFERRED.format(value), encoding="utf-8")
+        (tmp_path / f"s{number}.meta.yaml").write_text(
+            f"outlet: 报{number}\ndate: 2025-01-2{number}\n", encoding="utf-8")
+        result = cli("ingest", "--jobs", "1", str(path))
+        assert result.exit_code == 0, result.output
+    claims = _json(cli, "claims")
+    inferred = {c["surface"]: c["subject"] for c in claims if c["subject_inferred"]}
+    assert inferred == {"4亿新台币": "大S", "6亿新台币": "大S"}
+    assert all(c["subject_inferred"] is False for c in claims
+               if c["surface"] not in inferred)
+    shown = cli("show", str(next(c["id"] for c in claims if c["surface"] == "4亿新台币")))
+    assert shown.exit_code == 0, shown.output
+    assert "大S (inferred: what the article is about)" in shown.stdout
+    # 4亿 and 6亿 are never judged: the subject is a guess, not a name the text gives.
+    assert not [g for g in _json(cli, "conflicts", "--all")
+                if {c["surface"] for c in g["claims"]} & set(inferred)]
+    # Export and import keep the mark, in both archive formats.
+    for fmt in ("jsonl", "csv"):
+        target = tmp_path / f"export-{fmt}"
+        assert cli("export", "all", "--format", fmt, "-o", str(target)).exit_code == 0
+        into = second_db_url if fmt == "jsonl" else f"sqlite:///{tmp_path / 'csv.db'}"
+        result = cli("import", str(target), db=into)
+        assert result.exit_code == 0, result.output
+        assert json.loads(cli("claims", "--format", "json", db=into).stdout) == claims

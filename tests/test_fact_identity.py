@@ -146,6 +146,22 @@ def test_claims_about_no_named_subject_are_never_one_fact():
     assert crosscheck([one, other]) == []
 
 
+def test_a_subject_inferred_from_the_article_is_never_one_fact():
+    # Two articles whose unnamed figures the extractor gave each article's main
+    # subject: a reader's guess, never compared; stated in the text, they conflict.
+    text = ("# 大S的生意经\n\n大S亏了5000万新台币。大S又亏了1亿新台币。\n\n"
+            "2016年，花{}新台币买豪宅。")
+    guessed = [c for c in extract_claims(text.format("4亿")) if c.subject_inferred]
+    assert [(c.surface, c.subject) for c in guessed] == [("4亿新台币", "大S")]
+    first = claim(text.format("4亿"), article=1, surface="4亿新台币", measure="豪宅")
+    second = claim(text.format("6亿"), article=2, surface="6亿新台币", measure="豪宅")
+    assert first.subject_inferred and second.subject_inferred
+    assert crosscheck([first, second]) == []
+    stated = [claim(text.format(v), article=a, surface=f"{v}新台币", measure="豪宅",
+                    subject_inferred=False) for a, v in ((1, "4亿"), (2, "6亿"))]
+    assert _verdicts(crosscheck(stated)) == ["conflict"]
+
+
 def test_a_subject_that_only_repeats_the_measure_names_no_subject():
     # 入住率达到100% and 入住率为78% in two unrelated articles: the clause's topic
     # is its measure, which says what is counted, not whose.

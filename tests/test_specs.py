@@ -109,6 +109,7 @@ class ExpectedClaim(BaseModel):
     period_end: date | None = None
     period_precision: PeriodPrecision | None = None
     subject: str | None = None
+    subject_inferred: bool | None = None
     topic: str | None = None
     speaker: str | None = None
     attribution: str | None = None

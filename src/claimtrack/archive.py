@@ -141,6 +141,8 @@ class ClaimRecord(_Record):
     from_value: float | None = None
     speaker_role: str | None = None
     said_on: date | None = None
+    # Added in schema 0008; an export made before has none.
+    subject_inferred: bool = False
     origin: Literal["extracted", "curated"]
     extractor_version: str | None
     curated_file: str | None

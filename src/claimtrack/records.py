@@ -55,6 +55,8 @@ class StoredClaim(BaseModel):
     period_end: date | None
     period_precision: str
     subject: str | None
+    # The subject is what the article is mostly about (schemas.Claim.subject_inferred).
+    subject_inferred: bool = False
     topic: str | None
     speaker: str | None
     attribution: str | None

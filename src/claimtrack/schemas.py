@@ -311,6 +311,10 @@ class Claim(BaseModel):
     # What the figure is about: an entity's canonical name (data/entities.yaml), or
     # a name as written (any script) that the entity data does not list.
     subject: str | None = None
+    # True when no words near the figure name its subject and ``subject`` is what the
+    # article is mostly about (its title names it, or its claims name it most): a
+    # reader's guess, shown as such, which the cross-check never compares as a fact.
+    subject_inferred: bool = False
     # The topic key (data/topics.yaml) of what the figure measures.
     topic: str | None = None
     # Who the text attributes the figure to: a canonical entity name when the

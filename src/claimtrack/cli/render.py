@@ -74,6 +74,7 @@ CLAIM_COLUMNS = (
     Column("from_value", "from_value"),
     Column("speaker_role", "speaker_role"),
     Column("said_on", "said_on"),
+    Column("subject_inferred", "subject_inferred"),
     Column("extractor", "extractor"),
 )
 # The table shows the first columns (period and value as one readable cell each).
@@ -209,6 +210,7 @@ STORED_CLAIM_COLUMNS = (
     Column("from_value", "from_value"),
     Column("speaker_role", "speaker_role"),
     Column("said_on", "said_on"),
+    Column("subject_inferred", "subject_inferred"),
     Column("sentence", "sentence"),
 )
 # An 80-column terminal fits the first seven.
@@ -272,7 +274,8 @@ def print_claim(claim, reviews: list[dict], context: tuple[str, str, str], fmt: 
     lines = [
         ("value", value),
         ("from", table_cell(claim.from_value) if claim.from_value is not None else None),
-        ("subject", claim.subject),
+        ("subject", claim.subject and claim.subject + (
+            " (inferred: what the article is about)" if claim.subject_inferred else "")),
         ("topic", claim.topic),
         ("measure", claim.measure),
         ("scope", claim.scope),

@@ -48,8 +48,9 @@ def folded(name: str) -> str:
 
 def subject_key(claim) -> str | None:
     """The folded subject, or None for a claim about no named subject. A subject
-    that only repeats the measure (人数 of 人数达到300人) names none."""
-    if not claim.subject:
+    that only repeats the measure (人数 of 人数达到300人) names none, nor does one the
+    extractor inferred from the article (schemas.Claim.subject_inferred)."""
+    if not claim.subject or getattr(claim, "subject_inferred", False):
         return None
     key = folded(claim.subject)
     return None if repeats_measure(key, getattr(claim, "measure", None)) else key

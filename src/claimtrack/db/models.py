@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -288,6 +290,10 @@ class Claim(Base):
     # The subject folded (claimtrack.lang.hanzi.alias_key of the entity's name, else of
     # subject_name): 辉达 and 輝達 written by two sources are one subject for lookups.
     subject_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    # True when the subject is what the article is mostly about, not a name the words
+    # near the figure give (schemas.Claim.subject_inferred): never compared as a fact.
+    subject_inferred: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false())
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id", ondelete="SET NULL"))
 
     kind: Mapped[ClaimKind] = mapped_column(_enum(ClaimKind, "claim_kind"))

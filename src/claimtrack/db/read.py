@@ -191,7 +191,8 @@ LISTING_COLUMNS = (
     ("precision", "claim.precision"), ("direction", "claim.direction"), ("iso", "claim.iso"),
     ("period_start", "claim.period_start"), ("period_end", "claim.period_end"),
     ("period_precision", "claim.period_precision"),
-    ("subject", "coalesce(subject_entity.name, claim.subject_name)"), ("topic", "topic.key"),
+    ("subject", "coalesce(subject_entity.name, claim.subject_name)"),
+    ("subject_inferred", "claim.subject_inferred"), ("topic", "topic.key"),
     ("speaker", "coalesce(speaker_entity.name, claim.speaker_name)"),
     ("attribution", "claim.attribution"), ("statement", "claim.statement"),
     ("measure", "claim.measure"), ("scope", "claim.scope"), ("base", "claim.base"),
@@ -289,6 +290,7 @@ class ClaimBuilder:
             value = row[position]
             if value.__class__ is str:
                 setattr(claim, CLAIM_FIELDS[position], date.fromisoformat(value))
+        claim.subject_inferred = bool(claim.subject_inferred)  # (SQLite's 0 and 1)
         claim.article = self.article(row)
         return claim
 
@@ -353,7 +355,7 @@ def crosscheck_buckets(reader: Reader, wanted: ClaimFilter, *,
     from claimtrack.crosscheck.identity import repeats_measure
 
     rows = claim_rows(reader, wanted, extra=(
-        "claim.subject_key IS NOT NULL",
+        "claim.subject_key IS NOT NULL", "NOT claim.subject_inferred",
         "(claim.topic_id IS NOT NULL OR claim.measure IS NOT NULL)"),
         order="claim.topic_id", stream=True)
     builder = ClaimBuilder()
@@ -479,7 +481,7 @@ def judging_buckets(reader: Reader, wanted: ClaimFilter, *,
     topics = dict(reader.rows("SELECT id, key FROM topic"))
     params: dict[str, Any] = {}
     conditions = [*claim_conditions(wanted, reader.dialect, params),
-                  "claim.subject_key IS NOT NULL",
+                  "claim.subject_key IS NOT NULL", "NOT claim.subject_inferred",
                   "(claim.topic_id IS NOT NULL OR claim.measure IS NOT NULL)"]
     rows = reader.rows(_JUDGING_SELECT + " WHERE " + " AND ".join(conditions) +
                        " ORDER BY claim.topic_id", params, stream=True)

@@ -107,8 +107,8 @@ _CLAIM_COLUMNS_AS_IS = (
     "surface", "sentence", "kind", "value", "unit", "unit_text", "qualifier", "low", "high",
     "precision", "direction", "iso", "period_start", "period_end", "period_precision",
     "speaker_name", "attribution", "statement", "subject_name", "measure", "scope", "base",
-    "from_value", "speaker_role", "said_on", "origin", "extractor_version", "curated_file",
-    "status", "notes", "created_at", "updated_at")
+    "from_value", "speaker_role", "said_on", "subject_inferred", "origin", "extractor_version",
+    "curated_file", "status", "notes", "created_at", "updated_at")
 
 
 def _reviews(session: Session) -> Iterator[ReviewRecord]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -140,6 +141,11 @@ _VENUE_BEFORE = re.compile(
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
 # How far into the main clause after an age in a time clause its person may stand.
 _AGE_SUBJECT_REACH = 4
+# How many claims must name a subject for it to be the article's main subject
+# (Extraction._article_subject): with the title naming it, and without.
+_TITLE_SUBJECT_CLAIMS = 2
+_MAIN_SUBJECT_CLAIMS = 4
+_TITLE_LINE = re.compile(r"\s*#{1,3}[ \t]+([^\n]{1,120})")
 # Two capitalised words in a row (Tim Cook), found overlapping (Tim Cook Smith).
 _TWO_WORD_NAME = re.compile(r"(?=(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w-]))")
 # Between a sum and the same sum in another currency: a comma or a bracket only.
@@ -498,7 +504,41 @@ class Extraction:
             if claim is not None:
                 claims.append(claim)
         claims.sort(key=lambda c: (c.start, c.end))
+        main = self._article_subject(claims)
+        if main is not None:
+            guessed = {"subject": main, "subject_inferred": True}
+            claims = [claim if claim.subject is not None else claim.model_copy(update=guessed)
+                      for claim in claims]
         return claims
+
+    def _article_subject(self, claims: list[Claim]) -> str | None:
+        """What the article is about, for the figures neither their sentence nor the
+        sentences before them give a subject (大S花了2亿新台币 and then 2016年，又花4亿
+        新台币: 大S's): the subject its claims name most, when the title line names it
+        and two claims do, else when four claims do. A reader takes an unnamed figure
+        to be about what the article is about; below those counts the article has no
+        one main subject and the figure keeps none."""
+        counts = Counter(claim.subject for claim in claims if claim.subject)
+        if not counts:
+            return None
+        ranked = counts.most_common()
+        title = self._title()
+        if title:
+            key = compact_key(title)
+            named = {self.g.entity_of.get(compact_key(m.group(0)), (None,))[0]
+                     for m in self.g.entity.finditer(ascii_lower(fold(title)))}
+            for name, count in ranked:
+                if count < _TITLE_SUBJECT_CLAIMS:
+                    break
+                if name in named or compact_key(name) in key:
+                    return name
+        name, count = ranked[0]
+        return name if count >= _MAIN_SUBJECT_CLAIMS else None
+
+    def _title(self) -> str | None:
+        """The article's title line: a Markdown heading that opens the body."""
+        match = _TITLE_LINE.match(self.text, self.body_start)
+        return match.group(1) if match else None
 
     # --- dates ----------------------------------------------------------------
 
