@@ -2553,7 +2553,7 @@ class Extraction:
         blocked += [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
-            return match[0], match[1]
+            return self._without_change_verb((match[0], match[1]))
         if figure.kind == "count" and figure.unit_text:
             # 5000辆汽车被烧毁, 已经存活的四五百家咖啡馆: what a count counts is what it
             # measures, whatever words stand before it.
@@ -2588,11 +2588,7 @@ class Extraction:
         if span is None:
             return None
         if not HAN.search(self.folded, span[0], span[1]):
-            # shares fell 17%: the change verb links the measure (shares) to its figure.
-            space = self.folded.rfind(" ", span[0], span[1])
-            if space > span[0] and self.g.direction.fullmatch(self.lower, space + 1, span[1]):
-                return span[0], space
-            return span
+            return self._without_change_verb(span)
         last_start, last_end, _, flag = tag(self.folded[span[0] : span[1]])[-1]
         if flag.startswith("v") and self.g.direction.fullmatch(
                 self.lower, span[0] + last_start, span[0] + last_end):
@@ -2601,6 +2597,15 @@ class Extraction:
             if last_start >= 2:
                 return span[0], span[0] + last_start
             return measure_before(self.folded, clause_start, span[0], blocked, self._change_verb)
+        return span
+
+    def _without_change_verb(self, span: tuple[int, int]) -> tuple[int, int]:
+        """shares fell 17%: an English change verb links the measure (shares) to its
+        figure and is no part of it (a topic alias may hold it)."""
+        space = self.folded.rfind(" ", span[0], span[1])
+        if space > span[0] and not HAN.search(self.folded, span[0], span[1]) and \
+                self.g.direction.fullmatch(self.lower, space + 1, span[1]):
+            return span[0], space
         return span
 
     def _change_verb(self, word: str) -> bool:
