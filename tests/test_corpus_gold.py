@@ -27,9 +27,11 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # Session 22 added batch_6 (12 fresh articles, 133 figures): over the 69 articles,
 # precision 0.519, recall 0.626, subject 0.354, speaker 0.471, measure 0.440 at the
 # code of session 21; the floors follow the larger set. End of session 22: subject
-# 0.365, speaker 0.479, measure 0.450, misattribution 0.013.
-FLOORS = {"precision": 0.51, "recall": 0.62, "subject_accuracy": 0.36,
-          "speaker_accuracy_named": 0.47, "measure_accuracy": 0.44}
+# 0.365, speaker 0.479, measure 0.450, misattribution 0.013. Session 23: measure
+# 0.477 (measures read past split links and after a figure's 的), subject 0.415 (the
+# article's main subject, marked inferred, for figures nothing near names one).
+FLOORS = {"precision": 0.51, "recall": 0.62, "subject_accuracy": 0.41,
+          "speaker_accuracy_named": 0.47, "measure_accuracy": 0.47}
 CEILINGS = {"misattribution_rate": 0.02}
 
 
