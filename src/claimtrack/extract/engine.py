@@ -145,6 +145,8 @@ _AGE_SUBJECT_REACH = 4
 # (Extraction._article_subject): with the title naming it, and without.
 _TITLE_SUBJECT_CLAIMS = 2
 _MAIN_SUBJECT_CLAIMS = 4
+# Words that open an English topic alias without being part of the measure (of training).
+_LEADING_LINKS = frozenset(("of", "the", "a", "an"))
 _TITLE_LINE = re.compile(r"\s*#{1,3}[ \t]+([^\n]{1,120})")
 # Two capitalised words in a row (Tim Cook), found overlapping (Tim Cook Smith).
 _TWO_WORD_NAME = re.compile(r"(?=(?<![\w-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w-]))")
@@ -2601,11 +2603,16 @@ class Extraction:
 
     def _without_change_verb(self, span: tuple[int, int]) -> tuple[int, int]:
         """shares fell 17%: an English change verb links the measure (shares) to its
-        figure and is no part of it (a topic alias may hold it)."""
+        figure and is no part of it (a topic alias may hold it), nor is a linking word
+        before it (80 hours of training: training)."""
+        if HAN.search(self.folded, span[0], span[1]):
+            return span
         space = self.folded.rfind(" ", span[0], span[1])
-        if space > span[0] and not HAN.search(self.folded, span[0], span[1]) and \
-                self.g.direction.fullmatch(self.lower, space + 1, span[1]):
-            return span[0], space
+        if space > span[0] and self.g.direction.fullmatch(self.lower, space + 1, span[1]):
+            span = span[0], space
+        space = self.folded.find(" ", span[0], span[1])
+        if space > span[0] and self.lower[span[0] : space] in _LEADING_LINKS:
+            span = space + 1, span[1]
         return span
 
     def _change_verb(self, word: str) -> bool:
