@@ -542,3 +542,18 @@ def test_change_topic_must_name_a_topic(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_taxonomy(data)
     assert "change_topic 'market_value_drift' names no topic" in caught.value.reason
+
+
+def test_fiscal_year_end_is_month_and_day(data_copy: Path) -> None:
+    entities = data_copy / "entities.yaml"
+    edit(entities, 'fiscal_year_end: "01-26"', 'fiscal_year_end: "January"')
+    error = load_error(data_copy)
+    assert_names_file(error, entities)
+    assert "(name 'Nvidia'): fiscal_year_end" in error.reason
+
+
+def test_fiscal_year_ends_are_shipped(shipped: Taxonomy) -> None:
+    calendars = {spec.name: spec.fiscal_year_end for spec in shipped.entities
+                 if spec.fiscal_year_end}
+    assert calendars["Nvidia"] == "01-26" and calendars["Microsoft"] == "06-30"
+    assert "Tencent" not in calendars  # a calendar-year company states none

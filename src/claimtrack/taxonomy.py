@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     PrivateAttr,
     StringConstraints,
     ValidationError,
@@ -124,6 +125,10 @@ class EntitySpec(BaseModel):
     name_zh: Text | None = None
     part_of: Text | None = None
     aliases: tuple[Text, ...] = ()
+    # MM-DD: the day a company's fiscal year ends, when not December 31 (Nvidia's:
+    # late January). Its quarters are read in its own calendar (claimtrack.extract).
+    fiscal_year_end: str | None = Field(
+        default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
     @field_validator("aliases", mode="before")
     @classmethod

@@ -145,6 +145,8 @@ _AGE_SUBJECT_REACH = 4
 # (Extraction._article_subject): with the title naming it, and without.
 _TITLE_SUBJECT_CLAIMS = 2
 _MAIN_SUBJECT_CLAIMS = 4
+# A change figure and "from" right before a date: the date is what it is measured from.
+_CHANGE_FROM = re.compile(r"\d\s?(?:%|percent|per cent)\s+from$")
 # Words that open an English topic alias without being part of the measure (of training).
 _LEADING_LINKS = frozenset(("of", "the", "a", "an"))
 _TITLE_LINE = re.compile(r"\s*#{1,3}[ \t]+([^\n]{1,120})")
@@ -268,6 +270,13 @@ class DateMention:
     # A date of a statement (黄仁勋周一表示, said on Monday): the claim's said_on,
     # never the period of a figure nor a dated event.
     said: bool = False
+    # A quarter (第三季, Q3 2025) or a fiscal year (2026财年, fiscal 2026): which one,
+    # whether the text gave its year, and whether it says the company's fiscal calendar
+    # (财季, fiscal), for the subject's fiscal calendar (Extraction._fiscal_period).
+    quarter: int | None = None
+    fiscal_year: int | None = None
+    year_stated: bool = False
+    fiscal: bool = False
 
 
 @dataclass
@@ -592,6 +601,26 @@ class Extraction:
         elif groups.get("qword"):
             quarter = en.quarter_words.get(groups["qword"].lower())
         published = self.published
+        fiscal_year = _small_number(groups.get("fy"), zh)
+        if fiscal_year is not None or groups.get("fiscal"):
+            # 2026财年第三财季, fiscal Q3, FY2026: the company's own calendar, known only
+            # once the subject is (_fiscal_period); the calendar quarter of the fiscal
+            # year's number stands in until then.
+            if fiscal_year is not None and not 1000 <= fiscal_year <= 2999 or \
+                    quarter is not None and not 1 <= quarter <= 4:
+                return None
+            year = fiscal_year if fiscal_year is not None else published.year if published \
+                else None
+            if quarter is None:
+                return DateMention(start, end, f"FY{fiscal_year}", date(year, 1, 1),
+                                   date(year, 12, 31), "year", fiscal_year=fiscal_year,
+                                   year_stated=True, fiscal=True)
+            if year is None:
+                return None
+            return DateMention(start, end, f"{year}-Q{quarter}", date(year, 3 * quarter - 2, 1),
+                               _month_end(year, 3 * quarter), "quarter", quarter=quarter,
+                               fiscal_year=fiscal_year, year_stated=fiscal_year is not None,
+                               fiscal=True)
         if groups.get("yy"):  # 22年底, 06年: the latest such year not after next year
             latest = (published.year if published else _TWO_DIGIT_YEARS_UP_TO) + 1
             year = 2000 + int(groups["yy"])
@@ -643,6 +672,7 @@ class Extraction:
         if quarter is not None:
             if not 1 <= quarter <= 4:
                 return None
+            year_stated = year is not None
             if year is None and published is not None:
                 # 第三季营收: a quarter without a year is the latest one begun by publication.
                 year = published.year if 3 * quarter - 2 <= published.month else \
@@ -651,7 +681,8 @@ class Extraction:
                 return None
             first = date(year, 3 * quarter - 2, 1)
             last = _month_end(year, 3 * quarter)
-            return DateMention(start, end, f"{year}-Q{quarter}", first, last, "quarter")
+            return DateMention(start, end, f"{year}-Q{quarter}", first, last, "quarter",
+                               quarter=quarter, year_stated=year_stated)
         if month is not None:
             if not 1 <= month <= 12:
                 return None
@@ -1160,8 +1191,11 @@ class Extraction:
                 inside = attribution.who_start <= mention.start and mention.end <= attribution.end
                 after = attribution.end <= mention.start <= attribution.end + 4 and \
                     not self.lower[attribution.end : mention.start].strip(" on")
-                if (inside or after) and mention.period_start is not None:
-                    # 特朗普在1月宣布: an announcement is an event too; its date stays a claim.
+                if (inside or after) and mention.period_start is not None and \
+                        mention.quarter is None and mention.fiscal_year is None:
+                    # (公布2026会计年度第三季财报: a quarter is what is reported, never
+                    # when.) 特朗普在1月宣布: an announcement is an event too; its date
+                    # stays a claim.
                     mention.said = self.g.event.search(
                         self.lower, attribution.start, attribution.end) is None
                     if mention.precision == "day":
@@ -1175,6 +1209,8 @@ class Extraction:
         for name in finder(self.folded, info.start, info.end):
             if any(self.mask[name.start : name.end]) and 1 in self.mask[name.start : name.end]:
                 continue
+            if self.mask[name.start : name.end].count(2) == name.end - name.start:
+                continue  # Q3 of Q3 2025, fiscal Q4: a date, not a name
             # 长达20个月, 高达50%: a word that runs into a number qualifies it (not a
             # body's name before a date: 美国国会2023年6月的报告).
             if name.kind not in ("organisation", "title") and \
@@ -1665,7 +1701,8 @@ class Extraction:
             subject, measure, topic = restated[2], restated[3], restated[4]
         self.last_said = (figure.end, figure.kind, subject, measure, topic, figure.unit)
         self.last_claim = (info.start, figure.kind, direction, topic)
-        period = self._period(figure, info, dates, clause_start, clause_end)
+        period = self._fiscal_period(self._period(figure, info, dates, clause_start,
+                                                  clause_end), subject, info)
         statement = self._statement(figure, direction, clause_start, clause_end)
         base = self._base(figure, info, clause_start, clause_end, direction)
         if statement == "level" and figure.kind == "percent" and base is not None and \
@@ -2730,9 +2767,11 @@ class Extraction:
             # 142.62美元跌至…: the date right after the from-word is the start value's.
             in_clause = [d for d in in_clause if not self.g.from_before.search(
                 self.lower, max(clause_start, d.start - 6), d.start)] or in_clause
-        # DeepSeek launched V3 last December; it cost $5.58 million: December dates the launch.
-        in_sentence = [d for d in in_sentence if d in in_clause or not self.g.event.search(
-            self.lower, self._clause_start(d.start), self._clause_end(d.end))]
+        # DeepSeek launched V3 last December; it cost $5.58 million: December dates the
+        # launch. (公布第三季财报，营收570亿美元: a quarter is what a report covers.)
+        in_sentence = [d for d in in_sentence if d in in_clause or d.quarter is not None or
+                       d.fiscal_year is not None or not self.g.event.search(
+                           self.lower, self._clause_start(d.start), self._clause_end(d.end))]
         chosen = None
         if in_clause:
             chosen = min(in_clause, key=lambda d: abs(d.start - figure.start))
@@ -2746,12 +2785,61 @@ class Extraction:
             chosen.used_as_period = True
         return chosen
 
+    def _fiscal_period(self, mention: DateMention | None, subject: str | None,
+                       info: SentenceInfo) -> DateMention | None:
+        """A quarter or fiscal year in the calendar of the company the figure is about,
+        else of the first company of its sentence whose calendar is known (英伟达2026财年
+        第三财季…，数据中心业务营收512亿美元: Nvidia's quarter).
+
+        A company whose fiscal year does not end in December (data/entities.yaml
+        fiscal_year_end: Nvidia's ends in January) reports in its own quarters: its
+        第三季 or third quarter with no year is the latest of its fiscal third quarters
+        begun by publication, and 2026财年第三财季, the third quarter of fiscal 2026
+        are that fiscal year's (Nvidia's: August to October 2025). A quarter with a
+        calendar year (2025年第三季) stays that calendar quarter. A fiscal quarter or
+        year of a company whose calendar is not known has no period: the text does not
+        say which months it covers."""
+        if mention is None or mention.quarter is None and mention.fiscal_year is None:
+            return mention
+        calendars = self.g.fiscal_year_end
+        ends = calendars.get(subject) if subject else None
+        if ends is None:
+            ends = next((calendars[e.name] for e in info.entities if e.name in calendars), None)
+        if ends is None:
+            return None if mention.fiscal else mention
+        if ends == 12 or mention.year_stated and not mention.fiscal:
+            return mention
+        # Months counted from January of year 0: fiscal year N starts the month after
+        # ``ends`` in year N - 1.
+        def first_month(fiscal_year: int, quarter: int) -> int:
+            return (fiscal_year - 1) * 12 + ends + 3 * (quarter - 1)
+
+        fiscal_year, quarter, months = mention.fiscal_year, mention.quarter, 3
+        if quarter is None:
+            quarter, months = 1, 12
+        if fiscal_year is None:
+            if self.published is None:
+                return None
+            now = self.published.year * 12 + self.published.month - 1
+            begun = [year for year in range(self.published.year - 1, self.published.year + 3)
+                     if first_month(year, quarter) <= now]
+            fiscal_year = max(begun)
+        start = first_month(fiscal_year, quarter)
+        last = start + months - 1
+        return DateMention(
+            mention.start, mention.end, f"FY{fiscal_year}" + (
+                f"-Q{quarter}" if months == 3 else ""),
+            date(start // 12, start % 12 + 1, 1), _month_end(last // 12, last % 12 + 1),
+            "quarter" if months == 3 else "year", quarter=mention.quarter,
+            fiscal_year=fiscal_year, year_stated=True, fiscal=True)
+
     def _compared_date(self, mention: DateMention) -> bool:
         """Whether a date is what a figure is compared with (较去年同期, 比2024年,
         compared with 2024), not its period."""
         before = self.lower[max(self.body_start, mention.start - 12) : mention.start].rstrip()
         return bool(self.g.comparison_before.search(before)) or \
-            self.lower.startswith("同期", mention.end)
+            self.lower.startswith("同期", mention.end) or \
+            _CHANGE_FROM.search(before) is not None  # up 114% from fiscal 2024
 
     def _since(self, mention: DateMention, event: bool = False) -> bool:
         """Whether a date is where a comparison starts (2020年3月以来, since March 2020),

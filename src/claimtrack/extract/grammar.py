@@ -136,6 +136,9 @@ class Grammar:
     scales: dict[str, int] = field(default_factory=dict)
     increase_words: frozenset[str] = frozenset()
     entity_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The month a company's fiscal year ends in, by canonical name (data/entities.yaml
+    # fiscal_year_end), for companies whose quarters are their own.
+    fiscal_year_end: dict[str, int] = field(default_factory=dict)
     topic_of: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     generic_sources: frozenset[str] = frozenset()
     honorific: re.Pattern | None = None
@@ -583,6 +586,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         scales=scales,
         increase_words=frozenset(w.lower() for w in increase),
         entity_of=entity_of,
+        fiscal_year_end={spec.name: int(spec.fiscal_year_end[:2]) for spec in taxonomy.entities
+                         if spec.fiscal_year_end},
         topic_of=topic_of,
         generic_sources=frozenset(
             alias_key(w) for w in [*zh.generic_sources, *en.generic_sources]
