@@ -141,6 +141,10 @@ _VENUE_BEFORE = re.compile(
 # The joints of a list of sources (澎湃新闻与观察者网等媒体, Reuters and Bloomberg).
 # How far into the main clause after an age in a time clause its person may stand.
 _AGE_SUBJECT_REACH = 4
+# Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
+_DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
+# How far after an English age adjective (a 26-year-old) the name it qualifies may start.
+_AGE_QUALIFIED_REACH = 30
 # How many claims must name a subject for it to be the article's main subject
 # (Extraction._article_subject): with the title naming it, and without.
 _TITLE_SUBJECT_CLAIMS = 2
@@ -822,7 +826,8 @@ class Extraction:
         if after == "." and after2.isascii() and after2.isalpha():
             # 01.AI is a name; US$294,000.Although is a sentence that lost its space.
             return "," not in core.group(0)
-        return after == "-" and after2.isascii() and after2.isalpha() and not core.group("arscale")
+        return after == "-" and after2.isascii() and after2.isalpha() and \
+            not core.group("arscale") and self.g.right.match(text, end).group("unit") is None
 
     def _after_name_word(self, space: int) -> bool:
         """Whether a capitalised word (not a sentence opener) ends at ``space``: Fortune 500."""
@@ -1867,9 +1872,12 @@ class Extraction:
     def _speaker(self, figure: Figure, info: SentenceInfo,
                  sentences: dict[int, SentenceInfo]) -> tuple[str | None, str | None]:
         # 发表在《X》的一项研究, 2015年发表在…: a figure inside an attribution, or the
-        # date right before it, is not what the source says.
+        # date right before it, is not what the source says; nor is a figure that
+        # describes the speaker (68岁的孙正义指出: the reporter's words).
         sources = [a for a in info.attributions if not a.start <= figure.start < a.end
-                   and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)]
+                   and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)
+                   and not (figure.end <= a.who_start and
+                            _DESCRIBES_NEXT.fullmatch(self.lower, figure.end, a.who_start))]
         before = [a for a in sources if a.start <= figure.start]
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
@@ -2178,9 +2186,11 @@ class Extraction:
             named = [e for e in eligible if start <= e.start < end]
             return pointed or (named[0].name if named else None)
         if figure.unit in ("age", "rank"):
-            # 78岁的翰林学士刘三吾, 一名26岁的年轻人布瓦吉吉: the person the age describes;
-            # 排名第二的选手塔蒂亚娜·苏亚雷斯: the one in that place.
-            described = [e for e in eligible if (e.kind == "person" or figure.unit == "rank")
+            # 78岁的翰林学士刘三吾, 一名26岁的年轻人布瓦吉吉: the person the age describes,
+            # even when that person then speaks (68歲的孫正義指出); 排名第二的选手塔蒂亚娜·
+            # 苏亚雷斯: the one in that place.
+            described = [e for e in info.entities if (e.kind in ("person", "other") or
+                                                      figure.unit == "rank")
                          and figure.end <= e.start <= figure.end + 16
                          and self.lower[figure.end : figure.end + 1] == "的"
                          and not re.search(r"[，,。；;：:]", self.lower[figure.end : e.start])]
@@ -2195,6 +2205,15 @@ class Extraction:
                     self.g.personal_pronoun.search(self.lower, info.start, figure.start)
                 if pronoun is not None:  # (17岁时，他去了上海: the main clause's 他)
                     return self._person_referred(info, pronoun.end(), sentences)
+            if figure.unit == "age" and self.text[figure.end - 4 : figure.end] == "-old":
+                # The 68-year-old Masayoshi Son, a 26-year-old vendor: an age written as
+                # an adjective is the age of what it qualifies, a name or no one named.
+                qualified = [e for e in info.entities if e.kind in ("person", "other") and
+                             figure.end < e.start <= figure.end + _AGE_QUALIFIED_REACH and
+                             not re.search(r"[,.;:!?]", self.text[figure.end : e.start])]
+                return qualified[0].name if qualified else None
+            if described and described[0] not in eligible:
+                return described[0].name  # (a speaker: 68歲的孫正義在聲明中指出)
             if described:  # (排名第二的是阿里巴巴集团的千问模型: the end of X的Y)
                 return self._possessive_chain_end(eligible[eligible.index(described[0]):],
                                                   clause_end).name

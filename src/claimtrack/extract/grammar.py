@@ -305,7 +305,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     vague_after_unit = word_pattern(
         [*zh.qualifiers.vague_after_unit, *en.qualifiers.vague_after_unit])
     right = re.compile(
-        rf"(?P<vague>{zh_vague_suffix})?{SPACES}"
+        # (a 26-year-old vendor, a 5-day trip: a unit may join its digits with a hyphen;
+        # a one-day loss is a word, no figure)
+        rf"(?P<vague>{zh_vague_suffix})?(?:(?<=\d)-(?=(?:{latin_bounded(unit_words)})(?![a-z]))|{SPACES})"
         rf"(?:(?:of[ \t])?(?P<unit>{latin_bounded(unit_words)}))?"
         rf"(?P<unitvague>{vague_after_unit})?"
         rf"(?:[ \t]?(?P<suffix>{latin_bounded(suffix_qualifier)}))?"
