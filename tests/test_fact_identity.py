@@ -146,6 +146,15 @@ def test_claims_about_no_named_subject_are_never_one_fact():
     assert crosscheck([one, other]) == []
 
 
+def test_an_age_in_english_and_in_chinese_is_one_measure():
+    # The measure a unit implies (年龄, age) is one measure whatever the language.
+    english = claim("The 68-year-old Masayoshi Son said so.", article=1, subject="Son")
+    chinese = claim("70岁的孙正义表示。", article=2, subject="Son")
+    assert (english.measure, chinese.measure) == ("age", "年龄")
+    assert fact_key(english) == fact_key(chinese)
+    assert _verdicts(crosscheck([english, chinese])) == ["conflict"]
+
+
 def test_a_subject_inferred_from_the_article_is_never_one_fact():
     # Two articles whose unnamed figures the extractor gave each article's main
     # subject: a reader's guess, never compared; stated in the text, they conflict.

@@ -71,9 +71,26 @@ def measure_key(claim) -> tuple[str, str] | None:
         return ("topic", claim.topic)
     if claim.kind == "date":
         return None
-    if getattr(claim, "measure", None):
-        return ("measure", folded(claim.measure))
+    measure = getattr(claim, "measure", None)
+    if measure:
+        # 年龄 and age: the measure a unit implies, in either language, is one measure.
+        if measure in _unit_measures().get(getattr(claim, "unit", None), ()):
+            return ("measure", "unit:" + claim.unit)
+        return ("measure", folded(measure))
     return None
+
+
+@lru_cache(maxsize=1)
+def _unit_measures() -> dict[str, frozenset[str]]:
+    """The measures lang/measures.yaml says a unit implies (age: 年龄, age), by unit."""
+    from claimtrack.lang import read_rules
+
+    data = read_rules("measures.yaml", None)
+    found: dict[str, set[str]] = {}
+    for key in ("by_unit", "en_by_unit"):
+        for unit, word in data[key].items():
+            found.setdefault(unit, set()).add(str(word))
+    return {unit: frozenset(words) for unit, words in found.items()}
 
 
 def measures_differ(a, b) -> bool:

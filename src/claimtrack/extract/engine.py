@@ -143,6 +143,12 @@ _VENUE_BEFORE = re.compile(
 _AGE_SUBJECT_REACH = 4
 # Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
 _DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
+# Between two names of one list (ChatGPT, Threads and Temu; 阿里、腾讯和百度), and the
+# joiners and blanked names a list leaves before its last name.
+_LIST_JOINER = re.compile(r"\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*(?:and\s+)?")
+_LIST_TAIL = re.compile(r"(?:\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*|\s+)+$")
+# "it" opening a clause that is not its sentence's first (…, and it had climbed).
+_CLAUSE_IT = re.compile(r"[ \t]*(?:and |but |while )?(?:it|its) ")
 # How far after an English age adjective (a 26-year-old) the name it qualifies may start.
 _AGE_QUALIFIED_REACH = 30
 # How many claims must name a subject for it to be the article's main subject
@@ -191,6 +197,10 @@ _OBJECT_AFTER = re.compile(r"(?:了|过)?\s?[^，,。；;！？!?\s]")
 _PARAGRAPH_OPENER = re.compile(
     r"[ \t*>]*(?P<who>[^\s，,。：:“”\"「」*]{2,8}?)(?<!地)\**"
     r"(?:(?<!来)说|问|答|回答|反问|补充|解释)道?[，,：:]")  # 简单来说：is no speaker; 高兴地 no one
+# A text is a dialogue told in turns when this many paragraphs open with a named
+# speaker's verb (达叔问，…, 医疗说，…); a turn goes on for this many paragraphs.
+_DIALOGUE_TURNS = 3
+_TURN_PARAGRAPHS = 3
 # 时任宝龙集团的联席总裁陈德力说，: a paragraph that opens with a role and a name.
 _PARAGRAPH_OPENER_ROLE = re.compile(
     r"[ \t*>]*(?P<head>[^\s，,。：:“”\"「」*]{4,24}?)(?:(?<!来)说|介绍|回忆)道?[，,：:]")
@@ -360,6 +370,10 @@ class Extraction:
         self.turns = self._interview_turns()
         self.narrator_from = 0
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
+        # (line start, heading or turn opener?, opener's named speaker) of each non-empty
+        # line of a dialogue told in turns (_continued_turn), [] when the text is none;
+        # None: not read yet.
+        self.turn_lines: list[tuple[int, bool, tuple[str, str] | None]] | None = None
         self.full_names: dict[str, list[tuple[int, str, str]]] | None = None  # _full_name
         self.narrator = self._narrator()
         # (sentence start, kind, direction, topic) of the claim made last.
@@ -1668,8 +1682,9 @@ class Extraction:
         topic = None if topic_word is None else topic_word[2]
         measure_span = self._measure_span(figure, info, clause_start, clause_end, topic_word)
         worded = self._whole_measure(figure, info, clause_start, measure_span, topic_word)
-        measure = self.text[worded[0] : worded[1]] if worded else \
-            measure_rules().by_unit.get(figure.unit or "")
+        measure = self.text[worded[0] : worded[1]] if worded else (
+            measure_rules().en_by_unit if self.lang == "en" else measure_rules().by_unit
+        ).get(figure.unit or "")
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word, worded)
         if subject is None and speaker is not None:
@@ -1892,7 +1907,7 @@ class Extraction:
         quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
             figure, sentences) or self._introduced_quote(figure, sentences) or \
             self._list_source(info, sentences) or \
-            self._paragraph_speaker(figure.start)
+            self._paragraph_speaker(figure.start) or self._continued_turn(figure.start)
         if quoted is not None:
             return quoted
         turn = self._turn_at(figure.start)
@@ -2050,6 +2065,34 @@ class Extraction:
             self.paragraph_speakers[line_start] = found
         return self.paragraph_speakers[line_start]
 
+    def _continued_turn(self, position: int) -> tuple[str, str] | None:
+        """医疗说，没有。\n\n营收仍然没有增长，……: in a dialogue told in turns (at least
+        _DIALOGUE_TURNS paragraphs open with a named speaker's verb), a paragraph that
+        opens with none goes on the turn above it, up to _TURN_PARAGRAPHS paragraphs
+        on, never past a heading line, and never past a turn of someone unnamed (老板说，
+        …: an unnamed source's, then no one's)."""
+        if self.turn_lines is None:
+            self.turn_lines = []
+            for match in re.finditer(r"(?m)^[ \t]*\S", self.text[self.body_start :]):
+                line_start = self.body_start + match.start()
+                heading = self.text.startswith("#", match.end() - 1 + self.body_start)
+                speaker = None if heading else self._paragraph_speaker(line_start)
+                opens = speaker is not None or not heading and \
+                    _PARAGRAPH_OPENER.match(self.folded, line_start) is not None
+                self.turn_lines.append((line_start, heading or opens, speaker))
+            if sum(1 for _, _, speaker in self.turn_lines if speaker) < _DIALOGUE_TURNS:
+                self.turn_lines = []
+        if not self.turn_lines:
+            return None
+        index = bisect.bisect_right(self.turn_lines, position, key=lambda line: line[0]) - 1
+        if index < 0 or self.turn_lines[index][1]:
+            return None  # a heading, or a turn of its own
+        for back in range(index - 1, max(index - 1 - _TURN_PARAGRAPHS, -1), -1):
+            _, boundary, speaker = self.turn_lines[back]
+            if boundary:
+                return speaker  # the turn it goes on (None after a heading or someone unnamed)
+        return None
+
     def _turn_at(self, position: int) -> tuple[int, str | None, str] | None:
         """The interview turn a position is in: its own line and a few lines after it."""
         if not self.turns:
@@ -2153,8 +2196,13 @@ class Extraction:
 
     def _after_comparison_word(self, entity: EntityMention,
                                others: list[EntityMention] | None) -> bool:
-        """Whether a comparison word (比, than) stands right before an entity."""
-        window_start = max(self.body_start, entity.start - 16)
+        """Whether a comparison word (比, than) stands right before an entity, or before
+        the list it ends (ahead of ChatGPT, Threads and Temu)."""
+        head = entity.start
+        for other in reversed(others or []):
+            if other.end <= head and _LIST_JOINER.fullmatch(self.lower, other.end, head):
+                head = other.start  # (the names of one list, back to its first)
+        window_start = max(self.body_start, head - 16)
         before = self.lower[window_start : entity.start]
         # Other names and possessives between a marker and this one belong to the
         # same base: 比OpenAI的o1 makes o1 a base too.
@@ -2162,6 +2210,7 @@ class Extraction:
             if window_start <= other.start and other.end <= entity.start:
                 before = before[: other.start - window_start] + " " * (other.end - other.start) \
                     + before[other.end - window_start :]
+        before = _LIST_TAIL.sub("", before)
         trimmed = _POSSESSIVE_TAIL.sub("", before)
         trimmed = _POSSESSIVE_TAILS.sub("", trimmed.rstrip())
         return bool(self.g.comparison_before.search(trimmed) or
@@ -2240,6 +2289,14 @@ class Extraction:
                 a.start <= pronoun.end() - 1 < a.end for a in info.attributions):
             # (He said revenue rose 5%: who speaks is not what the figure is about.)
             return self._person_referred(info, pronoun.end(), sentences)
+        if _CLAUSE_IT.match(self.lower, clause_start) is not None and \
+                _CLAUSE_IT.match(self.lower, clause_start).end() <= figure.start:
+            # …, ahead of ChatGPT, and it had climbed to first place: "it" opening a
+            # later clause is what the text was about before, not a name of this
+            # sentence's other clauses.
+            carried = self._carried_subject(info, sentences)
+            if carried is not None:
+                return carried
         head = self._line_head(info, figure)
         if head is not None:
             return head

@@ -19,7 +19,7 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
-         "en_links", "en_not_measures", "en_ing_nouns", "by_unit"}
+         "en_links", "en_not_measures", "en_ing_nouns", "by_unit", "en_by_unit"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -35,6 +35,7 @@ class MeasureRules:
     en_not_measures: frozenset[str]
     en_ing_nouns: frozenset[str]
     by_unit: dict[str, str]
+    en_by_unit: dict[str, str]
 
 
 @cache
@@ -51,6 +52,7 @@ def measure_rules() -> MeasureRules:
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
         by_unit=dict(data["by_unit"]),
+        en_by_unit=dict(data["en_by_unit"]),
     )
 
 
