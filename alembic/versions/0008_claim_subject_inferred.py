@@ -10,7 +10,9 @@ claims name it most): a reader's guess that listings show and the cross-check
 never compares as a fact. Claims stored before get false. The column is only
 added (SQLite's ALTER TABLE ADD COLUMN, no table rebuild), so migration 0004's
 triggers stay; the views are dropped and made again around the change (0004's
-docstring asks it), claims_view with the new column.
+docstring asks it), claims_view with the new column. The view and trigger SQL is
+written out here, as in 0005, not imported from another migration: each migration
+is a frozen record of the schema it makes.
 """
 
 from __future__ import annotations

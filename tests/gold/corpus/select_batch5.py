@@ -82,9 +82,14 @@ def draw(cands, seed, quota, per_account):
     return taken
 
 
-if __name__ == "__main__":
+def print_draw(seed, quota, per_account):
+    """Draw from the corpus articles no gold file names yet and print each pick."""
     used = used_paths()
     cands = candidates(used)
     print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
-    for rel, cat in draw(cands, SEED, {"topical": 8, "other": 4}, per_account=1):
+    for rel, cat in draw(cands, seed, quota, per_account):
         print(cat, rel)
+
+
+if __name__ == "__main__":
+    print_draw(SEED, {"topical": 8, "other": 4}, per_account=1)

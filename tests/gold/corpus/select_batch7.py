@@ -11,13 +11,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from select_batch5 import candidates, draw, used_paths  # noqa: E402
+from select_batch5 import print_draw  # noqa: E402
 
 SEED = 20261201
 
 if __name__ == "__main__":
-    used = used_paths()
-    cands = candidates(used)
-    print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
-    for rel, cat in draw(cands, SEED, {"topical": 8, "other": 4}, per_account=1):
-        print(cat, rel)
+    print_draw(SEED, {"topical": 8, "other": 4}, per_account=1)
