@@ -19,7 +19,7 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
-         "en_links", "en_not_measures", "en_ing_nouns", "by_unit", "en_by_unit"}
+         "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -34,6 +34,7 @@ class MeasureRules:
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
     en_ing_nouns: frozenset[str]
+    en_ed_nouns: frozenset[str]
     by_unit: dict[str, str]
     en_by_unit: dict[str, str]
 
@@ -51,6 +52,7 @@ def measure_rules() -> MeasureRules:
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
+        en_ed_nouns=frozenset(str(w).lower() for w in data["en_ed_nouns"]),
         by_unit=dict(data["by_unit"]),
         en_by_unit=dict(data["en_by_unit"]),
     )
@@ -182,10 +184,16 @@ def _chinese(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
     return (first, last) if last - first >= 2 else None
 
 
+# Words after which an English word is a verb (can spend, will require, to invest).
+_MODALS = frozenset(("can", "could", "will", "would", "may", "might", "must", "should", "to"))
+
+
 def _english_noun(word: str, rules: MeasureRules) -> bool:
     """Whether a lower-case English word may name a measure (see lang/measures.yaml)."""
     if len(word) < 2 or word in rules.en_not_measures or word.endswith("ly"):
         return False
+    if word.endswith("ed") and word not in rules.en_ed_nouns:
+        return False  # closed at $118.42, signed in 2023: a verb
     return not word.endswith("ing") or word in rules.en_ing_nouns
 
 
@@ -205,6 +213,8 @@ def _english(folded: str, start: int, end: int,
     if not word.isalpha() or not _english_noun(word.lower(), rules) or capital or \
             _is_blocked(first, last, blocked):
         return None
+    if index > 0 and words[index - 1][2].lower() in _MODALS:
+        return None  # can spend $1 billion, to invest: a verb after a modal or to
     if index > 0:  # market value, net income: one modifier before the noun
         p_first, _, p_word = words[index - 1]
         if p_word.isalpha() and p_word.islower() and p_word not in rules.en_links and \
