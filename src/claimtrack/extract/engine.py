@@ -2669,6 +2669,9 @@ class Extraction:
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
             return self._without_change_verb((match[0], match[1]))
+        if figure.unit == "age":
+            return None  # an age measures age (年龄, lang/measures.yaml by_unit), whatever
+            # noun stands before it (投资建设院线的…35岁以上)
         if figure.kind == "count" and figure.unit_text:
             # 5000辆汽车被烧毁, 已经存活的四五百家咖啡馆: what a count counts is what it
             # measures, whatever words stand before it.

@@ -199,12 +199,21 @@ def _load(path: Path, model: type[_Strict]) -> _Strict:
 
 @cache
 def fold_table() -> dict[int, int]:
-    """Full-width ASCII to ASCII, ideographic space to space, traditional to simplified.
+    """Full-width ASCII to ASCII, ideographic space to space, traditional to simplified,
+    and the Kangxi radicals, CJK radicals and compatibility ideographs that stand in
+    for ordinary characters in real text (养⽼⾦: ⽼ U+2F7C is 老) to those characters.
 
     Every mapping is one character to one character, so offsets into the folded
     text are offsets into the original.
     """
+    import unicodedata
+
     table = dict(_translation())
+    for start, end in ((0x2E80, 0x2EF4), (0x2F00, 0x2FD6), (0xF900, 0xFADA)):
+        for code in range(start, end):
+            plain = unicodedata.normalize("NFKC", chr(code))
+            if len(plain) == 1 and plain != chr(code):
+                table[code] = table.get(ord(plain), ord(plain))
     for code in range(0xFF01, 0xFF5F):
         table[code] = code - 0xFEE0
     table[0x3000] = 0x20

@@ -148,10 +148,10 @@ def _chinese(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
     # Past the linking words, and at most a few of them: 股价在当天大跌 still links.
     skipped = 0
     while index >= 0 and (tokens[index][2] in rules.zh_links or not tokens[index][2].strip()
-                          or tokens[index][3] in ("m", "t", "p", "d", "ul", "uj")
+                          or tokens[index][3] in ("m", "t", "p", "d", "ad", "ul", "uj")
                           or tokens[index][2].isdigit()):
-        # 营收在2024年增长了, 获客成本从2010年的: a date or an adverb between measure
-        # and figure; 负债率高达: a link the tagger cuts in two (高/a 达/v).
+        # 营收在2024年增长了, 获客成本从2010年的, 替代率普遍在: a date or an adverb
+        # between measure and figure; 负债率高达: a link the tagger cuts in two (高/a 达/v).
         index -= 2 if index > 0 and \
             tokens[index - 1][2] + tokens[index][2] in rules.zh_links else 1
         skipped += 1
