@@ -2073,9 +2073,9 @@ class Extraction:
         …: an unnamed source's, then no one's)."""
         if self.turn_lines is None:
             self.turn_lines = []
-            for match in re.finditer(r"(?m)^[ \t]*\S", self.text[self.body_start :]):
+            for match in re.finditer(r"(?m)^[ \t]*(\S)", self.text[self.body_start :]):
                 line_start = self.body_start + match.start()
-                heading = self.text.startswith("#", match.end() - 1 + self.body_start)
+                heading = match.group(1) == "#"
                 speaker = None if heading else self._paragraph_speaker(line_start)
                 opens = speaker is not None or not heading and \
                     _PARAGRAPH_OPENER.match(self.folded, line_start) is not None
@@ -2289,8 +2289,8 @@ class Extraction:
                 a.start <= pronoun.end() - 1 < a.end for a in info.attributions):
             # (He said revenue rose 5%: who speaks is not what the figure is about.)
             return self._person_referred(info, pronoun.end(), sentences)
-        if _CLAUSE_IT.match(self.lower, clause_start) is not None and \
-                _CLAUSE_IT.match(self.lower, clause_start).end() <= figure.start:
+        if (it := _CLAUSE_IT.match(self.lower, clause_start)) is not None and \
+                it.end() <= figure.start:
             # …, ahead of ChatGPT, and it had climbed to first place: "it" opening a
             # later clause is what the text was about before, not a name of this
             # sentence's other clauses.
@@ -2668,7 +2668,7 @@ class Extraction:
         blocked += [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
-            return self._without_change_verb((match[0], match[1]))
+            return self._english_measure_edges((match[0], match[1]))
         if figure.unit == "age":
             return None  # an age measures age (年龄, lang/measures.yaml by_unit), whatever
             # noun stands before it (投资建设院线的…35岁以上)
@@ -2706,7 +2706,7 @@ class Extraction:
         if span is None:
             return None
         if not HAN.search(self.folded, span[0], span[1]):
-            return self._without_change_verb(span)
+            return self._english_measure_edges(span)
         last_start, last_end, _, flag = tag(self.folded[span[0] : span[1]])[-1]
         if flag.startswith("v") and self.g.direction.fullmatch(
                 self.lower, span[0] + last_start, span[0] + last_end):
@@ -2717,10 +2717,10 @@ class Extraction:
             return measure_before(self.folded, clause_start, span[0], blocked, self._change_verb)
         return span
 
-    def _without_change_verb(self, span: tuple[int, int]) -> tuple[int, int]:
-        """shares fell 17%: an English change verb links the measure (shares) to its
-        figure and is no part of it (a topic alias may hold it), nor is a linking word
-        before it (80 hours of training: training)."""
+    def _english_measure_edges(self, span: tuple[int, int]) -> tuple[int, int]:
+        """An English measure without the words at its edges that only link it: a change
+        verb at its end (shares fell 17%: shares; a topic alias may hold it) and a
+        linking word at its start (80 hours of training: training)."""
         if HAN.search(self.folded, span[0], span[1]):
             return span
         space = self.folded.rfind(" ", span[0], span[1])

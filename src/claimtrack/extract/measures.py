@@ -78,6 +78,8 @@ def measure_before(folded: str, start: int, end: int, blocked: list[tuple[int, i
 # Tags of the words of a modifier before 的 that a count's noun may stand after:
 # adjectives and the adverbs that grade them (最优秀的美国歌手).
 _MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d"))
+# Tags of a noun that may head what a figure counts or measures after it.
+_HEAD_TAGS = frozenset(("n", "nz", "ng"))
 
 
 def counted_noun(folded: str, end: int, limit: int,
@@ -128,10 +130,6 @@ def counted_noun(folded: str, end: int, limit: int,
     if last is first and (first[3] == "ns" and not places or len(first[2]) < 2):
         return None
     return end + first[0], end + last[1]
-
-
-# Tags of a noun that may head what a figure counts or measures after it.
-_HEAD_TAGS = frozenset(("n", "nz", "ng"))
 
 
 def _is_blocked(first: int, last: int, blocked: list[tuple[int, int]]) -> bool:
