@@ -30,6 +30,10 @@ _LINK_VERBS = frozenset(("是", "有", "在", "被", "把", "将", "让", "使",
 _MODIFIER_TAGS = frozenset(("vn", "an", "l"))
 _LINK_CHARS = frozenset("=&/_#@?")
 _NEGATIONS = frozenset("不没未别")
+# Place words that make the noun before them a scene (理论上, 电视剧里, 社会中).
+_SCENE_LOCATIVES = frozenset("上中里")
+# After a place word, a verb of existence (大脑中有860亿个神经元, 约有, 共有).
+_EXISTENTIAL = ("有", "约有", "共有", "大约有", "还有", "就有", "都有", "竟有")
 _NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数]")
 # A single word this long is a compound that may say whose (住房贷款, 消费贷款).
 _COMPOUND_CHARS = 4
@@ -141,6 +145,15 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
     if index < len(tokens) and tokens[index][0] == phrase_end and \
             tokens[index][2] in rules.aspect_particles:
         return None  # 记录/n 了: the tagger's noun is the clause's verb
+    if index < len(tokens) and tokens[index][0] == phrase_end and \
+            tokens[index][3] == "f" and tokens[index][2] in _SCENE_LOCATIVES and \
+            (index + 1 == len(tokens) or tokens[index + 1][3] not in rules.noun_tags) and \
+            not folded.startswith(_EXISTENTIAL, tokens[index][1]) and \
+            not _NUMERAL.match(folded, tokens[index][1]):
+        # 理论/n 上/f，, 软件/n 上/f 可以买到: where or in what respect, not what; but
+        # 大脑/n 中/f 有…, 走廊/n 里/f 6个班, 家庭/n 中/f 照顾者/n: what holds what is
+        # counted is what the figure is about.
+        return None
     if measure is not None and measure[0] < phrase_end and phrase_start < measure[1]:
         # 全球AR和VR头显全球出货量: the words before the measure; 住户贷款减少: a
         # measure no topic lists is what the clause is about; 营收增长: the subject
