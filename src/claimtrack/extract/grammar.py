@@ -380,7 +380,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})"
                             rf"(?:{money_links}){{0,2}}\s?\Z")
     money_after = re.compile(
-        rf"\s?的?(?:{latin_bounded([*zh.money_nouns_after, *en.money_nouns_after])})")
+        rf"\s?(?:的[\u4e00-\u9fff]{{0,2}}?)?"
+        rf"(?:{latin_bounded([*zh.money_nouns_after, *en.money_nouns_after])})")
     duration_not_length = re.compile(
         rf"\s?(?:{latin_bounded([*zh.duration_not_length, *en.duration_not_length])})"
     )
