@@ -33,9 +33,12 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # Session 23 then added batch_7 (11 fresh articles, 78 figures; subject 0.422, measure
 # 0.533, but no named speaker of its 9 found): over the 80 articles, precision 0.508,
 # recall 0.621, subject 0.415, speaker 0.446, measure 0.482, misattribution 0.011; the
-# floors follow the larger set.
-FLOORS = {"precision": 0.50, "recall": 0.62, "subject_accuracy": 0.41,
-          "speaker_accuracy_named": 0.44, "measure_accuracy": 0.48}
+# floors follow the larger set. Session 24: bare sums read as money (收入破50亿) add 7
+# matched figures whose subjects are not yet right (218 right subjects before and
+# after), so the share of right subjects falls from 0.415 to 0.410; precision 0.515,
+# recall 0.630, speaker 0.474.
+FLOORS = {"precision": 0.51, "recall": 0.625, "subject_accuracy": 0.405,
+          "speaker_accuracy_named": 0.47, "measure_accuracy": 0.485}
 CEILINGS = {"misattribution_rate": 0.02}
 
 

@@ -116,6 +116,16 @@ EVENT_OBJECT_GAP_LATIN = 48
 # for in its first characters.
 # 讲述｜杨照来源｜节选自…: the next credit may follow the name with no space; 讲述｜
 # 聂日明x梁捷: a talk between two, whose first is taken.
+# 文｜读者：刘若阳, **作者 /** **卢舫**, 观点 / 刘润: the writer an article credits, by
+# label in the order they are trusted (观点 names whose first person it is).
+_WRITER_LABELS = ("观点", "作者", "文", "撰文", "文字", "主笔", "By")
+_WRITER_CREDIT = re.compile(
+    r"^[ \t#>*_]*(?:(?P<label>" + "|".join(_WRITER_LABELS[:-1]) + r")[\s*]*[｜|/:：][\s*]*"
+    r"(?:读者\s*[:：]\s*)?(?P<who>[\u4e00-\u9fff·]{2,6}?(?=\**(?:[ \t]|$|[｜|/x×&]))|"
+    r"[A-Z][A-Za-z.'-]{1,30}(?![A-Za-z.'-]))(?!\**\s*[、,，])"
+    # By Jane Doe: an English byline on a line of its own.
+    r"|(?P<by>By)[ \t]+(?P<byline>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,2})[ \t*_]*$)",
+    re.M)
 _NARRATOR_CREDIT = re.compile(
     r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\**\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}?"
     r"(?=\**\s*(?:$|[｜|x×、&]|来源|编辑|整理|撰文|责编|出品|策划|图片|文字|监制|节选))|"
@@ -200,6 +210,16 @@ _PARAGRAPH_OPENER = re.compile(
 # A text is a dialogue told in turns when this many paragraphs open with a named
 # speaker's verb (达叔问，…, 医疗说，…); a turn goes on for this many paragraphs.
 _DIALOGUE_TURNS = 3
+# 冯骥说：then paragraphs: how many paragraphs a source introduced with a colon
+# speaks (_introduced_paragraphs), and how far its verb may stand from the colon
+# (提到过一个观点：).
+_INTRODUCED_PARAGRAPHS = 2
+_INTRODUCED_LINES = 8
+_SHORT_PARAGRAPH = 30
+_INTRODUCER_GAP = 6
+# In a who-phrase, a sign of a verb phrase, not a name (指着泰勒·斯威夫特向父母宣布).
+_VERBAL_CHARS = re.compile(r"[着了过向把被给]")
+_IMAGE_LINE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*")
 _TURN_PARAGRAPHS = 3
 # 时任宝龙集团的联席总裁陈德力说，: a paragraph that opens with a role and a name.
 _PARAGRAPH_OPENER_ROLE = re.compile(
@@ -370,12 +390,16 @@ class Extraction:
         self.turns = self._interview_turns()
         self.narrator_from = 0
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
+        # The source a colon above hands each paragraph to (_introduced_paragraphs).
+        self.introduced: dict[int, tuple[str, str] | None] = {}
         # (line start, heading or turn opener?, opener's named speaker) of each non-empty
         # line of a dialogue told in turns (_continued_turn), [] when the text is none;
         # None: not read yet.
         self.turn_lines: list[tuple[int, bool, tuple[str, str] | None]] | None = None
         self.full_names: dict[str, list[tuple[int, str, str]]] | None = None  # _full_name
         self.narrator = self._narrator()
+        self.credited = self._credited_writer()
+        self.writer_subjects = 0  # claims whose subject is the credited writer's 我
         # (sentence start, kind, direction, topic) of the claim made last.
         self.last_claim: tuple[int, str, str, str | None] | None = None
         # The last figure's end, kind, subject, measure and topic (a restatement's).
@@ -425,6 +449,23 @@ class Extraction:
         start = self.body_start + match.start()
         self.narrator_from = start
         return self._canonical(who), self.text[start : start + len(match.group(0))].strip()
+
+    def _credited_writer(self) -> str | None:
+        """The writer a credit line names (文｜读者：刘若阳, 观点 / 刘润), anywhere in the
+        text: whom the narration's 我 is (我花费十九年的时间). The credit makes no one
+        the speaker of the narration (tests/gold/corpus/README.md): the writer is the
+        subject of the first-person clauses only."""
+        if self.author is not None:
+            return self.author
+        found = {}
+        for match in _WRITER_CREDIT.finditer(self.folded, self.body_start):
+            part = "byline" if match.group("by") else "who"
+            who = self.text[match.start(part) : match.end(part)].strip("* ")
+            if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who) or \
+                    name_rules().is_person_name(fold(who)) or len(who) >= 2 and \
+                    not HAN.search(who):
+                found.setdefault(match.group("label") or "By", self._canonical(who))
+        return next((found[label] for label in _WRITER_LABELS if label in found), None)
 
     def _interview_turns(self) -> list[tuple[int, str | None, str]]:
         """(line start, speaker, marker) of every interview turn, if the text is an interview."""
@@ -548,6 +589,10 @@ class Extraction:
         to be about what the article is about; below those counts the article has no
         one main subject and the figure keeps none."""
         counts = Counter(claim.subject for claim in claims if claim.subject)
+        if self.credited is not None:
+            # The writer's own 我 tells the story: it says nothing of what it is about.
+            counts[self.credited] -= self.writer_subjects
+            counts = +counts
         if not counts:
             return None
         ranked = counts.most_common()
@@ -1413,6 +1458,14 @@ class Extraction:
                                 self.lower[a.end : b.start]) for a, b in zip(
                                 inside, inside[1:], strict=False)):
                             chosen = inside[0]
+                        named_body = fold(self.text[chosen.start : who_end]).strip()
+                        if chosen.kind == "place" and chosen is inside[-1] and \
+                                len(named_body) > chosen.end - chosen.start and \
+                                organisation_by_form(named_body):
+                            # 中国青年研究中心 (青年/t cuts the tagger's name): a place
+                            # that opens a body's name is part of it.
+                            chosen = EntityMention(chosen.start, who_end, self.text[
+                                chosen.start : who_end].strip(), "organisation")
                         said = match.group(0).lower()
                         if chosen.kind == "title" and not leads and not any(
                                 said.endswith(verb) for verb in self.g.publication_verbs):
@@ -1687,11 +1740,18 @@ class Extraction:
         ).get(figure.unit or "")
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word, worded)
-        if subject is None and speaker is not None:
+        writer = None
+        if subject is None and (speaker or self.credited) is not None:
             first_person = self.g.first_person.match(self.lower, clause_start)
             if first_person is not None and first_person.end() <= figure.start:
                 subject = speaker  # 我34岁, "I was 34": whoever says it
+                # 我花费十九年: else the writer credited, for this clause only (the
+                # writer is not what the next sentences are about)
+                writer = None if speaker else self.credited
         info.subject = subject or info.subject
+        if subject is None and writer is not None:
+            subject = writer
+            self.writer_subjects += 1
         if topic is None and measure is not None:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
             found = self.g.topic_of.get(compact_key(measure))
@@ -1907,7 +1967,8 @@ class Extraction:
         quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
             figure, sentences) or self._introduced_quote(figure, sentences) or \
             self._list_source(info, sentences) or \
-            self._paragraph_speaker(figure.start) or self._continued_turn(figure.start)
+            self._paragraph_speaker(figure.start) or self._continued_turn(figure.start) or \
+            self._introduced_paragraphs(figure.start, info, sentences)
         if quoted is not None:
             return quoted
         turn = self._turn_at(figure.start)
@@ -1961,6 +2022,52 @@ class Extraction:
                 break
         for start in items:
             self.list_sources[start] = found
+        return found
+
+    def _introduced_paragraphs(self, position: int, info: SentenceInfo,
+                               sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """冯骥说：\n\n2016年，美国的单机游戏市场，100亿美元。: a paragraph that ends
+        with a named source's verb and a colon hands the next paragraphs to that
+        source: the figure's is that source's when fewer than _INTRODUCED_PARAGRAPHS
+        paragraphs stand between (images, blank lines and lines shorter than
+        _SHORT_PARAGRAPH do not count; _INTRODUCED_LINES lines at most), and none of
+        them is a heading, the writer's gloss (也就是说), another source or a turn."""
+        if self.g.commentary_opener.match(self.lower, info.start):
+            return None  # 这是啥意思呢？也就是说，…: the writer's own gloss
+        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        if line_start in self.introduced:
+            return self.introduced[line_start]
+        found, end, passed, lines = None, line_start - 1, 0, 0
+        if self.g.commentary_opener.match(self.lower, line_start):
+            end = self.body_start  # 也就是说，…: the writer's own gloss
+        while passed < _INTRODUCED_PARAGRAPHS and lines < _INTRODUCED_LINES and \
+                end > self.body_start:
+            start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
+            line = self.folded[start:end].strip()
+            if not line or _IMAGE_LINE.fullmatch(line):
+                end = start - 1
+                continue
+            if line.startswith("#") or self._paragraph_speaker(start) is not None or \
+                    self.g.commentary_opener.match(self.lower, start):
+                break
+            tail = line.rstrip("*_ ")
+            paragraph = self._sentence(max(start, end - 1), sentences)
+            if tail.endswith((":", "：")):
+                colon = start + self.folded[start:end].rstrip("*_ \t").__len__() - 1
+                named = [a for a in paragraph.attributions if a.speaker and
+                         a.start < colon and 0 <= colon - a.end <= _INTRODUCER_GAP and
+                         not _CLAUSE_MARK.search(self.folded, a.end, colon) and
+                         not _VERBAL_CHARS.search(fold(a.speaker))]
+                if named:
+                    found = (named[-1].speaker, named[-1].phrase)
+                break
+            if any(a.speaker for a in paragraph.attributions):
+                break  # someone else speaks in between
+            # 日本，50多亿美元。/ 中国呢？: short lines are pieces of one utterance.
+            passed += len(line) >= _SHORT_PARAGRAPH
+            lines += 1
+            end = start - 1
+        self.introduced[line_start] = found
         return found
 
     def _speaker_after_quote(self, figure: Figure,

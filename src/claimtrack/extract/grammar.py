@@ -85,6 +85,7 @@ class Grammar:
     aside: re.Pattern  # , which was founded by X, : a description set off by commas
     adverb_directions: frozenset[str]
     conditional: re.Pattern
+    commentary_opener: re.Pattern  # 也就是说，: the writer glossing what a source said
     basis_before: re.Pattern
     basis_after: re.Pattern
     object_marker: re.Pattern
@@ -495,6 +496,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         basis_after=re.compile(
             rf"[^，,。；;]{{0,6}}?(?:{word_pattern([*zh.basis_after, *en.basis_after])})"),
         conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
+        commentary_opener=re.compile(
+            rf"[\s*>_]*(?:{word_pattern([*zh.commentary_openers, *en.commentary_openers])})"
+            if zh.commentary_openers or en.commentary_openers else r"(?!)"),
         # word_pattern of no words matches nothing, so an empty list fronts nothing.
         fronted_phrase=re.compile(rf"[\s*#>]*(?:{word_pattern(en.fronted_openers)})\s"),
         aside=re.compile(

@@ -111,6 +111,7 @@ class LanguageData(_Strict):
     adverb_directions: list[str] = []
     change_nouns_after: dict[str, list[str]] = {}
     conditional_markers: list[str] = []
+    commentary_openers: list[str] = []
     basis_before: list[str] = []
     basis_after: list[str] = []
     object_markers: list[str] = []

@@ -57,6 +57,8 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d+[.)、])?[ \t*]*$")
 # Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
 _NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
 _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
+# Two runs of at least two characters joined by 和 or 与 (see organisation_by_form).
+_JOINED_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,})[和与]([\u4e00-\u9fff]{4,})")
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})+")
@@ -620,7 +622,11 @@ def organisation_by_form(text: str) -> bool:
     rules = name_rules()
     if not 2 <= len(text) <= 14 or not all(_HAN.match(char) for char in text):
         return False
-    if any(char in rules.function_chars for char in text):
+    # 联合国毒品和犯罪问题办公室, 国家卫生和计划生育委员会: an organisation's suffix
+    # after two nouns joined by 和 or 与; the join is no function word there.
+    joined = _JOINED_ORGANISATION.fullmatch(text)
+    if any(char in rules.function_chars
+           for char in (joined.group(1) + joined.group(2) if joined else text)):
         return False
     suffix = _org_suffix(text, rules) or next(
         (ending for ending in rules.source_endings if text.endswith(ending)), None)

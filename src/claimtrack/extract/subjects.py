@@ -26,6 +26,8 @@ MEASURE_COMPOUND = "measure compound"
 MEASURE_WORD = "measure word"
 # Verbs that make what stands before them a clause, not an owner (X是Y的, X有Y的).
 _LINK_VERBS = frozenset(("是", "有", "在", "被", "把", "将", "让", "使", "给", "为", "成为", "占"))
+# Idioms, adjectives and adverbs: before 的 they describe the measure, never own it.
+_DESCRIBING_TAGS = frozenset(("i", "a", "ad", "d", "z"))
 # Tags of words that modify a noun in a phrase (经营/vn 贷款) but are none alone.
 _MODIFIER_TAGS = frozenset(("vn", "an", "l"))
 _LINK_CHARS = frozenset("=&/_#@?")
@@ -215,6 +217,8 @@ def _owner(folded: str, lead: int, measure_start: int, tokens: list,
         if flag in ("p", "r", "c", "uj", "ul", "x") or word in rules.stop_words or \
                 word in _LINK_VERBS or flag.startswith("v") and len(word) >= 2:
             return None  # 使得中国一季度的…, 还有…的: a verb phrase, not an owner
+        if flag in _DESCRIBING_TAGS:
+            return None  # 忧心忡忡/i 的盈亏线, 巨大/a 的: what describes owns nothing
         # 含住房贷款的: a verb and its object; 拼/v 多多/m, 动/v 视/vg 暴雪/n: a name
         # cut in pieces (single characters in a row).
         single_run = len(word) == 1 and position and len(owned[position - 1][2]) == 1
