@@ -217,6 +217,10 @@ _INTRODUCED_PARAGRAPHS = 2
 _INTRODUCED_LINES = 8
 _SHORT_PARAGRAPH = 30
 _INTRODUCER_GAP = 6
+# A figure standing alone as a question (_guessed): a question mark right after it,
+# and before it only spaces or emphasis back to the end of a sentence or a line.
+_GUESS_AFTER = re.compile(r"[ \t]*[?？]")
+_GUESS_BEFORE = re.compile(r"(?:^|[?？。.!！\n])[ \t]*\Z")
 # In a who-phrase, a sign of a verb phrase, not a name (指着泰勒·斯威夫特向父母宣布).
 _VERBAL_CHARS = re.compile(r"[着了过向把被给]")
 _IMAGE_LINE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*")
@@ -829,9 +833,19 @@ class Extraction:
             following = cores[index + 1] if index + 1 < len(cores) else None
             figure, joined = self._figure(core, following)
             skip_next = joined
-            if figure is not None:
+            if figure is not None and not self._guessed(figure):
                 figures.append(figure)
         return figures
+
+    def _guessed(self, figure: Figure) -> bool:
+        """100家？1000家？10000家？, 50%? 30%?: a figure that is a whole question of its
+        own is the writer's guess put to the reader, not a claim (the answer that
+        follows, 超过52000家, is)."""
+        after = _GUESS_AFTER.match(self.lower, figure.end)
+        if after is None:
+            return False
+        before = self.lower[max(self.body_start, figure.start - 8) : figure.start]
+        return _GUESS_BEFORE.search(before) is not None or figure.start - 8 <= self.body_start
 
     def _from_to(self, figures: list[Figure]) -> list[Figure]:
         """从3200亿元降至2900亿元, from $88.10 to $71.40: one change claim, not two levels.
