@@ -3073,7 +3073,8 @@ class Extraction:
                                                                      figures, mention):
                 break
             search_end = next_end
-        events = list(self.g.event.finditer(self.lower, clause_start, search_end))
+        events = list(self.g.event.finditer(self.lower, clause_start, search_end)) or \
+            list(self.g.history_event.finditer(self.lower, clause_start, search_end))
         if not events and _BARE_DATE_CLAUSE.fullmatch(self.lower, clause_start, mention.start):
             # He co-founded High Flyer, a hedge fund, in 2016: a clause that is only the
             # date ("in 2016") dates the event of the clauses before it in its sentence.
@@ -3084,7 +3085,8 @@ class Extraction:
                 start = self._clause_start(back - 1)
                 if self._holds_figure_or_date(start, back - 1, figures, mention):
                     break
-                events = list(self.g.event.finditer(self.lower, start, back))
+                events = list(self.g.event.finditer(self.lower, start, back)) or \
+                    list(self.g.history_event.finditer(self.lower, start, back))
                 if events:
                     break
                 back = start

@@ -66,6 +66,7 @@ class Grammar:
     direction_after: re.Pattern
     attribution: list[tuple[re.Pattern | AnchoredPattern, re.Pattern]]
     event: re.Pattern
+    history_event: re.Pattern  # 出演, starred in: dates a life's story, never a figure
     anaphora: re.Pattern
     future: re.Pattern
     forecast: re.Pattern
@@ -371,6 +372,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})"
         rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
     )
+    history_event = re.compile(
+        rf"(?:{latin_bounded([*zh.history_words, *en.history_words])})"
+        rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
+    )
     moved = latin_bounded([*zh.period_anaphora_not_before, *en.period_anaphora_not_before])
     anaphora = re.compile(
         latin_bounded([*zh.period_anaphora, *en.period_anaphora]) + rf"(?!\s*{moved})")
@@ -480,6 +485,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         direction_after=direction_after,
         attribution=attribution,
         event=event,
+        history_event=history_event,
         anaphora=anaphora,
         future=future,
         forecast=forecast,

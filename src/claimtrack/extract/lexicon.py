@@ -80,6 +80,7 @@ class LanguageData(_Strict):
     generic_sources: list[str]
     honorifics: list[str] = []
     event_words: list[str]
+    history_words: list[str] = []
     period_anaphora: list[str]
     period_anaphora_not_before: list[str] = []
     future_markers: list[str]
