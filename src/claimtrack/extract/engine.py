@@ -2900,6 +2900,8 @@ class Extraction:
     def _topic_match(self, figure: Figure, info: SentenceInfo, clause_start: int,
                      clause_end: int) -> tuple[int, int, str] | None:
         """The topic word of data/topics.yaml that names what the figure measures, if any."""
+        if figure.unit == "age":
+            return None  # 一个五十多岁的老员工: an age measures age, not the noun it describes
         if info.topics is None:  # the sentence's topic words, found once
             info.topics = []
             for match in self.g.topic.finditer(self.lower, info.start, info.end):
