@@ -225,7 +225,6 @@ _GUESS_AFTER = re.compile(r"[ \t]*[?？]")
 _GUESS_BEFORE = re.compile(r"(?:^|[?？。.!！\n])[ \t]*\Z")
 # In a who-phrase, a sign of a verb phrase, not a name (指着泰勒·斯威夫特向父母宣布).
 _VERBAL_CHARS = re.compile(r"[着了过向把被给]")
-_IMAGE_LINE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*")
 _TURN_PARAGRAPHS = 3
 # 时任宝龙集团的联席总裁陈德力说，: a paragraph that opens with a role and a name.
 _PARAGRAPH_OPENER_ROLE = re.compile(
@@ -468,8 +467,7 @@ class Extraction:
             part = "byline" if match.group("by") else "who"
             who = self.text[match.start(part) : match.end(part)].strip("* ")
             if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who) or \
-                    name_rules().is_person_name(fold(who)) or len(who) >= 2 and \
-                    not HAN.search(who):
+                    name_rules().is_person_name(fold(who)):  # (卢舫, a listed word too)
                 found.setdefault(match.group("label") or "By", self._canonical(who))
         return next((found[label] for label in _WRITER_LABELS if label in found), None)
 
@@ -847,7 +845,7 @@ class Extraction:
         if after is None:
             return False
         before = self.lower[max(self.body_start, figure.start - 8) : figure.start]
-        return _GUESS_BEFORE.search(before) is not None or figure.start - 8 <= self.body_start
+        return _GUESS_BEFORE.search(before) is not None  # (^: the body's start)
 
     def _from_to(self, figures: list[Figure]) -> list[Figure]:
         """从3200亿元降至2900亿元, from $88.10 to $71.40: one change claim, not two levels.
@@ -1474,10 +1472,9 @@ class Extraction:
                                 self.lower[a.end : b.start]) for a, b in zip(
                                 inside, inside[1:], strict=False)):
                             chosen = inside[0]
-                        named_body = fold(self.text[chosen.start : who_end]).strip()
                         if chosen.kind == "place" and chosen is inside[-1] and \
-                                len(named_body) > chosen.end - chosen.start and \
-                                organisation_by_form(named_body):
+                                who_end > chosen.end and organisation_by_form(
+                                    fold(self.text[chosen.start : who_end]).strip()):
                             # 中国青年研究中心 (青年/t cuts the tagger's name): a place
                             # that opens a body's name is part of it.
                             chosen = EntityMention(chosen.start, who_end, self.text[
@@ -1760,12 +1757,11 @@ class Extraction:
         if subject is None and (speaker or self.credited) is not None:
             first_person = self.g.first_person.match(self.lower, clause_start)
             if first_person is not None and first_person.end() <= figure.start:
-                subject = speaker  # 我34岁, "I was 34": whoever says it
-                # 我花费十九年: else the writer credited, for this clause only (the
-                # writer is not what the next sentences are about)
-                writer = None if speaker else self.credited
+                # 我34岁, "I was 34": whoever says it; 我花费十九年: else the writer
+                # credited, for this clause only (not what the next sentences are about)
+                subject, writer = (speaker, None) if speaker else (None, self.credited)
         info.subject = subject or info.subject
-        if subject is None and writer is not None:
+        if writer is not None:
             subject = writer
             self.writer_subjects += 1
         if topic is None and measure is not None:
@@ -2060,16 +2056,16 @@ class Extraction:
                 end > self.body_start:
             start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
             line = self.folded[start:end].strip()
-            if not line or _IMAGE_LINE.fullmatch(line):
-                end = start - 1
+            if all(self.mask[at] == 1 or self.text[at].isspace() for at in range(start, end)):
+                end = start - 1  # a blank line, or only an image, a link or a URL
                 continue
             if line.startswith("#") or self._paragraph_speaker(start) is not None or \
                     self.g.commentary_opener.match(self.lower, start):
                 break
-            tail = line.rstrip("*_ ")
             paragraph = self._sentence(max(start, end - 1), sentences)
-            if tail.endswith((":", "：")):
-                colon = start + self.folded[start:end].rstrip("*_ \t").__len__() - 1
+            body = self.folded[start:end].rstrip("*_ \t")
+            if body.endswith((":", "：")):
+                colon = start + len(body) - 1
                 named = [a for a in paragraph.attributions if a.speaker and
                          a.start < colon and 0 <= colon - a.end <= _INTRODUCER_GAP and
                          not _CLAUSE_MARK.search(self.folded, a.end, colon) and

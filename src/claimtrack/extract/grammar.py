@@ -368,14 +368,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     attribution = [(anchored(re.compile(p)), HAN) for p in zh.attribution] + [
         (anchored(re.compile(p)), LATIN) for p in en.attribution
     ]
-    event = re.compile(
-        rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})"
-        rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
-    )
+    noun_suffix = latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])
+    event = re.compile(rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})(?!{noun_suffix})")
     history_event = re.compile(
-        rf"(?:{latin_bounded([*zh.history_words, *en.history_words])})"
-        rf"(?!{latin_bounded([*zh.event_noun_suffixes, *en.event_noun_suffixes])})"
-    )
+        rf"(?:{latin_bounded([*zh.history_words, *en.history_words])})(?!{noun_suffix})")
     moved = latin_bounded([*zh.period_anaphora_not_before, *en.period_anaphora_not_before])
     anaphora = re.compile(
         latin_bounded([*zh.period_anaphora, *en.period_anaphora]) + rf"(?!\s*{moved})")
@@ -503,8 +499,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             rf"[^，,。；;]{{0,6}}?(?:{word_pattern([*zh.basis_after, *en.basis_after])})"),
         conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
         commentary_opener=re.compile(
-            rf"[\s*>_]*(?:{word_pattern([*zh.commentary_openers, *en.commentary_openers])})"
-            if zh.commentary_openers or en.commentary_openers else r"(?!)"),
+            rf"[\s*>_]*(?:{word_pattern([*zh.commentary_openers, *en.commentary_openers])})"),
         # word_pattern of no words matches nothing, so an empty list fronts nothing.
         fronted_phrase=re.compile(rf"[\s*#>]*(?:{word_pattern(en.fronted_openers)})\s"),
         aside=re.compile(

@@ -1,7 +1,8 @@
 """What the figure rules read: text with markup blanked and broken lines joined, length kept.
 
 Scraped and Markdown text puts emphasis and tags inside a figure and its
-qualifier (不到**6亿元**, <b>约</b>3成) and breaks lines inside a range (15-20⏎个月).
+qualifier (不到**6亿元**, <b>约</b>3成) and breaks lines inside a range (15-20⏎个月) or
+after a comma.
 Both are replaced character for character (by spaces), so every offset into
 the reading text is an offset into the original and a claim's span still quotes
 the original exactly; the rules then read through the spaces as they read
@@ -50,7 +51,8 @@ def broken_line_pattern(unit_starts: str) -> re.Pattern:
 
 
 def join_broken_lines(text: str, pattern: re.Pattern) -> str:
-    """The line breaks ``pattern`` finds inside figures made spaces; the length never changes."""
+    """The line breaks ``pattern`` finds (inside figures, after a comma) made spaces; the
+    length never changes."""
     if "\n" not in text:
         return text
     return pattern.sub(" ", text)
