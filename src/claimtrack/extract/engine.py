@@ -217,8 +217,6 @@ _INTRODUCED_PARAGRAPHS = 2
 _INTRODUCED_LINES = 8
 _SHORT_PARAGRAPH = 30
 _INTRODUCER_GAP = 6
-# How far past a figure's end a topic word may run when its unit opens it (1.25亿人口).
-_UNIT_WORD_REACH = 2
 # A figure standing alone as a question (_guessed): a question mark right after it,
 # and before it only spaces or emphasis back to the end of a sentence or a line.
 _GUESS_AFTER = re.compile(r"[ \t]*[?？]")
@@ -2910,12 +2908,9 @@ class Extraction:
                    if _topic_fits(kind, figure)]
         if not matches:
             return None
-        # the unit names it: 16 million downloads; or the unit opens the word that does
-        # (1.25亿人口: 人 is the unit and the first character of 人口)
-        inside = [m for m in matches if figure.start <= m[0] < figure.end and
-                  m[1] <= figure.end + _UNIT_WORD_REACH]
+        inside = [m for m in matches if figure.start <= m[0] and m[1] <= figure.end]
         if inside:
-            return inside[-1]
+            return inside[-1]  # the unit names it: 16 million downloads
         in_clause = [m for m in matches if clause_start <= m[0] and m[1] <= clause_end]
         pool = in_clause or matches
         before = [m for m in pool if m[1] <= figure.start]
