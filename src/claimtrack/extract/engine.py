@@ -153,6 +153,8 @@ _VENUE_BEFORE = re.compile(
 _AGE_SUBJECT_REACH = 4
 # Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
 _DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
+# After a Chinese source's verb, the marks that hand it what follows (他说，…; 他说：…).
+_HANDING_ON = frozenset("，：:,")
 # Between two names of one list (ChatGPT, Threads and Temu; 阿里、腾讯和百度), and the
 # joiners and blanked names a list leaves before its last name.
 _LIST_JOINER = re.compile(r"\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*(?:and\s+)?")
@@ -563,6 +565,7 @@ class Extraction:
             self.mask[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
         figures = self._from_to(self._figures())
         sentences: dict[int, SentenceInfo] = {}
+        self.sentences = sentences  # (what a sentence's pronoun source looks back into)
         claims = []
         self.figures = figures
         self.figure_starts = [f.start for f in figures]
@@ -1493,6 +1496,12 @@ class Extraction:
                         speaker = antecedent
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
+                    elif (referred := self._pronoun_source(who_start, who_end, info)) \
+                            is not None:
+                        # 他表示, she said: the person the pronoun points back to.
+                        speaker = referred
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
                     elif self._looks_like_name(who_text):
                         speaker = self.g.honorific.sub("", who_text.strip("《》〈〉「」“”\"' "))
                         who_start = max(who_start, clause_start)
@@ -1679,6 +1688,14 @@ class Extraction:
             if found and found[1] != "place" and (not body or found[1] == "organisation"):
                 return found[0]
         return None
+
+    def _pronoun_source(self, who_start: int, who_end: int, info: SentenceInfo) -> str | None:
+        """Whom a who-phrase that is only 他, 她, he or she points back to (see
+        _person_referred), else None."""
+        pronoun = self.g.personal_pronoun.match(self.lower, who_start)
+        if pronoun is None or self.lower[pronoun.end() : who_end].strip():
+            return None
+        return self._person_referred(info, pronoun.end(), self.sentences)
 
     def _looks_like_name(self, who: str) -> bool:
         """Whether a who-phrase no name finder marked is still a name by its form.
@@ -1962,7 +1979,8 @@ class Extraction:
         sources = [a for a in info.attributions if not a.start <= figure.start < a.end
                    and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)
                    and not (figure.end <= a.who_start and
-                            _DESCRIBES_NEXT.fullmatch(self.lower, figure.end, a.who_start))]
+                            _DESCRIBES_NEXT.fullmatch(self.lower, figure.end, a.who_start))
+                   and not (a.start >= figure.end and self._introduces_next(a))]
         before = [a for a in sources if a.start <= figure.start]
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
@@ -1987,6 +2005,14 @@ class Extraction:
         if self.narrator is not None and figure.start >= self.narrator_from:
             return self.narrator  # the editors' introduction above the credit is not theirs
         return self.author, None
+
+    def _introduces_next(self, attribution: Attribution) -> bool:
+        """Whether a Chinese source phrase hands on what follows it (…十三年坚持种植，他说，
+        小时候…): a comma or colon right after its verb; a figure before it is then
+        the writer's. (A source closing its sentence, 营收增长20%，他说。, covers it.)"""
+        following = self.folded[attribution.end : attribution.end + 2].lstrip()
+        return following[:1] in _HANDING_ON and \
+            HAN.search(self.folded, attribution.start, attribution.end) is not None
 
     def _previous_sentences(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
                             count: int) -> list[SentenceInfo]:
@@ -2045,6 +2071,8 @@ class Extraction:
         if self.g.commentary_opener.match(self.lower, info.start):
             return None  # 这是啥意思呢？也就是说，…: the writer's own gloss
         line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        if self._source_named_in(line_start, info.start, sentences):
+            return None  # 孟君对本刊阐述…。播出期间…: the narration has gone on since
         if line_start in self.introduced:
             return self.introduced[line_start]
         found, end, passed, lines = None, line_start - 1, 0, 0
@@ -2071,7 +2099,7 @@ class Extraction:
                 if named:
                     found = (named[-1].speaker, named[-1].phrase)
                 break
-            if any(a.speaker for a in paragraph.attributions):
+            if self._source_named_in(start, end, sentences):
                 break  # someone else speaks in between
             # 日本，50多亿美元。/ 中国呢？: short lines are pieces of one utterance.
             passed += len(line) >= _SHORT_PARAGRAPH
@@ -2079,6 +2107,17 @@ class Extraction:
             end = start - 1
         self.introduced[line_start] = found
         return found
+
+    def _source_named_in(self, start: int, end: int,
+                         sentences: dict[int, SentenceInfo]) -> bool:
+        """Whether a sentence starting in [start, end) names a source."""
+        position = start
+        while position < end:
+            info = self._sentence(position, sentences)
+            if any(a.speaker for a in info.attributions):
+                return True
+            position = max(info.end, position + 1)
+        return False
 
     def _speaker_after_quote(self, figure: Figure,
                              sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
@@ -2736,7 +2775,8 @@ class Extraction:
                   e.end < pronoun_end]
         if before:
             return before[0].name
-        if "\n\n" in self.text[max(self.body_start, info.start - 2) : info.start + 1]:
+        if info.start <= self.body_start or \
+                "\n\n" in self.text[max(self.body_start, info.start - 2) : info.start + 1]:
             return None
         previous = self._sentence(info.start - 1, sentences)
         if previous.start >= info.start:
