@@ -36,6 +36,7 @@ from claimtrack.extract.lexicon import ascii_lower, fold
 from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
 from claimtrack.extract.names import (
+    Name,
     chinese_names,
     common_english,
     english_names,
@@ -1294,7 +1295,9 @@ class Extraction:
             # body's name before a date: 美国国会2023年6月的报告).
             if name.kind not in ("organisation", "title") and \
                     "·" not in self.folded[name.start : name.end] and \
-                    _NUMBER_START.match(self.folded, name.end):  # (保罗·沃克一口气: a name)
+                    _NUMBER_START.match(self.folded, name.end) and \
+                    not (self._full_personal_name(name) and
+                         self._figure_or_date_at(name.end)):  # (保罗·沃克一口气: a name)
                 continue
             if name.kind == "title":
                 # 《2023年中国游戏产业报告》: the names inside a title are part of it.
@@ -1331,6 +1334,22 @@ class Extraction:
                 at = self.folded.find(word, at + len(word), info.end)
         if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
+
+    def _full_personal_name(self, name: Name) -> bool:
+        """A surname and a two-character given name no dictionary lists as a word
+        (张建军十三年坚持种植, 王小明3日表示): a name even right before a figure or a
+        date (a numeral that is part of a word, 金三银四, 郑大一附院, makes no name)."""
+        word = self.folded[name.start : name.end]
+        return name.kind == "person" and len(word) == 3 and \
+            name_rules().is_person_name(word) and not listed_word(word)
+
+    def _figure_or_date_at(self, position: int) -> bool:
+        """Whether a figure or a date holds the character at ``position`` (not 一样 of
+        霍去病一样, nor 四 of 金三银四: a numeral that is part of a word)."""
+        at = bisect.bisect_right(self.figure_starts, position) - 1
+        return at >= 0 and self.figures[at].end > position or any(
+            mention.start <= position < mention.end
+            for mention in self._dates_in(max(self.body_start, position - 12), position + 1))
 
     def _full_name(self, word: str, before: int) -> str | None:
         """The last two-word name the text writes before ``before`` that holds ``word``
