@@ -154,6 +154,8 @@ _VENUE_BEFORE = re.compile(
 _AGE_SUBJECT_REACH = 4
 # Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
 _DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
+# What may stand before the name that opens a clause: blanks and Markdown emphasis.
+_LEAD_MARKUP = frozenset(" \t\n*_#>-\u3000")
 # After a Chinese source's verb, the marks that hand it what follows (他说，…; 他说：…).
 _HANDING_ON = frozenset("，：:,")
 # Between two names of one list (ChatGPT, Threads and Temu; 阿里、腾讯和百度), and the
@@ -356,6 +358,9 @@ class Attribution:
     phrase: str
     role: str | None = None  # the speaker's role as written (首席执行官, analyst)
     said_on: date | None = None  # the day of the statement, when the text gives it
+    # Whether the source hands on only what follows it (a clause with no speaker of its
+    # own, 并表示…, and said…): a figure before it in its sentence is not its.
+    hands_on: bool = False
 
 
 @dataclass
@@ -1429,7 +1434,15 @@ class Extraction:
                 if any(taken[match.start() - info.start : match.end() - info.start]):
                     continue
                 groups = match.groupdict()
-                if groups.get("who"):
+                if groups.get("carried"):
+                    speaker = self._opening_name(info, match.start("carried"))
+                    if speaker is None:
+                        continue  # 增长了20%，并表示…: nobody named opens the sentence
+                    attribution = Attribution(
+                        match.start("carried"), match.end(), match.start("carried"),
+                        match.start("carried"), speaker,
+                        f"{speaker} … {match.group('carried')}", hands_on=True)
+                elif groups.get("who"):
                     who_start, who_end = match.span("who")
                     # （記者張芸瑄／綜合報導）輝達公布: a who-phrase starts after a bracket
                     # or slash that closes what stands before it.
@@ -1707,6 +1720,22 @@ class Extraction:
             if found and found[1] != "place" and (not body or found[1] == "organisation"):
                 return found[0]
         return None
+
+    def _opening_name(self, info: SentenceInfo, before: int) -> str | None:
+        """Who opens the last clause of the sentence before ``before`` that opens with a
+        name (a person, a body, a name of no known kind; dates and markup may stand
+        before it): the speaker of a later clause with none of its own."""
+        opening = None
+        for entity in info.entities:
+            if entity.end > before:
+                break
+            if entity.kind not in ("person", "organisation", "other"):
+                continue
+            lead = self._clause_start(entity.start)
+            if all(self.mask[at] == 2 or self.text[at] in _LEAD_MARKUP
+                   for at in range(lead, entity.start)):
+                opening = entity.name
+        return opening
 
     def _pronoun_source(self, who_start: int, who_end: int, info: SentenceInfo) -> str | None:
         """Whom a who-phrase that is only 他, 她, he or she points back to (see
@@ -1999,7 +2028,7 @@ class Extraction:
                    and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)
                    and not (figure.end <= a.who_start and
                             _DESCRIBES_NEXT.fullmatch(self.lower, figure.end, a.who_start))
-                   and not (a.start >= figure.end and self._introduces_next(a))]
+                   and not (a.start >= figure.end and (a.hands_on or self._introduces_next(a)))]
         before = [a for a in sources if a.start <= figure.start]
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
@@ -2937,7 +2966,9 @@ class Extraction:
             if word_end == first and word_start < first and len(word) == 2 and \
                     HAN.match(word) and (flag in rules.zh_noun_tags or flag == "v") and \
                     word not in rules.zh_links and word not in rules.zh_not_measures and \
-                    not any(e.start < word_end and word_start < e.end for e in info.entities):
+                    not any(e.start < word_end and word_start < e.end for e in info.entities) \
+                    and not any(a.start < word_end and word_start < a.end
+                                for a in info.attributions):  # (并表示营收…: a source's verb)
                 first = word_start
                 break
         for word_start, word_end, word, flag in words:
