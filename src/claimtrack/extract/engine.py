@@ -222,6 +222,10 @@ _INTRODUCED_PARAGRAPHS = 2
 _INTRODUCED_LINES = 8
 _SHORT_PARAGRAPH = 30
 _INTRODUCER_GAP = 6
+# A line of a block quote: Markdown's > or a paragraph set in italics (_…_), how
+# WeChat articles set off what they quote; how many such lines one introducer speaks.
+_QUOTE_LINE = re.compile(r"[ \t]*(?:>|_(?!_))")
+_QUOTE_BLOCK_LINES = 16
 # A figure standing alone as a question (_guessed): a question mark right after it,
 # and before it only spaces or emphasis back to the end of a sentence or a line.
 _GUESS_AFTER = re.compile(r"[ \t]*[?？]")
@@ -2044,6 +2048,7 @@ class Extraction:
             figure, sentences) or self._introduced_quote(figure, sentences) or \
             self._list_source(info, sentences) or \
             self._paragraph_speaker(figure.start) or self._continued_turn(figure.start) or \
+            self._quoted_block(figure.start, sentences) or \
             self._introduced_paragraphs(figure.start, info, sentences)
         if quoted is not None:
             return quoted
@@ -2155,6 +2160,41 @@ class Extraction:
             end = start - 1
         self.introduced[line_start] = found
         return found
+
+    def _quoted_block(self, position: int,
+                      sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """我随便贴几段英国《卫报》的一个报道，里边是这么说的： then paragraphs set off as a
+        block quote (_QUOTE_LINE): the block is the words of the source its introducer
+        (the line before it, ending with a colon) names: the source of its attribution,
+        else the last name in it that is no place (a person, a body, a title: 邱震海转述了
+        这么一个故事：, 凤凰网做过一个专访，我截一段：); none when it names none."""
+        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        if not _QUOTE_LINE.match(self.text, line_start):
+            return None
+        end, lines = line_start - 1, 0
+        while end > self.body_start and lines <= _QUOTE_BLOCK_LINES:
+            start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
+            body = self.folded[start:end].rstrip("*_ \t")
+            if not body.strip(" \t*_>"):
+                end = start - 1  # a blank line, or markup alone
+                continue
+            if not body.endswith((":", "：")):
+                if not _QUOTE_LINE.match(self.text, start):
+                    return None  # the block has no introducer
+                lines += 1
+                end = start - 1
+                continue
+            introducer = self._sentence(start + len(body) - 1, sentences)
+            named = [a for a in introducer.attributions if a.speaker]
+            if named:
+                return named[-1].speaker, named[-1].phrase
+            names = [e for e in introducer.entities if e.kind != "place" and
+                     e.name != self.credited]
+            if not names:
+                return None
+            return names[-1].name, self.text[introducer.start : start + len(body)].strip(
+                " \t*_>：:")
+        return None
 
     def _source_named_in(self, start: int, end: int,
                          sentences: dict[int, SentenceInfo]) -> bool:
