@@ -154,8 +154,10 @@ _VENUE_BEFORE = re.compile(
 _AGE_SUBJECT_REACH = 4
 # Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
 _DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
-# What may stand before the name that opens a clause: blanks and Markdown emphasis.
+# What may stand before the name that opens a clause: blanks and Markdown emphasis,
+# and asides in brackets.
 _LEAD_MARKUP = frozenset(" \t\n*_#>-\u3000")
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 # After a Chinese source's verb, the marks that hand it what follows (他说，…; 他说：…).
 _HANDING_ON = frozenset("，：:,")
 # Between two names of one list (ChatGPT, Threads and Temu; 阿里、腾讯和百度), and the
@@ -1445,7 +1447,8 @@ class Extraction:
                     attribution = Attribution(
                         match.start("carried"), match.end(), match.start("carried"),
                         match.start("carried"), speaker,
-                        f"{speaker} … {match.group('carried')}", hands_on=True)
+                        f"{speaker} … {self.text[match.start('carried') : match.end()]}",
+                        hands_on=True)
                 elif groups.get("who"):
                     who_start, who_end = match.span("who")
                     # （記者張芸瑄／綜合報導）輝達公布: a who-phrase starts after a bracket
@@ -1736,8 +1739,10 @@ class Extraction:
             if entity.kind not in ("person", "organisation", "other"):
                 continue
             lead = self._clause_start(entity.start)
-            if all(self.mask[at] == 2 or self.text[at] in _LEAD_MARKUP
-                   for at in range(lead, entity.start)):
+            # （图片来自互联网）杨奇也在那天，…: an aside in brackets stands before no one.
+            asides = [m.span() for m in _BRACKETED.finditer(self.text, info.start, entity.start)]
+            if all(self.mask[at] == 2 or self.text[at] in _LEAD_MARKUP or
+                   any(a <= at < b for a, b in asides) for at in range(lead, entity.start)):
                 opening = entity.name
         return opening
 
