@@ -2156,7 +2156,9 @@ class Extraction:
                          not _VERBAL_CHARS.search(fold(a.speaker))]
                 if named:
                     found = (named[-1].speaker, named[-1].phrase)
-                break
+                    break
+                # (所以，结论就出来了：: a colon that names no one goes on what the
+                # source above says.)
             if self._source_named_in(start, end, sentences):
                 break  # someone else speaks in between
             # 日本，50多亿美元。/ 中国呢？: short lines are pieces of one utterance.
