@@ -2650,6 +2650,11 @@ class Extraction:
         figures = [(f.start, f.end) for f in self.figures[first:]
                    if f.start < figure.start and f is not figure]
         blocked += figures
+        for attribution in info.attributions:
+            # 发表了一篇文章，展示了全国公路每年养护缺口高达50%: a source's phrase that
+            # runs into the clause leaves the topic after it.
+            if attribution.start <= clause_start < attribution.end < figure.start:
+                clause_start = attribution.end
         span = clause_topic(self.folded, clause_start, figure.start, dates, blocked,
                             measure_span)
         if span in (MEASURE_COMPOUND, MEASURE_WORD):
