@@ -2052,7 +2052,8 @@ class Extraction:
         quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
             figure, sentences) or self._introduced_quote(figure, sentences) or \
             self._list_source(info, sentences) or \
-            self._paragraph_speaker(figure.start) or self._continued_turn(figure.start) or \
+            self._paragraph_turn(figure.start, info, sentences) or \
+            self._continued_turn(figure.start) or \
             self._quoted_block(figure.start, sentences) or \
             self._introduced_paragraphs(figure.start, info, sentences)
         if quoted is not None:
@@ -2286,6 +2287,25 @@ class Extraction:
                 return None
             position = previous
         return None
+
+    def _paragraph_turn(self, position: int, info: SentenceInfo,
+                        sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """The speaker who opens the figure's paragraph (_paragraph_speaker), unless a
+        sentence between that opening and the figure tells on what happened
+        (冯骥说，我来。于是，…: lang narration_openers)."""
+        found = self._paragraph_speaker(position)
+        if found is None:
+            return None
+        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        current = info
+        while current.start > line_start:
+            if self.g.narration_opener.match(self.lower, current.start):
+                return None
+            previous = self._previous_sentences(current, sentences, 1)
+            if not previous:
+                break
+            current = previous[0]
+        return found
 
     def _paragraph_speaker(self, position: int) -> tuple[str, str] | None:
         """达叔说，……: a paragraph that opens with a named speaker's verb is that

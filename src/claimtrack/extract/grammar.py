@@ -87,6 +87,7 @@ class Grammar:
     adverb_directions: frozenset[str]
     conditional: re.Pattern
     commentary_opener: re.Pattern  # 也就是说，: the writer glossing what a source said
+    narration_opener: re.Pattern  # 于是，: the writer telling on after a speaker's words
     basis_before: re.Pattern
     basis_after: re.Pattern
     object_marker: re.Pattern
@@ -500,6 +501,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
         commentary_opener=re.compile(
             rf"[\s*>_]*(?:{word_pattern([*zh.commentary_openers, *en.commentary_openers])})"),
+        narration_opener=re.compile(
+            rf"[\s*>_]*(?:{word_pattern([*zh.narration_openers, *en.narration_openers])})"),
         # word_pattern of no words matches nothing, so an empty list fronts nothing.
         fronted_phrase=re.compile(rf"[\s*#>]*(?:{word_pattern(en.fronted_openers)})\s"),
         aside=re.compile(
