@@ -80,6 +80,14 @@ _PLURAL_AFTER_NAMES = re.compile(
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
 # A reported-speech phrase that points back at a report (报道称, the report said).
 _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
+# A source of data (据IDC的数据显示, X报告显示, figures from X show): its figures may run on
+# over the next sentences of its paragraph (Extraction._data_run).
+_DATA_SOURCE = re.compile(r"数据|统计|报告|调查|调研|普查|财报|显示|data|figures|statistics|survey",
+                          re.I)
+# How many sentences after a data source's own its figures may run on, and how far
+# after its phrase a data word may stand (According to IDC data).
+_DATA_RUN_SENTENCES = 3
+_DATA_WORD_REACH = 6
 # A study cited by its authors: Hagger等人（2010）, Smith et al. (2019).
 _CITATION = re.compile(r"等人|\bet al\b|\band colleagues\b")
 # A list item: a bullet or a number at the start of a line.
@@ -2055,6 +2063,7 @@ class Extraction:
             self._paragraph_turn(figure.start, info, sentences) or \
             self._continued_turn(figure.start) or \
             self._quoted_block(figure.start, sentences) or \
+            self._data_run(info, sentences) or \
             self._introduced_paragraphs(figure.start, info, sentences)
         if quoted is not None:
             return quoted
@@ -2168,6 +2177,42 @@ class Extraction:
             end = start - 1
         self.introduced[line_start] = found
         return found
+
+    def _data_run(self, info: SentenceInfo,
+                  sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """据IDC的数据显示，2021年第四季度，…增长475.9%。2021年全年，…占比达27.4%。: the
+        figures of a named source of data run on over the next sentences of its
+        paragraph (at most _DATA_RUN_SENTENCES), as long as each sentence between holds a
+        figure and names no source, and none opens with the writer's gloss or telling on
+        (也就是说, 于是) or with 我."""
+        current = info
+        for _ in range(_DATA_RUN_SENTENCES):
+            if not self._continues_data(current):
+                return None
+            previous = self._previous_sentences(current, sentences, 1)
+            if not previous or "\n" in self.text[previous[0].end - 1 : current.start + 1]:
+                return None  # the paragraph starts here
+            current = previous[0]
+            named = [a for a in current.attributions if a.speaker]
+            if current.attributions:
+                # (According to IDC data: the words right after the phrase count too.)
+                if named and _DATA_SOURCE.search(
+                        self.folded, named[-1].start, named[-1].end + _DATA_WORD_REACH):
+                    return named[-1].speaker, named[-1].phrase
+                return None
+        return None
+
+    def _continues_data(self, info: SentenceInfo) -> bool:
+        """Whether a sentence may go on the data of a source before it (_data_run): it
+        holds a figure, names no source, supposes nothing (如果我们粗略地用…, the writer's
+        own reckoning) and opens with no gloss, telling on or 我."""
+        at = bisect.bisect_left(self.figure_starts, info.start)
+        return at < len(self.figure_starts) and self.figure_starts[at] < info.end and \
+            not info.attributions and \
+            not self.g.conditional.search(self.lower, info.start, info.end) and \
+            not self.g.commentary_opener.match(self.lower, info.start) and \
+            not self.g.narration_opener.match(self.lower, info.start) and \
+            not self.g.first_person.match(self.lower, info.start)
 
     def _quoted_block(self, position: int,
                       sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
