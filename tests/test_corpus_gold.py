@@ -37,8 +37,11 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # matched figures whose subjects are not yet right (218 right subjects before and
 # after), so the share of right subjects falls from 0.415 to 0.410; precision 0.515,
 # recall 0.630, speaker 0.474.
-FLOORS = {"precision": 0.51, "recall": 0.625, "subject_accuracy": 0.405,
-          "speaker_accuracy_named": 0.47, "measure_accuracy": 0.485}
+# Session 25 added batch_8 (11 fresh articles, 93 figures; subject 0.250, named speaker
+# 3 of 23): over the 91 articles, precision 0.518, recall 0.642, subject 0.399,
+# speaker 0.468, measure 0.490, misattribution 0.015; the floors follow the larger set.
+FLOORS = {"precision": 0.51, "recall": 0.635, "subject_accuracy": 0.395,
+          "speaker_accuracy_named": 0.46, "measure_accuracy": 0.485}
 CEILINGS = {"misattribution_rate": 0.02}
 
 
