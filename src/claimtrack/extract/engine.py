@@ -1315,8 +1315,7 @@ class Extraction:
             if name.kind not in ("organisation", "title") and \
                     "·" not in self.folded[name.start : name.end] and \
                     _NUMBER_START.match(self.folded, name.end) and \
-                    not (self._full_personal_name(name) and
-                         self._figure_or_date_at(name.end)):  # (保罗·沃克一口气: a name)
+                    not self._name_before_number(name):  # (保罗·沃克一口气: a name)
                 continue
             if name.kind == "title":
                 # 《2023年中国游戏产业报告》: the names inside a title are part of it.
@@ -1354,13 +1353,17 @@ class Extraction:
         if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
 
-    def _full_personal_name(self, name: Name) -> bool:
-        """A surname and a two-character given name no dictionary lists as a word
-        (张建军十三年坚持种植, 王小明3日表示): a name even right before a figure or a
-        date (a numeral that is part of a word, 金三银四, 郑大一附院, makes no name)."""
+    def _name_before_number(self, name: Name) -> bool:
+        """A surname and a given name no dictionary lists as a word, right before a date
+        (顾明2009年毕业后, 王小明3日表示) or, with a two-character given name, a figure
+        (张建军十三年坚持种植): a name still, though a word that runs into a number
+        qualifies it (长达20个月), and a numeral inside a word makes no name (金三银四,
+        郑大一附院)."""
         word = self.folded[name.start : name.end]
-        return name.kind == "person" and len(word) == 3 and \
-            name_rules().is_person_name(word) and not listed_word(word)
+        if name.kind != "person" or not name_rules().is_person_name(word) or listed_word(word):
+            return False
+        return bool(self._dates_in(name.end, name.end + 1)) or \
+            len(word) == 3 and self._figure_or_date_at(name.end)
 
     def _figure_or_date_at(self, position: int) -> bool:
         """Whether a figure or a date holds the character at ``position`` (not 一样 of
