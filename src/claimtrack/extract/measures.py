@@ -82,6 +82,10 @@ _MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d"))
 _HEAD_TAGS = frozenset(("n", "nz", "ng"))
 
 
+# Measure words that count events: the verb after them is what is counted.
+_EVENT_CLASSIFIERS = frozenset("起次场轮")
+
+
 def counted_noun(folded: str, end: int, limit: int,
                  places: bool = True, after_de: bool = False) -> tuple[int, int] | None:
     """The noun a count counts, right after its measure word: 5000辆汽车 → 汽车,
@@ -117,6 +121,13 @@ def counted_noun(folded: str, end: int, limit: int,
 
     opens = bool(tokens) and after_de and len(tokens) > 1 and head(tokens[1]) and (
         tokens[0][3] in ("a", "v") and len(tokens[0][2]) == 2)
+    # 52000家百年/m 企业: a word of numerals that modifies the noun after it.
+    opens = opens or len(tokens) > 1 and head(tokens[1]) and tokens[0][3] == "m" and \
+        len(tokens[0][2]) == 2 and all(_HAN.match(char) for char in tokens[0][2])
+    if tokens and folded[end - 1 : end] in _EVENT_CLASSIFIERS and \
+            tokens[0][3] in ("v", "vn") and len(tokens[0][2]) >= 2 and \
+            (len(tokens) == 1 or not tokens[1][3].startswith(("n", "v"))):
+        return end + tokens[0][0], end + tokens[0][1]  # 250起袭击: the events counted
     if not tokens or not opens and (not nominal(tokens[0]) or tokens[0][3] == "vn" and
                                     len(tokens) > 1 and tokens[1][3].startswith("v")):
         return None  # (免费/vn 使用/v: a verb phrase, not what is counted)
