@@ -417,6 +417,9 @@ class Extraction:
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
         # The source a colon above hands each paragraph to (_introduced_paragraphs).
         self.introduced: dict[int, tuple[str, str] | None] = {}
+        # Each sentence read so far, by its index (_sentence); a pronoun source looks back
+        # into it while its own sentence is being read.
+        self.sentences: dict[int, SentenceInfo] = {}
         # (line start, heading or turn opener?, opener's named speaker) of each non-empty
         # line of a dialogue told in turns (_continued_turn), [] when the text is none;
         # None: not read yet.
@@ -584,8 +587,7 @@ class Extraction:
         for mention in dates:
             self.mask[mention.start : mention.end] = b"\x02" * (mention.end - mention.start)
         figures = self._from_to(self._figures())
-        sentences: dict[int, SentenceInfo] = {}
-        self.sentences = sentences  # (what a sentence's pronoun source looks back into)
+        sentences = self.sentences
         claims = []
         self.figures = figures
         self.figure_starts = [f.start for f in figures]
@@ -1369,9 +1371,10 @@ class Extraction:
         """Whether a figure or a date holds the character at ``position`` (not 一样 of
         霍去病一样, nor 四 of 金三银四: a numeral that is part of a word)."""
         at = bisect.bisect_right(self.figure_starts, position) - 1
-        return at >= 0 and self.figures[at].end > position or any(
-            mention.start <= position < mention.end
-            for mention in self._dates_in(max(self.body_start, position - 12), position + 1))
+        if at >= 0 and self.figures[at].end > position:
+            return True
+        at = bisect.bisect_right(self.date_starts, position) - 1
+        return at >= 0 and self.dates[at].end > position
 
     def _full_name(self, word: str, before: int) -> str | None:
         """The last two-word name the text writes before ``before`` that holds ``word``
