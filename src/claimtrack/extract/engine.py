@@ -162,6 +162,8 @@ _VENUE_BEFORE = re.compile(
 _AGE_SUBJECT_REACH = 4
 # Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
 _DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
+# What makes a name the owner of what follows it: OpenAI's CEO, 小米的CEO.
+_OWNER_MARK = re.compile(r"’s\b|'s\b|的")
 # What may stand before the name that opens a clause: blanks and Markdown emphasis,
 # and asides in brackets.
 _LEAD_MARKUP = frozenset(" \t\n*_#>-\u3000")
@@ -1544,7 +1546,7 @@ class Extraction:
                                                     in ("《", "〈") and chosen.kind == "title")
                         phrase_start = match.start() if leads else self._honorific_start(
                             who_start, info)
-                    elif (antecedent := self._antecedent(who_text, info)) is not None:
+                    elif (antecedent := self._antecedent(who_text, info, who_start)) is not None:
                         # 该报告质疑, the company said: the name the sentence before gave.
                         speaker = antecedent
                         who_start = max(who_start, clause_start)
@@ -1724,19 +1726,26 @@ class Extraction:
         match = re.search(r"(?:^|\s)((?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s)$", window)
         return start - len(match.group(1)) if match else start
 
-    def _antecedent(self, who: str, info: SentenceInfo) -> str | None:
-        """The entity an anaphoric who-phrase (该报告, the company) points back to."""
+    def _antecedent(self, who: str, info: SentenceInfo, before: int | None = None) -> str | None:
+        """The entity an anaphoric who-phrase (该报告, the company) points back to: the
+        first one its own sentence names before it, what the sentence is about
+        (Microsoft's cloud revenue grew 31%, the company said; DeepSeek's model performs
+        as well as OpenAI's, and the company says), when ``before`` says where the phrase
+        starts; else the last one named in the two sentences before."""
         folded = ascii_lower(fold(who)).strip()
         if len(folded) > 16 or not self.g.anaphoric_source.match(folded):
             return None
-        if info.start <= self.body_start:
+        own = [] if before is None else \
+            list(self.g.entity.finditer(self.lower, info.start, before))
+        if info.start <= self.body_start and not own:
             return None
         # Two sentences back: the sentence before may be a title cut short at its "？".
-        previous_start = self._sentence_start(self._sentence_start(info.start - 1) - 1)
-        names = list(self.g.entity.finditer(self.lower, previous_start, info.start))
+        previous_start = self._sentence_start(self._sentence_start(info.start - 1) - 1) \
+            if info.start > self.body_start else info.start
+        earlier = list(self.g.entity.finditer(self.lower, previous_start, info.start))
         # 该公司, the company: a body, not the person (Meta CEO Mark Zuckerberg) named last.
         body = self.g.body_word.search(folded) is not None
-        for match in reversed(names):
+        for match in [*own, *reversed(earlier)]:
             found = self.g.entity_of.get(compact_key(match.group(0)))
             if found and found[1] != "place" and (not body or found[1] == "organisation"):
                 return found[0]
@@ -1745,12 +1754,14 @@ class Extraction:
     def _opening_name(self, info: SentenceInfo, before: int) -> str | None:
         """Who opens the last clause of the sentence before ``before`` that opens with a
         name (a person, a body, a name of no known kind; dates and markup may stand
-        before it): the speaker of a later clause with none of its own."""
+        before it): the speaker of a later clause with none of its own. A name that
+        owns what follows it (Sam Altman, OpenAI's CEO, …: OpenAI's) opens no clause."""
         opening = None
         for entity in info.entities:
             if entity.end > before:
                 break
-            if entity.kind not in ("person", "organisation", "other"):
+            if entity.kind not in ("person", "organisation", "other") or \
+                    _OWNER_MARK.match(self.lower, entity.end):
                 continue
             lead = self._clause_start(entity.start)
             # （图片来自互联网）杨奇也在那天，…: an aside in brackets stands before no one.
