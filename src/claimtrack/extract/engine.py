@@ -1731,21 +1731,25 @@ class Extraction:
         first one its own sentence names before it, what the sentence is about
         (Microsoft's cloud revenue grew 31%, the company said; DeepSeek's model performs
         as well as OpenAI's, and the company says), when ``before`` says where the phrase
-        starts; else the last one named in the two sentences before."""
+        starts; else the last one named in the two sentences before. In its own
+        sentence a name of no known kind may be the body (Tesla delivered…, the company
+        said)."""
         folded = ascii_lower(fold(who)).strip()
         if len(folded) > 16 or not self.g.anaphoric_source.match(folded):
             return None
-        own = [] if before is None else \
-            list(self.g.entity.finditer(self.lower, info.start, before))
-        if info.start <= self.body_start and not own:
-            return None
-        # Two sentences back: the sentence before may be a title cut short at its "？".
-        previous_start = self._sentence_start(self._sentence_start(info.start - 1) - 1) \
-            if info.start > self.body_start else info.start
-        earlier = list(self.g.entity.finditer(self.lower, previous_start, info.start))
         # 该公司, the company: a body, not the person (Meta CEO Mark Zuckerberg) named last.
         body = self.g.body_word.search(folded) is not None
-        for match in [*own, *reversed(earlier)]:
+        if before is not None:
+            for entity in info.entities:
+                if entity.end <= before and entity.kind not in ("place", "person", "title") \
+                        and (not body or entity.kind in ("organisation", "other")):
+                    return entity.name
+        if info.start <= self.body_start:
+            return None
+        # Two sentences back: the sentence before may be a title cut short at its "？".
+        previous_start = self._sentence_start(self._sentence_start(info.start - 1) - 1)
+        earlier = list(self.g.entity.finditer(self.lower, previous_start, info.start))
+        for match in reversed(earlier):
             found = self.g.entity_of.get(compact_key(match.group(0)))
             if found and found[1] != "place" and (not body or found[1] == "organisation"):
                 return found[0]
