@@ -162,6 +162,11 @@ _VENUE_BEFORE = re.compile(
 _AGE_SUBJECT_REACH = 4
 # Between a figure and the name it describes: 68岁的孙正义, the 68-year-old Son.
 _DESCRIBES_NEXT = re.compile(r"的|\s+|\s*the\s+")
+# A list of noun phrases that stand for the figures said respectively (基础版和高级版,
+# the basic and premium tiers): the joiners, the article it opens with, the longest part.
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*and|,|、|和|与|及|\band\b)\s*")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|its|Its|their|Their)\s+")
+_RESPECTIVE_PHRASE_CHARS = 16
 # What makes a name the owner of what follows it: OpenAI's CEO, 小米的CEO.
 _OWNER_MARK = re.compile(r"’s\b|'s\b|的")
 # What may stand before the name that opens a clause: blanks and Markdown emphasis,
@@ -2560,6 +2565,8 @@ class Extraction:
                  worded: tuple[int, int] | None = None) -> str | None:
         eligible = self._eligible(info, figure)
         paired = self._respective(figure, info, eligible)
+        if paired is None and not any(e.end <= figure.start for e in eligible):
+            paired = self._respective_phrases(figure, info)
         if paired is not None:
             return paired
         valued = self.g.valued_object.search(self.lower, clause_start, figure.start)
@@ -2891,6 +2898,41 @@ class Extraction:
                    for left, right in zip(run, run[1:], strict=False)):
                 return run[figures.index(figure)].name
         return None
+
+    def _respective_phrases(self, figure: Figure, info: SentenceInfo) -> str | None:
+        """基础版和高级版分别售价8美元和25美元; the basic and premium tiers, which cost
+        $8 and $25 a month, respectively: with no list of names, the n-th figure goes
+        with the n-th phrase of the list of nouns its sentence opens with (up to 分别,
+        or up to the first comma or figure), as written."""
+        marker = self.g.respectively.search(self.lower, info.start, info.end)
+        if marker is None:
+            return None
+        first = bisect.bisect_left(self.figure_starts, info.start)
+        figures = [f for f in self.figures[first : bisect.bisect_left(self.figure_starts,
+                                                                      info.end)]
+                   if f.kind == figure.kind and (f.start > marker.start()) ==
+                   (figure.start > marker.start())]
+        if len(figures) < 2 or figure not in figures:
+            return None
+        end = marker.start() if marker.start() < figure.start else min(
+            figures[0].start, *(at for at in (self.folded.find(",", info.start, marker.start()),
+                                              self.folded.find("，", info.start,
+                                                               marker.start())) if at >= 0))
+        if self._dates_in(info.start, end):
+            return None  # 2023年和2024年分别增长5%和3%: periods, not what grew
+        phrase = self.text[info.start:end].strip(" *#>\n")
+        phrase = _LEADING_ARTICLE.sub("", phrase)
+        parts = [part.strip() for part in _LIST_SPLIT.split(phrase)]
+        rules = subject_rules()
+        if len(parts) != len(figures) or not all(
+                0 < len(part) <= _RESPECTIVE_PHRASE_CHARS and part not in rules.skip_words
+                and part not in rules.time_nouns for part in parts):
+            return None
+        words = parts[-1].split()
+        if len(words) > 1 and all(len(part.split()) == 1 for part in parts[:-1]):
+            # the basic and premium tiers: the head noun the last phrase ends with
+            parts = [f"{part} {words[-1]}" for part in parts[:-1]] + parts[-1:]
+        return parts[figures.index(figure)]
 
     def _possessive_chain_end(self, entities: list[EntityMention],
                               clause_end: int) -> EntityMention:
