@@ -515,7 +515,9 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             continue
         # appmsg, wx_fmt=jpeg: a piece of a link the markup left behind, not a name.
         # 7nm, 5GB: letters right after a number are its unit.
-        if piece[offset - 1 : offset].isdigit():
+        # (0700.HK: an exchange's code after a number.)
+        if piece[offset - 1 : offset].isdigit() or \
+                piece[offset - 1 : offset] == "." and piece[offset - 2 : offset - 1].isdigit():
             continue
         if piece[offset - 1 : offset] in _LINK_CHARS or \
                 piece[offset + len(text) : offset + len(text) + 1] in _LINK_CHARS:
