@@ -2903,7 +2903,7 @@ class Extraction:
         """基础版和高级版分别售价8美元和25美元; the basic and premium tiers, which cost
         $8 and $25 a month, respectively: with no list of names, the n-th figure goes
         with the n-th phrase of the list of nouns its sentence opens with (up to 分别,
-        or up to the first comma or figure), as written."""
+        or up to the comma that sets it off before the figures), as written."""
         marker = self.g.respectively.search(self.lower, info.start, info.end)
         if marker is None:
             return None
@@ -2914,10 +2914,14 @@ class Extraction:
                    (figure.start > marker.start())]
         if len(figures) < 2 or figure not in figures:
             return None
-        end = marker.start() if marker.start() < figure.start else min(
-            figures[0].start, *(at for at in (self.folded.find(",", info.start, marker.start()),
-                                              self.folded.find("，", info.start,
-                                                               marker.start())) if at >= 0))
+        commas = [at for at in (self.folded.find(",", info.start, figures[0].start),
+                                self.folded.find("，", info.start, figures[0].start)) if at >= 0]
+        if marker.start() < figure.start:
+            end = marker.start()
+        elif commas:  # (the basic and premium tiers, which cost …: the phrase before it)
+            end = min(commas)
+        else:
+            return None  # A and B rose 5% and 3% respectively: no phrase stands apart
         if self._dates_in(info.start, end):
             return None  # 2023年和2024年分别增长5%和3%: periods, not what grew
         phrase = self.text[info.start:end].strip(" *#>\n")
