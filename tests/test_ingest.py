@@ -321,3 +321,23 @@ def test_articles_csv_and_table(cli):
     assert any("Jordan Schneider; Angela Shen" in line for line in csv_out)
     table = cli("articles").stdout
     assert "ChinaTalk" in table and "zh-Hant" in table
+
+
+def test_an_extractor_error_fails_its_file_alone(cli, tmp_path, monkeypatch):
+    """A bug of the extractor on one article (session 25 met one on the development
+    corpus) fails that file with a one-line error naming it; the others are stored."""
+    original = api._extract_article
+
+    def extract_or_fail(article):
+        if article.meta.outlet == "侠客岛":  # (000_2a557d286c989814 only)
+            raise TypeError("'int' object is not iterable")
+        return original(article)
+
+    monkeypatch.setattr(api, "_extract_article", extract_or_fail)
+    result = cli("ingest", str(SEEDS))
+    assert result.exit_code == 0
+    assert "5 files: 4 added, 0 updated, 0 unchanged, 1 failed" in result.stdout
+    [error] = [line for line in result.stderr.splitlines() if "internal error" in line]
+    assert "000_2a557d286c989814.txt: claims could not be extracted" in error
+    assert "TypeError" in error and "Traceback" not in result.output
+    assert len(_articles(cli)) == 4

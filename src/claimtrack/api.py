@@ -357,7 +357,15 @@ def _prepare(path):
         return FileOutcome(str(path), "failed", error=str(error))
     if article.content_hash in _PREPARE_STATE.get("known", ()):
         return article, None  # stored already: only its metadata may change
-    return article, _extract_article(article)
+    try:
+        return article, _extract_article(article)
+    except Exception as error:  # noqa: BLE001 (a bug of the extractor, reported per file)
+        # One article the extractor cannot read fails alone, named in one line; the
+        # other files of the ingest go on (the bug is then reproducible with
+        # `claimtrack --debug extract FILE`).
+        return FileOutcome(str(path), "failed", error=(
+            f"{path}: claims could not be extracted (internal error, "
+            f"{type(error).__name__}: {error}); `claimtrack --debug extract {path}` shows where"))
 
 
 def _store_batch(engine, batch: list, names, record) -> None:
