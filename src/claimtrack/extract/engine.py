@@ -25,6 +25,7 @@ and a place is taken only when no other entity qualifies.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -427,6 +428,7 @@ class Extraction:
         # Each sentence read so far, by its index (_sentence); a pronoun source looks back
         # into it while its own sentence is being read.
         self.sentences: dict[int, SentenceInfo] = {}
+        self.line_marks: dict[tuple[int, str], float] = {}  # (_first_in_line)
         # (line start, heading or turn opener?, opener's named speaker) of each non-empty
         # line of a dialogue told in turns (_continued_turn), [] when the text is none;
         # None: not read yet.
@@ -2165,10 +2167,12 @@ class Extraction:
         if self.g.commentary_opener.match(self.lower, info.start):
             return None  # 这是啥意思呢？也就是说，…: the writer's own gloss
         line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
-        if self._source_named_in(line_start, info.start, sentences):
-            return None  # 孟君对本刊阐述…。播出期间…: the narration has gone on since
         if line_start in self.introduced:
-            return self.introduced[line_start]
+            found = self.introduced[line_start]
+            if found is not None and self._first_in_line(
+                    line_start, "source", sentences) < info.start:
+                return None  # 孟君对本刊阐述…。播出期间…: the narration has gone on since
+            return found
         found, end, passed, lines = None, line_start - 1, 0, 0
         if self.g.commentary_opener.match(self.lower, line_start):
             end = self.body_start  # 也就是说，…: the writer's own gloss
@@ -2202,6 +2206,9 @@ class Extraction:
             lines += 1
             end = start - 1
         self.introduced[line_start] = found
+        if found is not None and self._first_in_line(line_start, "source", sentences) < \
+                info.start:
+            return None  # (see above)
         return found
 
     def _data_run(self, info: SentenceInfo,
@@ -2368,15 +2375,32 @@ class Extraction:
         if found is None:
             return None
         line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
-        current = info
-        while current.start > line_start:
-            if self.g.narration_opener.match(self.lower, current.start):
-                return None
-            previous = self._previous_sentences(current, sentences, 1)
-            if not previous:
-                break
-            current = previous[0]
+        if self._first_in_line(line_start, "narration", sentences) <= info.start:
+            return None
         return found
+
+    def _first_in_line(self, line_start: int, what: str,
+                       sentences: dict[int, SentenceInfo]) -> float:
+        """Where the first sentence of the line at ``line_start`` that names a source
+        (``what`` "source") or, after the line's first sentence, tells on what happened
+        ("narration", lang narration_openers) starts; infinity when none does. Found
+        in one walk over the line and kept, so that each figure of a long line asks
+        in constant time."""
+        key = (line_start, what)
+        if key not in self.line_marks:
+            end = self.text.find("\n", line_start)
+            end = len(self.text) if end < 0 else end
+            position, found = line_start, math.inf
+            while position < end:
+                info = self._sentence(position, sentences)
+                if what == "source" and any(a.speaker for a in info.attributions) or \
+                        what == "narration" and info.start > line_start and \
+                        self.g.narration_opener.match(self.lower, info.start):
+                    found = info.start
+                    break
+                position = max(info.end, position + 1)
+            self.line_marks[key] = found
+        return self.line_marks[key]
 
     def _paragraph_speaker(self, position: int) -> tuple[str, str] | None:
         """达叔说，……: a paragraph that opens with a named speaker's verb is that
