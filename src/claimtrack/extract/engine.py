@@ -381,7 +381,7 @@ class Attribution:
     role: str | None = None  # the speaker's role as written (首席执行官, analyst)
     said_on: date | None = None  # the day of the statement, when the text gives it
     # Whether the source hands on only what follows it (a clause with no speaker of its
-    # own, 并表示…, and said…): a figure before it in its sentence is not its.
+    # own, 并表示…, and said…; 他说，…): a figure before it in its sentence is not its.
     hands_on: bool = False
 
 
@@ -1596,6 +1596,8 @@ class Extraction:
                     attribution = Attribution(match.start(), match.end(), match.start(),
                                               match.end(), None,
                                               self.text[match.start() : match.end()].strip())
+                # (他说，…: a Chinese source followed by a comma hands on what follows.)
+                attribution.hands_on = attribution.hands_on or self._introduces_next(attribution)
                 found.append(attribution)
                 taken[match.start() - info.start : match.end() - info.start] = b"\x01" * (
                     match.end() - match.start())
@@ -2073,7 +2075,7 @@ class Extraction:
                    and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)
                    and not (figure.end <= a.who_start and
                             _DESCRIBES_NEXT.fullmatch(self.lower, figure.end, a.who_start))
-                   and not (a.start >= figure.end and (a.hands_on or self._introduces_next(a)))]
+                   and not (a.start >= figure.end and a.hands_on)]
         before = [a for a in sources if a.start <= figure.start]
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
@@ -2167,12 +2169,18 @@ class Extraction:
         if self.g.commentary_opener.match(self.lower, info.start):
             return None  # 这是啥意思呢？也就是说，…: the writer's own gloss
         line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
-        if line_start in self.introduced:
-            found = self.introduced[line_start]
-            if found is not None and self._first_in_line(
-                    line_start, "source", sentences) < info.start:
-                return None  # 孟君对本刊阐述…。播出期间…: the narration has gone on since
-            return found
+        if line_start not in self.introduced:
+            self.introduced[line_start] = self._introducer(line_start, sentences)
+        found = self.introduced[line_start]
+        if found is not None and self._first_in_line(line_start, "source", sentences) < \
+                info.start:
+            return None  # 孟君对本刊阐述…。播出期间…: the narration has gone on since
+        return found
+
+    def _introducer(self, line_start: int,
+                    sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """The named source whose colon hands on the line at ``line_start``, walking
+        back over the lines before it (see _introduced_paragraphs), else None."""
         found, end, passed, lines = None, line_start - 1, 0, 0
         if self.g.commentary_opener.match(self.lower, line_start):
             end = self.body_start  # 也就是说，…: the writer's own gloss
@@ -2199,16 +2207,12 @@ class Extraction:
                     break
                 # (所以，结论就出来了：: a colon that names no one goes on what the
                 # source above says.)
-            if self._source_named_in(start, end, sentences):
+            if self._first_in_line(start, "source", sentences) < end:
                 break  # someone else speaks in between
             # 日本，50多亿美元。/ 中国呢？: short lines are pieces of one utterance.
             passed += len(line) >= _SHORT_PARAGRAPH
             lines += 1
             end = start - 1
-        self.introduced[line_start] = found
-        if found is not None and self._first_in_line(line_start, "source", sentences) < \
-                info.start:
-            return None  # (see above)
         return found
 
     def _data_run(self, info: SentenceInfo,
@@ -2281,17 +2285,6 @@ class Extraction:
             return names[-1].name, self.text[introducer.start : start + len(body)].strip(
                 " \t*_>：:")
         return None
-
-    def _source_named_in(self, start: int, end: int,
-                         sentences: dict[int, SentenceInfo]) -> bool:
-        """Whether a sentence starting in [start, end) names a source."""
-        position = start
-        while position < end:
-            info = self._sentence(position, sentences)
-            if any(a.speaker for a in info.attributions):
-                return True
-            position = max(info.end, position + 1)
-        return False
 
     def _speaker_after_quote(self, figure: Figure,
                              sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
@@ -2898,17 +2891,13 @@ class Extraction:
                     eligible: list[EntityMention]) -> str | None:
         """A、B和C分别下跌x、y和z; A and B rose x and y, respectively: the n-th figure's
         subject is the n-th name of the list."""
-        marker = self.g.respectively.search(self.lower, info.start, info.end)
-        if marker is None:
+        said = self._respective_figures(figure, info)
+        if said is None:
             return None
-        first = bisect.bisect_left(self.figure_starts, info.start)
-        last = bisect.bisect_left(self.figure_starts, info.end)
-        figures = [f for f in self.figures[first:last] if f.kind == figure.kind]
+        marker, figures = said
         if marker.start() < figure.start:  # 分别 before its figures
-            figures = [f for f in figures if f.start > marker.start()]
             names = [e for e in eligible if e.end <= marker.start()]
         else:  # respectively after them
-            figures = [f for f in figures if f.end <= marker.start()]
             names = [e for e in eligible if e.end <= figures[0].start] if figures else []
         if len(figures) < 2 or len(names) < len(figures) or figure not in figures:
             return None
@@ -2923,19 +2912,30 @@ class Extraction:
                 return run[figures.index(figure)].name
         return None
 
+    def _respective_figures(self, figure: Figure,
+                            info: SentenceInfo) -> tuple[re.Match, list[Figure]] | None:
+        """The sentence's respectively marker (分别, respectively) and the figures of the
+        figure's kind said respectively: after the marker when it stands before the
+        figure (分别下跌…), before it otherwise; None when the sentence has no marker."""
+        marker = self.g.respectively.search(self.lower, info.start, info.end)
+        if marker is None:
+            return None
+        first = bisect.bisect_left(self.figure_starts, info.start)
+        last = bisect.bisect_left(self.figure_starts, info.end)
+        figures = [f for f in self.figures[first:last] if f.kind == figure.kind]
+        if marker.start() < figure.start:
+            return marker, [f for f in figures if f.start > marker.start()]
+        return marker, [f for f in figures if f.end <= marker.start()]
+
     def _respective_phrases(self, figure: Figure, info: SentenceInfo) -> str | None:
         """基础版和高级版分别售价8美元和25美元; the basic and premium tiers, which cost
         $8 and $25 a month, respectively: with no list of names, the n-th figure goes
         with the n-th phrase of the list of nouns its sentence opens with (up to 分别,
         or up to the comma that sets it off before the figures), as written."""
-        marker = self.g.respectively.search(self.lower, info.start, info.end)
-        if marker is None:
+        said = self._respective_figures(figure, info)
+        if said is None:
             return None
-        first = bisect.bisect_left(self.figure_starts, info.start)
-        figures = [f for f in self.figures[first : bisect.bisect_left(self.figure_starts,
-                                                                      info.end)]
-                   if f.kind == figure.kind and (f.start > marker.start()) ==
-                   (figure.start > marker.start())]
+        marker, figures = said
         if len(figures) < 2 or figure not in figures:
             return None
         commas = [at for at in (self.folded.find(",", info.start, figures[0].start),
