@@ -297,7 +297,9 @@ _OWNED_CODE = re.compile(
     r"(?P<code>[A-Z]\d{1,2}(?:\.\d)?)(?![A-Za-z0-9.-])")
 # The capitalised words right before a possessive ('s): an owner's name as written.
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\Z")
-_APPOSITION = re.compile(r",\s*([^,;:.]{2,70}),")
+# ", an analyst at Bernstein," after a name; or ending its sentence (said Jane Doe,
+# the chief financial officer.).
+_APPOSITION = re.compile(r",\s*([^,;:.]{2,70})(?:,|[.;](?:\s|$)|$)")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 # What may come between "up" or "down" and the figure it leads into (up by 5%).
@@ -1714,6 +1716,14 @@ class Extraction:
                 if self.folded[other[1] : first[0]].strip() == "":
                     first = (other[0], first[1])
             return first[0], before[-1][1]
+        if not HAN.search(self.folded, speaker.start, speaker.end):
+            # Zentrix Labs senior researcher Tom Harlow: a role in lower case, right
+            # before the name (capitalised roles are found with the names).
+            lead = self.lower[max(info.start, speaker.start - 40) : speaker.start]
+            role = name_rules().en_role_before_name.search(lead)
+            if role is not None:
+                offset = speaker.start - len(lead)
+                return offset + role.start(), offset + role.end(1)
         # Jane Doe, an analyst at Bernstein; Jensen Huang, Nvidia's chief executive:
         # an apposition after the name.
         after = [r for r in info.roles if speaker.end <= r[0] <= speaker.end + 30

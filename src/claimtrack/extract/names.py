@@ -44,7 +44,7 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
-         "numeral_chars", "common_noun_endings", "noun_suffix_chars"}
+         "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -85,6 +85,7 @@ class NameRules:
     en_roles: frozenset[str]
     en_not_names: frozenset[str]
     en_name_joiners: frozenset[str]
+    en_org_words: frozenset[str]
     surnames: frozenset[str]
     generic_org_heads: tuple[str, ...]
     places: frozenset[str]
@@ -117,6 +118,11 @@ class NameRules:
     def en_role_pattern(self) -> re.Pattern:
         """Any English role word in lower case, longest first (senior analyst before analyst)."""
         return _en_role_pattern(self.en_roles)
+
+    @property
+    def en_role_before_name(self) -> re.Pattern:
+        """An English role word (group 1) that ends a stretch of text but for spaces."""
+        return _en_role_before_name(self.en_roles)
 
     def is_person_name(self, text: str) -> bool:
         """A Chinese personal name by its form: a surname and one or two more characters."""
@@ -161,6 +167,7 @@ def name_rules() -> NameRules:
         en_roles=lower(data["en_roles"]),
         en_not_names=lower(data["en_not_names"]),
         en_name_joiners=lower(data["en_name_joiners"]),
+        en_org_words=lower(data["en_org_words"]),
         surnames=frozenset(data["surnames"]),
         generic_org_heads=tuple(sorted(data["generic_org_heads"], key=len, reverse=True)),
         places=frozenset(data["places"]),
@@ -203,6 +210,11 @@ def _suffixes_by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 def _en_role_pattern(roles: frozenset[str]) -> re.Pattern:
     words = sorted(roles, key=len, reverse=True)
     return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
+
+
+@cache
+def _en_role_before_name(roles: frozenset[str]) -> re.Pattern:
+    return re.compile("(" + _en_role_pattern(roles).pattern + r")\s+$")
 
 
 @cache
@@ -715,7 +727,26 @@ _NON_SPACE = re.compile(r"\S+")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|\n[ \t]*(?:[-*•·>#]+|\d+[.)])?|[.!?;:|][\"'”’)\]]*\s+)[\s\"'“‘(\[*_]*$")
 _COMMON_ENGLISH = LANG_DIR / "common_english.txt"
+_GIVEN_NAMES_EN = LANG_DIR / "given_names_en.txt"
 _HEADLINE_CHARS = 200
+
+
+@cache
+def given_names_en() -> frozenset[str]:
+    """English given names (lang/given_names_en.txt), as written: Jane, John."""
+    text = _GIVEN_NAMES_EN.read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def english_name_kind(words: list[str], rules: NameRules) -> str:
+    """person for a given name and a surname or two (Jane Doe, Mark Elliot Zuckerberg),
+    unless the last word names a body or a place (Jane Street Capital); else other."""
+    if 2 <= len(words) <= 3 and words[0] in given_names_en() and \
+            words[-1].lower() not in rules.en_org_words and \
+            not any(word.lower() in rules.en_name_joiners for word in words):
+        return "person"
+    return "other"
 
 
 @cache
@@ -849,7 +880,9 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
                 if text[start + last - 2 : start + last] in ("'s", "’s"):
                     last -= 2  # AMD's $9B: the possessive is not part of the name
                 if last - first >= 2:
-                    found.append(Name(start + first, start + last, "other"))
+                    kind = english_name_kind(
+                        [_bare(w[2]) for w in run], rules)
+                    found.append(Name(start + first, start + last, kind))
             run = []
             if word is not None:
                 found.append(Name(start + word[0], start + word[1], "role"))
