@@ -3184,6 +3184,7 @@ class Extraction:
             if word_end == first and word_start < first and len(word) == 2 and \
                     HAN.match(word) and (flag in rules.zh_noun_tags or flag == "v") and \
                     word not in rules.zh_links and word not in rules.zh_not_measures and \
+                    word not in rules.zh_owners and \
                     not any(e.start < word_end and word_start < e.end for e in info.entities) \
                     and not any(a.start < word_end and word_start < a.end
                                 for a in info.attributions):  # (并表示营收…: a source's verb)

@@ -19,7 +19,8 @@ from functools import cache
 from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
-         "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit"}
+         "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit",
+         "zh_pointers", "zh_owners"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -31,6 +32,8 @@ class MeasureRules:
     zh_not_measures: frozenset[str]
     zh_noun_tags: frozenset[str]
     zh_verbal_measures: frozenset[str]
+    zh_pointers: frozenset[str]
+    zh_owners: frozenset[str]
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
     en_ing_nouns: frozenset[str]
@@ -49,6 +52,8 @@ def measure_rules() -> MeasureRules:
         zh_not_measures=frozenset(data["zh_not_measures"]),
         zh_noun_tags=frozenset(data["zh_noun_tags"]),
         zh_verbal_measures=frozenset(data["zh_verbal_measures"]),
+        zh_pointers=frozenset(data["zh_pointers"]),
+        zh_owners=frozenset(data["zh_owners"]),
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
@@ -184,6 +189,8 @@ def _chinese(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
         if p_flag not in rules.zh_noun_tags or p_word in rules.zh_not_measures or \
                 _is_blocked(p_first, p_last, blocked) or last - p_first > rules.max_chars:
             break
+        if p_word in rules.zh_owners or index > 1 and tokens[index - 2][2] in rules.zh_pointers:
+            break  # 公司营收, 该集团利润: whose the revenue is, not what it is
         first = p_first
         index -= 1
         if len(p_word) == 1 and index > 0 and tokens[index - 1][3] == "v" and \
