@@ -97,13 +97,16 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])
 _NAME_TEXT = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z&.' ]*")
 _TICKER_TAIL = re.compile(r"\s*[（(][A-Za-z0-9.]{1,8}[)）]$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
-# The list a ranking is in: the words before 榜/榜单/排行榜 (美国App Store免费榜),
+# The list a ranking is in: the words before 榜/榜单/排行榜 (美国App Store免费榜, after
+# a verb that places: 位居福布斯富豪榜),
 # or an English "on the Forbes list" / "the App Store chart".
 _SCOPE_ZH = re.compile(
-    r"(?:^|(?<=[在于上的，,。\s]))(?P<scope>[\u4e00-\u9fffA-Za-z0-9 ]{0,14}?"
+    r"(?:^|(?<=[在于上的，,。\s居列入]))(?P<scope>[\u4e00-\u9fffA-Za-z0-9 ]{0,14}?"
     r"(?:排行榜|榜单|榜|排名表))")
 _SCOPE_ZH_MARKET = re.compile(
     r"[在于](?P<scope>[^，,。；;：:在于]{2,16}?)(?:上|中|里)?(?:排名|排行|位列|位居|名列|排在|居)")
+# The last of these in a list's words ends what places it (在, 位居, 为): the list follows.
+_SCOPE_OPENERS = ("在", "于", "的", "上", "居", "列", "为", "是")
 _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
@@ -960,6 +963,9 @@ class Extraction:
         if value is None and not groups.get("vague"):
             return None, False
         start, end = core.start(), core.end()
+        if groups.get("ordw") and not groups.get("ordwsuf") and \
+                not g.rank_before.search(self.lower, max(0, start - 16), start):
+            return None, False  # the first quarter, was first released: no rank
         if unit == "rank" and not groups.get("ordsuf") and \
                 g.ordinal_not_rank.match(self.lower, end):
             return None, False  # 第一颗卫星: the n-th thing, not a ranking
@@ -1948,6 +1954,13 @@ class Extraction:
     def _scope(self, figure: Figure, info: SentenceInfo) -> str | None:
         """The list a ranking is in, as written: 美国App Store免费榜, 福布斯富豪榜,
         the Forbes list. None for a figure that is no ranking or names no list."""
+        best = self._scope_span(figure, info)
+        if best is None:
+            return None
+        return self.text[best[0] : best[1]].strip().removesuffix("的").strip() or None
+
+    def _scope_span(self, figure: Figure, info: SentenceInfo) -> tuple[int, int] | None:
+        """Where the text names the list a ranking is in (see _scope)."""
         if figure.unit != "rank":
             return None
         best = None
@@ -1965,12 +1978,12 @@ class Extraction:
                 best = (match.start("scope"), match.end("scope"))
         if best is None:
             return None
-        written = self.text[best[0] : best[1]]
-        # 他在福布斯富豪榜: the list starts after the words that place it.
-        cut = max(fold(written).rfind(marker) for marker in ("在", "于", "的", "上"))
-        if cut >= 0 and cut < len(written) - 2:
-            written = written[cut + 1 :]
-        return written.strip() or None
+        # 他在福布斯富豪榜, DeepSeek为榜单第一: the list starts after the words that
+        # place it.
+        cut = max(self.folded.rfind(marker, best[0], best[1]) for marker in _SCOPE_OPENERS)
+        if cut >= 0 and cut < best[1] - 2:
+            return cut + 1, best[1]
+        return best
 
     def _base(self, figure: Figure, info: SentenceInfo, clause_start: int, clause_end: int,
               direction: str = "none") -> str | None:
@@ -2591,6 +2604,10 @@ class Extraction:
                  topic_word: tuple[int, int, str] | None = None,
                  worded: tuple[int, int] | None = None) -> str | None:
         eligible = self._eligible(info, figure)
+        if (scope := self._scope_span(figure, info)) is not None:
+            # DeepSeek登上美国App Store免费榜第一: the list is where the rank is held,
+            # not who holds it.
+            eligible = [e for e in eligible if not (scope[0] <= e.start and e.end <= scope[1])]
         paired = self._respective(figure, info, eligible)
         if paired is None and not any(e.end <= figure.start for e in eligible):
             paired = self._respective_phrases(figure, info)

@@ -99,6 +99,7 @@ class Grammar:
     anaphoric_source: re.Pattern
     body_word: re.Pattern  # 公司, the company: an anaphoric source that is a body
     ordinal_not_rank: re.Pattern
+    rank_before: re.Pattern  # ranked, came in: before a bare ordinal word that ranks
     ranking_word: re.Pattern
     from_before: re.Pattern
     from_far: re.Pattern
@@ -280,7 +281,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 r"(?<![a-z0-9./])(?P<fa>\d{1,3})/(?P<fb>\d{1,4})(?![a-z0-9/])",
                 rf"(?P<ord>{re.escape(zh.ordinal_prefix)})(?P<ordnum>{ARABIC}|{cn})"
                 rf"(?P<ordsuf>{ordinal_suffix})?",
-                rf"(?<![a-z])(?P<ordw>{ordinals})(?P<ordwsuf>{ordinal_suffix})",
+                # third-largest; a bare first only after a rank verb (engine: rank_before).
+                rf"(?<![a-z])(?P<ordw>{ordinals})(?P<ordwsuf>{ordinal_suffix})?(?![a-z])",
                 r"(?<![a-z])(?P<nord>no\.\s?)(?P<nordnum>\d{1,3})(?![\d.])",
                 # 3万5千, 6兆8,595亿, 1亿2000万: Arabic digits between Chinese scales.
                 rf"(?P<mix>\d+(?:[万亿兆]|(?<=\d)千)(?:零?(?:{ARABIC})(?:[万亿兆千百十])?)+)"
@@ -401,6 +403,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?:{latin_bounded([*zh.anaphoric_sources, *en.anaphoric_sources])})"
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
+    rank_before = re.compile(rf"(?<![a-z]){word_pattern(en.rank_verbs)}\s+$")
     ranking_word = re.compile(latin_bounded([*zh.ranking_words, *en.ranking_words]))
     from_before = re.compile(rf"(?:{latin_bounded([*zh.from_markers, *en.from_markers])})\s?\Z")
     # from Jan. 24's closing price of $142.62 to $118.51, 从1月24日的收盘价142.62美元
@@ -544,6 +547,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         anaphoric_source=anaphoric_source,
         body_word=re.compile(latin_bounded([*zh.body_words, *en.body_words])),
         ordinal_not_rank=ordinal_not_rank,
+        rank_before=rank_before,
         ranking_word=ranking_word,
         from_before=from_before,
         from_far=from_far,

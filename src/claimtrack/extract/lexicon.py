@@ -75,6 +75,7 @@ class LanguageData(_Strict):
     fraction_infix: str | None
     ordinal_prefix: str | None
     ordinal_suffix: list[str] = []
+    rank_verbs: list[str] = []
     directions: Directions
     attribution: list[str]
     generic_sources: list[str]
