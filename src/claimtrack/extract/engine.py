@@ -2085,7 +2085,24 @@ class Extraction:
         if best is None and after is not None:
             best = after
         if best is None:
-            return "none"
+            # 分别下跌3%、4%和5%; fell 3%, 4% and 5%: a figure listed right after a like
+            # one (only a list's joiner between) changes as the first of the list does.
+            # Only where the change word leads into the list (not 价格一路下跌，27元，20元:
+            # the prices it fell through).
+            first = figure
+            index = bisect.bisect_left(self.figure_starts, figure.start)
+            while index and (previous := self.figures[index - 1]).kind == figure.kind and \
+                    previous.unit == figure.unit and \
+                    _LIST_JOINER.fullmatch(self.lower, previous.end, first.start):
+                first, index = previous, index - 1
+            if first is figure:
+                return "none"
+            leading = self._clause_start(first.start)
+            word = next(reversed(list(self.g.direction.finditer(
+                self.lower, leading, first.start))), None)
+            if word is None or _CLAUSE_MARK.search(self.lower, word.end(), first.start):
+                return "none"
+            return self._direction(first, leading, self._clause_end(first.start))
         return "increase" if best.groupdict().get("inc") or best.groupdict().get("ninc") \
             else "decrease"
 
