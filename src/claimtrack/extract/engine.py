@@ -110,6 +110,19 @@ _SCOPE_OPENERS = ("在", "于", "的", "上", "居", "列", "为", "是")
 _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
+# What makes "N times" a multiple of another figure, not a count of events: three
+# times that of AMD, 3 times as much as, ten times more than, five times the size.
+_COMPARATIVE = (r"(?:more|less|bigger|larger|higher|greater|faster|cheaper|smaller|lower|"
+                r"fewer|longer|shorter|costlier|more\s+expensive|less\s+expensive)")
+_AS_MUCH_AS = r"as\s+(?:much|many|large|big|high|fast|expensive|long|likely)\s+as"
+_MULTIPLE_AFTER = re.compile(
+    rf"\s+(?:{_AS_MUCH_AS}|(?:that|those)\s+of|{_COMPARATIVE}\s+than|the\s+(?:size|level|"
+    r"amount|number|cost|price|value|rate|total|figure)|over|what|higher|larger|bigger|more)\b")
+# After an English figure, what compares it with another (95% cheaper than, three times
+# as much as, twice that of): the base named next is what it is compared with.
+_COMPARED_AFTER = re.compile(
+    rf"\s+(?:times\s+)?(?:{_COMPARATIVE}\s+than|{_AS_MUCH_AS}|(?:that|those)\s+of)\s+"
+    r"(?:the\s+)?")
 # Between a share or a multiple and what it is of: "1/20 of", "that of the".
 _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
 # What follows an event verb when it has an object: words (not a date nor the
@@ -1048,6 +1061,9 @@ class Extraction:
                         not self._noun_follows(end):
                     kind, unit = "money", self.local_currency  # 两万块去找人: 块 is 元
             # else a fraction or a percent already has its unit: 3/4 of users stays 3/4
+        if kind == "count" and unit_word and unit_word.lower() == "times" and \
+                _MULTIPLE_AFTER.match(self.lower, end):
+            kind, unit = "ratio", "times"  # three times that of AMD: a multiple, not a count
         if right.group("unitvague") and unit_word and value is not None and qualifier != "range":
             vague = right.group("unitvague")  # 两倍多, 3年多
             end = right.end("unitvague")
@@ -1900,7 +1916,10 @@ class Extraction:
         if topic is None:
             topic = units.default_topics.get(figure.unit or "")
         if topic is None and direction != "none" and measure is None and \
-                self._company_or_shares(subject, info):
+                self._company_or_shares(subject, info) and \
+                self._statement(figure, direction, clause_start, clause_end) != "comparison" \
+                and not _COMPARED_AFTER.match(self.lower, figure.end):
+            # (比OpenAI便宜95%: a comparison with another is no move of a share's price)
             topic = units.change_default_topics.get(figure.unit or "")
         if direction != "none" and figure.from_value is None:
             # (from $142.62 to $118.51: a from→to's value is the level reached, a price)
@@ -1924,8 +1943,12 @@ class Extraction:
         statement = self._statement(figure, direction, clause_start, clause_end)
         base = self._base(figure, info, clause_start, clause_end, direction)
         if statement == "level" and figure.kind == "percent" and base is not None and \
-                any(entity.name == base for entity in info.entities):
+                any(entity.name == base for entity in info.entities) and \
+                not _COMPARED_AFTER.match(self.lower, figure.end):
             statement = "share"  # 是上海的20%: a share of a named base, not a level
+        elif statement in ("level", "change") and base is not None and \
+                _COMPARED_AFTER.match(self.lower, figure.end):
+            statement = "comparison"  # 95% cheaper than OpenAI's: compared with a named base
         return Claim(
             start=figure.start, end=figure.end, surface=self.text[figure.start : figure.end],
             sentence=self.text[info.start : info.end].strip(), kind=figure.kind,
@@ -2001,11 +2024,15 @@ class Extraction:
         # the base follows.
         if figure.kind in ("ratio", "percent"):
             for entity in info.entities:
-                if figure.end <= entity.start <= figure.end + 16 and _BASE_AFTER.fullmatch(
-                        self.lower[figure.end : entity.start]) and (
-                        figure.kind == "ratio" or self.lower[figure.end : entity.start].strip()
-                        in ("of", "of the")):
-                    return entity.name
+                if not figure.end <= entity.start <= figure.end + 40:
+                    continue
+                gap = self.lower[figure.end : entity.start]
+                if _BASE_AFTER.fullmatch(gap) and figure.end + 16 >= entity.start and (
+                        figure.kind == "ratio" or gap.strip() in ("of", "of the")) or \
+                        _COMPARED_AFTER.fullmatch(gap):
+                    # as much as OpenAI's GPT-4: the end of a possessive chain
+                    following = [e for e in info.entities if e.start >= entity.start]
+                    return self._possessive_chain_end(following, info.end).name
         return self._rate_basis(figure, clause_start, clause_end)
 
     def _rate_basis(self, figure: Figure, clause_start: int, clause_end: int) -> str | None:

@@ -340,7 +340,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # An ASCII ? or ! before a letter, digit or query character is inside a URL
     # (s?__biz=...), whose exclusion needs it whole, not the end of a sentence.
     # "Jan. 21", "Sept. 2024": a month's abbreviation before a number ends no sentence,
-    # nor do "vs.", "e.g.", "et al." and the like.
+    # nor do "vs.", "e.g.", "et al." and the like, nor an initial's (J. Smith, U.S.);
+    # an acronym's does (…that of AMD. Its API…).
     abbreviations = sorted({name.capitalize() for name, month in en.month_names.items()
                             if len(name) < len(calendar.month_name[month])})
     month_dot = "|".join(f"(?<=\\b{name}\\.)" for name in abbreviations)
@@ -348,7 +349,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # sentence above it: the line break is the page's, not the writer's.
     sentence_end = anchored(re.compile(
         r"(?:[。！？]|\n(?![ \t]*[，,、；;]))+|[!?]+(?![A-Za-z0-9_=&/%])"
-        r"|(?<![A-Z])(?<!\b[A-Z][a-z])"
+        r"|(?<!\b[A-Z])(?<!\b[A-Z][a-z])"
         r"(?<!\bvs)(?<!\bcf)(?<!\bincl)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.(?=\s)"
         rf"(?!(?:{month_dot})\s+\d)"))
     # A spaced dash ends a clause; the space before it is looked at, not matched, so
