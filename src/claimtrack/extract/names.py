@@ -44,7 +44,8 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
-         "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words"}
+         "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words",
+         "company_nouns"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -61,6 +62,14 @@ _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
 _JOINED_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,})[和与]([\u4e00-\u9fff]{4,})")
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# What may stand right before a company's name cut into characters: a clause's or a
+# list's mark, a space, a quote or a bracket.
+_LIST_MARKS = frozenset(("、", "和", "与", "及"))
+# The tags of the characters of a company's name the segmenter cut up (博/nr 通/v,
+# 高/a 途/n): nouns, names, adjectives and verbs, never adverbs, pronouns or measures.
+_COMPANY_RUN_TAGS = frozenset(("n", "nr", "ns", "nz", "ng", "g", "j", "a", "v", "vn"))
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+_COMPANY_RUN_OPENER = re.compile(r"[\s，,。；;：:、和与及“”\"'（(）)【】\[\]]")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})+")
 
 
@@ -86,6 +95,7 @@ class NameRules:
     en_not_names: frozenset[str]
     en_name_joiners: frozenset[str]
     en_org_words: frozenset[str]
+    company_nouns: frozenset[str]
     surnames: frozenset[str]
     generic_org_heads: tuple[str, ...]
     places: frozenset[str]
@@ -168,6 +178,7 @@ def name_rules() -> NameRules:
         en_not_names=lower(data["en_not_names"]),
         en_name_joiners=lower(data["en_name_joiners"]),
         en_org_words=lower(data["en_org_words"]),
+        company_nouns=frozenset(data["company_nouns"]),
         surnames=frozenset(data["surnames"]),
         generic_org_heads=tuple(sorted(data["generic_org_heads"], key=len, reverse=True)),
         places=frozenset(data["places"]),
@@ -469,6 +480,33 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                         (rules.is_surname_nickname(candidate) or
                          _hmm_reads_a_name(piece, first, last, start_at, start_at + length)):
                     add(start_at, start_at + length, "person")
+    # 博/通/股价, 蔚/来/股价: characters the segmenter could not join, right before what
+    # only a company has, opening a clause or an item of a list, are a company's name.
+    after_run = {first: index for index, (first, _, _, _) in enumerate(tokens)}
+    for first, last in _single_character_runs(tokens, frozenset()):
+        following = after_run.get(last)
+        run = piece[first:last]
+        flags = [flag for at, _, _, flag in tokens if first <= at < last]
+        if following is None or not 2 <= last - first <= 4 or listed_word(run) or \
+                run in rules.not_names or any(char in rules.function_chars for char in run) \
+                or not all(flag in _COMPANY_RUN_TAGS for flag in flags) or \
+                flags[-1] == "v" and flags[0] not in ("nr", "ns", "nz"):
+            continue  # (没拿, 小到, 每只, 扣非后: a verb or a measure before 股票)
+        if tokens[following][2] == "的" and following + 1 < len(tokens):
+            following += 1  # 博通的股价
+        elif tokens[following][2] in _LIST_MARKS:
+            # 英伟达、博通和蔚来股价: an item of a list whose last item stands before it.
+            clause = _CLAUSE_END.search(piece, last)
+            reach = clause.start() if clause else len(piece)
+            following = next((i for i in range(following, len(tokens))
+                              if tokens[i][0] < reach and tokens[i][2] in rules.company_nouns),
+                             following)
+        if tokens[following][2] not in rules.company_nouns:
+            continue
+        before = piece[first - 1 : first] if first else ""
+        if before and not _COMPANY_RUN_OPENER.match(before):
+            continue
+        add(first, last, "organisation")
     for index, (first, last, word, flag) in enumerate(tokens):
         if any(taken[first:last]) or not _HAN.search(word):
             continue
