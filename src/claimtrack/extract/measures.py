@@ -20,7 +20,7 @@ from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
          "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit",
-         "zh_pointers", "zh_owners"}
+         "zh_pointers", "zh_owners", "zh_quantity_suffixes"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -34,6 +34,7 @@ class MeasureRules:
     zh_verbal_measures: frozenset[str]
     zh_pointers: frozenset[str]
     zh_owners: frozenset[str]
+    zh_quantity_suffixes: frozenset[str]
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
     en_ing_nouns: frozenset[str]
@@ -54,6 +55,7 @@ def measure_rules() -> MeasureRules:
         zh_verbal_measures=frozenset(data["zh_verbal_measures"]),
         zh_pointers=frozenset(data["zh_pointers"]),
         zh_owners=frozenset(data["zh_owners"]),
+        zh_quantity_suffixes=frozenset(data["zh_quantity_suffixes"]),
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
@@ -183,6 +185,10 @@ def _chinese(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
     if not verbal and (flag not in rules.zh_noun_tags or len(word) < 2 and flag != "n") or \
             word in rules.zh_not_measures or _is_blocked(first, last, blocked):
         return None
+    if word in rules.zh_quantity_suffixes and index > 0 and \
+            tokens[index - 1][3] in ("v", "vn") and len(tokens[index - 1][2]) == 2 and \
+            not _is_blocked(tokens[index - 1][0], last, blocked):
+        first, index = tokens[index - 1][0], index - 1  # 交付/v 量/n: the amount delivered
     # 营业/vn 收入/n, 出生/v 人口/n: the nouns (and a verbal noun) right before belong to it.
     while index > 0:
         p_first, p_last, p_word, p_flag = tokens[index - 1]
