@@ -276,6 +276,9 @@ _TOPIC_OWNER_GAP = 6
 # How far after a name, and which word tags, make it part of a longer name
 # (华为影像XMAGE: 影像/vn XMAGE/eng).
 _COMPOUND_REACH = 12
+# The longest opening clause of nothing but a noun phrase that a sentence's later
+# figures take their measure from (日本的失业率，…，是2.4%).
+_TOPIC_CLAUSE_CHARS = 12
 _COMPOUND_TAGS = frozenset(("n", "nz", "vn", "eng", "j", "nr", "ns", "nt", "nrt", "nrfg"))
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # An event word that modifies what follows it (出生的很多老鼠, 成立于北京的公司).
@@ -3188,7 +3191,7 @@ class Extraction:
                 span = None
             return span
         if span is None:
-            return None
+            return self._topic_clause_measure(figure, info, clause_start, blocked)
         if not HAN.search(self.folded, span[0], span[1]):
             return self._english_measure_edges(span)
         last_start, last_end, _, flag = tag(self.folded[span[0] : span[1]])[-1]
@@ -3198,7 +3201,41 @@ class Extraction:
             # figure; the measure is the nouns before it, if any (涨幅 is a noun).
             if last_start >= 2:
                 return span[0], span[0] + last_start
-            return measure_before(self.folded, clause_start, span[0], blocked, self._change_verb)
+            return measure_before(self.folded, clause_start, span[0], blocked,
+                                  self._change_verb) or \
+                self._topic_clause_measure(figure, info, clause_start, blocked)
+        return span
+
+    def _topic_clause_measure(self, figure: Figure, info: SentenceInfo, clause_start: int,
+                              blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """日本的失业率，也就是…，是2.4%: a Chinese sentence that opens with a clause of
+        nothing but a short noun phrase naming a quantity (measures.yaml
+        zh_measure_endings) is about it; a later clause whose figure has no noun before
+        it (是2.4%, 最高的时候上升到3%) measures that."""
+        first_end = self._clause_end(info.start)
+        if first_end >= clause_start or first_end - info.start > _TOPIC_CLAUSE_CHARS or \
+                not HAN.search(self.folded, info.start, first_end) or \
+                self.folded[first_end : first_end + 1] == "、":
+            return None  # (参数、数据他都看过了: a list's first item, not a topic)
+        if any(start < figure.start and figure.end <= end for start, end in blocked):
+            return None
+        words = tag(self.folded[info.start : first_end])
+        if not words or not all(flag.startswith("n") or flag in ("uj", "vn", "x", "eng", "r")
+                                for _, _, _, flag in words) or words[-1][3] in ("uj", "x", "r"):
+            return None
+        # (the figure's clause names no noun of its own: only links and words of time,
+        # 疫情中最高的时候)
+        between = tag(self.folded[clause_start : figure.start])
+        if any(flag.startswith("n") and flag != "nr" and word not in measure_rules().zh_links
+               and word not in measure_rules().zh_not_measures and not (
+                   index + 1 < len(between) and between[index + 1][3] == "f")
+               for index, (_, _, word, flag) in enumerate(between)):
+            return None
+        span = measure_before(self.folded, info.start, first_end, blocked)
+        if span is None or not self.folded[span[0] : span[1]].endswith(
+                measure_rules().zh_measure_endings):
+            return None  # (我的闺蜜，…十块钱; 结尾，…两公里: what the sentence is about
+            # is measured by none of its figures)
         return span
 
     def _english_measure_edges(self, span: tuple[int, int]) -> tuple[int, int]:

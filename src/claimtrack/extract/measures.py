@@ -20,7 +20,7 @@ from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
          "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit",
-         "zh_pointers", "zh_owners", "zh_quantity_suffixes"}
+         "zh_pointers", "zh_owners", "zh_quantity_suffixes", "zh_measure_endings"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -35,6 +35,7 @@ class MeasureRules:
     zh_pointers: frozenset[str]
     zh_owners: frozenset[str]
     zh_quantity_suffixes: frozenset[str]
+    zh_measure_endings: tuple[str, ...]
     en_links: frozenset[str]
     en_not_measures: frozenset[str]
     en_ing_nouns: frozenset[str]
@@ -56,6 +57,7 @@ def measure_rules() -> MeasureRules:
         zh_pointers=frozenset(data["zh_pointers"]),
         zh_owners=frozenset(data["zh_owners"]),
         zh_quantity_suffixes=frozenset(data["zh_quantity_suffixes"]),
+        zh_measure_endings=tuple(data["zh_measure_endings"]),
         en_links=frozenset(str(w).lower() for w in data["en_links"]),
         en_not_measures=frozenset(str(w).lower() for w in data["en_not_measures"]),
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
