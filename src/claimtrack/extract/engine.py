@@ -35,7 +35,12 @@ from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
 from claimtrack.extract.lexicon import ascii_lower, fold
 from claimtrack.extract.markup import blank_markup, join_broken_lines
-from claimtrack.extract.measures import counted_noun, measure_before, measure_rules
+from claimtrack.extract.measures import (
+    counted_noun,
+    measure_before,
+    measure_rules,
+    verb_measure,
+)
 from claimtrack.extract.names import (
     Name,
     chinese_names,
@@ -110,6 +115,11 @@ _SCOPE_OPENERS = ("在", "于", "的", "上", "居", "列", "为", "是")
 _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
+# Words that date a figure unless a comparison word puts them after it: lost $5 million
+# last year (when), up 5% from last year (against what).
+_PERIOD_OR_BASIS = frozenset(("last year",))
+_BASIS_BEFORE = re.compile(
+    r"(?<![a-z])(?:from|than|over|on|versus|vs\.?|compared with|compared to)\s+$")
 # What makes "N times" a multiple of another figure, not a count of events: three
 # times that of AMD, 3 times as much as, ten times more than, five times the size.
 _COMPARATIVE = (r"(?:more|less|bigger|larger|higher|greater|faster|cheaper|smaller|lower|"
@@ -1896,6 +1906,8 @@ class Extraction:
         measure = self.text[worded[0] : worded[1]] if worded else (
             measure_rules().en_by_unit if self.lang == "en" else measure_rules().by_unit
         ).get(figure.unit or "")
+        if measure is None and figure.kind == "money":
+            measure = verb_measure(self.lower, clause_start, figure.start)  # 花了2亿: 花费
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word, worded)
         writer = None
@@ -2069,7 +2081,9 @@ class Extraction:
         # (up 78% from a year ago).
         found = [m for m in self.g.change_base.finditer(self.lower, low, high)
                  if (m.end() <= figure.start if HAN.match(m.group(0))
-                     else m.start() >= figure.end)]
+                     else m.start() >= figure.end)
+                 and not (m.group(0) in _PERIOD_OR_BASIS and not _BASIS_BEFORE.search(
+                     self.lower, max(low, m.start() - 16), m.start()))]
         if not found:
             return None
         nearest = min(found, key=lambda m: min(abs(figure.start - m.end()),

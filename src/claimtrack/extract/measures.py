@@ -20,7 +20,8 @@ from claimtrack.lang import read_rules
 
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
          "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit",
-         "zh_pointers", "zh_owners", "zh_quantity_suffixes", "zh_measure_endings"}
+         "zh_pointers", "zh_owners", "zh_quantity_suffixes", "zh_measure_endings",
+         "zh_verb_measures", "en_verb_measures"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -41,6 +42,8 @@ class MeasureRules:
     en_ing_nouns: frozenset[str]
     en_ed_nouns: frozenset[str]
     by_unit: dict[str, str]
+    zh_verb_measures: dict[str, str]
+    en_verb_measures: dict[str, str]
     en_by_unit: dict[str, str]
 
 
@@ -63,6 +66,8 @@ def measure_rules() -> MeasureRules:
         en_ing_nouns=frozenset(str(w).lower() for w in data["en_ing_nouns"]),
         en_ed_nouns=frozenset(str(w).lower() for w in data["en_ed_nouns"]),
         by_unit=dict(data["by_unit"]),
+        zh_verb_measures=dict(data["zh_verb_measures"]),
+        en_verb_measures={str(k).lower(): v for k, v in data["en_verb_measures"].items()},
         en_by_unit=dict(data["en_by_unit"]),
     )
 
@@ -245,3 +250,31 @@ def _english(folded: str, start: int, end: int,
                 _english_noun(p_word, rules) and not _is_blocked(p_first, last, blocked):
             first = p_first
     return first, last
+
+
+# What may stand between a verb of money and its sum: an aspect particle or words that
+# only qualify the sum (花了约2亿, spent about $5 million).
+_ZH_VERB_GAP = re.compile(
+    r"(?:了|掉|过|出)?(?:约|近|大约|大概|足足|至少|整整|将近|共|总共|超过|仅|只|就|才|逾)?\s*")
+_EN_VERB_GAP = re.compile(
+    r"\s+(?:(?:about|nearly|almost|roughly|some|over|more than|less than|at least|"
+    r"an estimated|a total of|a further|another|up to|around|just|only)\s+)?")
+
+
+def verb_measure(lower: str, start: int, figure_start: int) -> str | None:
+    """The measure a verb of money right before a sum names (花了2亿新台币 → 花费, spent
+    about $5 million → spending), see measures.yaml; None when no such verb stands there."""
+    rules = measure_rules()
+    before = lower[max(start, figure_start - 30) : figure_start]
+    if _HAN.search(before[-6:] or " "):
+        for cut in range(len(before), max(len(before) - 6, -1), -1):
+            if _ZH_VERB_GAP.fullmatch(before, cut):
+                for length in (2, 1):
+                    verb = before[max(0, cut - length) : cut]
+                    if len(verb) == length and verb in rules.zh_verb_measures:
+                        return rules.zh_verb_measures[verb]
+        return None
+    for word in re.finditer(r"[a-z]+", before):
+        if word.group(0) in rules.en_verb_measures and _EN_VERB_GAP.fullmatch(before, word.end()):
+            return rules.en_verb_measures[word.group(0)]
+    return None
