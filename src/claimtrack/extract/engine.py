@@ -115,6 +115,9 @@ _SCOPE_OPENERS = ("在", "于", "的", "上", "居", "列", "为", "是")
 _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
+_DIGIT = re.compile(r"\d")
+# Between a weekday and the date written out beside it: Monday, Jan. 27; 周一（1月27日）.
+_APPOSED_DATE = re.compile(r"\s*[,，(（]?\s*")
 # Words that date a figure unless a comparison word puts them after it: lost $5 million
 # last year (when), up 5% from last year (against what).
 _PERIOD_OR_BASIS = frozenset(("last year",))
@@ -3400,6 +3403,13 @@ class Extraction:
         elif self.g.anaphora.search(self.lower, clause_start, figure.start):
             earlier = [d for d in dates if d.end <= info.start and d.period_start]
             chosen = earlier[-1] if earlier else None
+        if chosen is not None and not _DIGIT.search(self.text, chosen.start, chosen.end):
+            # on Monday, Jan. 27; 周一（1月27日）: the date written out beside a weekday is
+            # the day it names, whatever the publication date makes of the weekday.
+            beside = next((d for d in near if 0 <= d.start - chosen.end <= 3 and d.period_start
+                           and _DIGIT.search(self.text, d.start, d.end) and
+                           _APPOSED_DATE.fullmatch(self.text, chosen.end, d.start)), None)
+            chosen = beside or chosen
         if chosen is not None:
             chosen.used_as_period = True
         return chosen

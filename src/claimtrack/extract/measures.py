@@ -21,7 +21,7 @@ from claimtrack.lang import read_rules
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
          "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit",
          "zh_pointers", "zh_owners", "zh_quantity_suffixes", "zh_measure_endings",
-         "zh_verb_measures", "en_verb_measures"}
+         "zh_verb_measures", "en_verb_measures", "en_change_nouns"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -44,6 +44,7 @@ class MeasureRules:
     by_unit: dict[str, str]
     zh_verb_measures: dict[str, str]
     en_verb_measures: dict[str, str]
+    en_change_nouns: frozenset[str]
     en_by_unit: dict[str, str]
 
 
@@ -68,6 +69,7 @@ def measure_rules() -> MeasureRules:
         by_unit=dict(data["by_unit"]),
         zh_verb_measures=dict(data["zh_verb_measures"]),
         en_verb_measures={str(k).lower(): v for k, v in data["en_verb_measures"].items()},
+        en_change_nouns=frozenset(str(w).lower() for w in data["en_change_nouns"]),
         en_by_unit=dict(data["en_by_unit"]),
     )
 
@@ -244,6 +246,15 @@ def _english(folded: str, start: int, end: int,
         return None
     if index > 0 and words[index - 1][2].lower() in _MODALS:
         return None  # can spend $1 billion, to invest: a verb after a modal or to
+    if word.lower() in rules.en_change_nouns:
+        # a record one-day drop of 17%, a revenue drop of 5%: the change is no measure;
+        # the noun before it is, if any.
+        previous = words[index - 1] if index > 0 else None
+        if previous is None or not previous[2].isalpha() or not previous[2].islower() or \
+                previous[2] in rules.en_links or not _english_noun(previous[2], rules) or \
+                _is_blocked(previous[0], previous[1], blocked):
+            return None
+        return previous[0], previous[1]
     if index > 0:  # market value, net income: one modifier before the noun
         p_first, _, p_word = words[index - 1]
         if p_word.isalpha() and p_word.islower() and p_word not in rules.en_links and \
