@@ -494,7 +494,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         money_verb=money_verb,
         money_after=money_after,
         object_marker=re.compile(
-            rf"(?:(?<![a-z])(?:{word_pattern(en.object_markers)})\s+(?:[\w’'.,-]+\s+){{0,3}}"
+            # (reported on Monday that OpenAI…: a clause's "that" ends the object's reach)
+            rf"(?:(?<![a-z])(?:{word_pattern(en.object_markers)})\s+"
+            rf"(?:(?!(?:that|which|who|whether)\s)[\w’'.,-]+\s+){{0,3}}"
             # "the model with 2,000 Nvidia H800 chips": with a count of things, an object
             rf"|(?<![a-z])with\s+\d[\d,.]*\s+(?:[\w’'.-]+\s+){{0,2}})\Z"
             if en.object_markers else r"(?!)"),
