@@ -262,6 +262,44 @@ def test_one_day_apart_is_a_date_conflict_of_one_day():
     assert "1 day apart" in verdict.reason
 
 
+def test_one_record_dated_on_two_days_is_a_date_conflict():
+    # The case: the same record one-day drop, dated on two different days.
+    monday = claim("Nvidia shares fell 17% on Monday, Jan. 27, the biggest one-day drop on "
+                   "record.", article=1, published="2025-02-03")
+    tuesday = claim("Nvidia's record one-day drop of 17% came on Jan. 28.", article=2,
+                    published="2025-02-03")
+    chinese = claim("1月28日，英伟达股价暴跌17%，创下美国股市史上最大单日跌幅。", article=3,
+                    published="2025-02-03", surface="17%")
+    assert (monday.scope, tuesday.scope, chinese.scope) == ("on record", "record", "史上最大")
+    assert (monday.period_start, tuesday.period_start) == (date(2025, 1, 27), date(2025, 1, 28))
+    [group] = crosscheck([monday, tuesday])
+    assert group.verdict == "date_conflict" and group.has_conflict
+    [pair] = group.pairs
+    assert pair.gap == 1 and "one record" in pair.reason and "1 day apart" in pair.reason
+    [group] = crosscheck([monday, chinese])
+    assert group.verdict == "date_conflict"
+    # Agreeing dates are no conflict; the same record day is one fact.
+    assert crosscheck([tuesday, chinese])[0].verdict in ("same", "consistent_rounding")
+
+
+def test_records_of_different_figures_or_unmarked_figures_are_two_facts():
+    # A record of a period recurs (a record quarter each quarter): figures that differ,
+    # dated apart, are two records, not one dated differently.
+    q3 = claim("Acme posted record revenue of $35 billion in the third quarter of 2024.",
+               article=1, subject="Acme", topic="revenue")
+    q4 = claim("Acme posted record revenue of $39 billion in the fourth quarter of 2024.",
+               article=2, subject="Acme", topic="revenue")
+    assert q3.scope == q4.scope == "record"
+    assert not any(group.has_conflict for group in crosscheck([q3, q4]))
+    # Two falls of 17% on two days, neither called a record, are two facts.
+    first = claim("Nvidia shares fell 17% on Jan. 27.", article=1, published="2025-02-03")
+    second = claim("Nvidia shares fell 17% on Jan. 28.", article=2, published="2025-02-03")
+    assert not any(group.has_conflict for group in crosscheck([first, second]))
+    # A record is the same fact as the figure stated without the word (one grouping).
+    assert fact_key(first) == fact_key(claim(
+        "Nvidia shares fell 17% on Jan. 27, a record.", article=3, published="2025-02-03"))
+
+
 # --- "As of" levels -----------------------------------------------------------------------
 
 

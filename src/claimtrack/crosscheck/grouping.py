@@ -28,6 +28,7 @@ from claimtrack.crosscheck.identity import (
     UNPLACED,
     fact_key,
     folded,
+    is_record,
     measure_part_of,
     measures_differ,
     period_of,
@@ -38,7 +39,7 @@ from claimtrack.crosscheck.identity import (
 )
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from claimtrack.crosscheck.rates import RateTable
-from claimtrack.crosscheck.verdicts import CONFLICTING, Verdict, verdict_for, worst
+from claimtrack.crosscheck.verdicts import AGREEING, CONFLICTING, Verdict, verdict_for, worst
 from claimtrack.lang.hanzi import alias_keys
 from claimtrack.periods import parse_published, period_label
 
@@ -376,6 +377,9 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
                               f"totals over different periods: {period_text(first)} and "
                               f"{period_text(second)}" if reasons else "")
         if not periods_agree(first, second):
+            record = _record_dated_apart(a, b, first, second, tolerance, reasons)
+            if record is not None:
+                return record
             if not reasons:
                 return _made_pair(a.id, b.id, "not_compared", "")
             if on_a_day:
@@ -424,6 +428,26 @@ class _Memo:
             self._held.append(claim)
             found = store[id(claim)] = work()
             return found
+
+
+def _record_dated_apart(a, b, first: tuple | None, second: tuple | None, tolerance: float,
+                        reasons: bool) -> Pair | None:
+    """Two records (is_record: the biggest one-day drop on record, 史上最大) of one
+    subject and measure whose figures agree are one event: dated on two days, or in two
+    months, they are a date_conflict with the days between, not two facts of two periods.
+    None for anything else (a record quarter recurs: figures that differ are two)."""
+    if not is_record(a) or not is_record(b) or first is None or \
+            second is None or "news" in (first[2], second[2]) or \
+            UNPLACED in (first, second) or a.kind != b.kind or a.unit != b.unit:
+        return None
+    if verdict_for(a, b, tolerance=tolerance, reasons=False).verdict not in AGREEING:
+        return None
+    days = (max(first[0], second[0]) - min(first[1], second[1])).days
+    return _made_pair(a.id, b.id, "date_conflict",
+                      f"one record ({a.surface} and {b.surface}) dated differently: "
+                      f"{period_text(first)} and {period_text(second)}, "
+                      f"{days} day{'' if days == 1 else 's'} apart" if reasons else "",
+                      float(days))
 
 
 def _made_pair(a: int, b: int, verdict: str, reason: str, gap: float = 0.0,

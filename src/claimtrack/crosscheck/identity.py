@@ -36,6 +36,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimtrack.lang.facts import fact_rules, record_pattern
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.periods import parse_period, period_label
 
@@ -109,10 +110,7 @@ def measures_differ(a, b) -> bool:
 
 @lru_cache(maxsize=1)
 def _part_qualifiers() -> tuple[str, ...]:
-    from claimtrack.lang import read_rules
-
-    words = read_rules("facts.yaml", {"part_qualifiers"})["part_qualifiers"]
-    return tuple(folded(str(word)) for word in words)
+    return tuple(folded(str(word)) for word in fact_rules()["part_qualifiers"])
 
 
 def measure_part_of(a, b) -> bool:
@@ -147,10 +145,21 @@ def _undated_from_to(claim) -> bool:
     return getattr(claim, "from_value", None) is not None and not claim.period_start
 
 
-def scope_key(claim) -> str:
-    """The folded scope ("" for none: only claims of no stated scope share it)."""
+def is_record(claim) -> bool:
+    """Whether a figure is a record (its scope says so: on record, 史上最大)."""
     scope = getattr(claim, "scope", None)
-    return folded(scope) if scope else ""
+    return bool(scope) and claim.unit != "rank" and \
+        record_pattern().search(folded(scope)) is not None
+
+
+def scope_key(claim) -> str:
+    """The folded scope ("" for none: only claims of no stated scope share it). A
+    record's is "" too: the biggest drop on record is the same fact as that drop
+    stated without the word."""
+    scope = getattr(claim, "scope", None)
+    if not scope or is_record(claim):
+        return ""
+    return folded(scope)
 
 
 # Lengths of time in days, to compare "approximately 4 days" with "80 hours" (a

@@ -9,7 +9,9 @@ Verdicts, from agreeing to not:
                          billion, 万 vs 亿), worth telling from an ordinary conflict
     conflict             disjoint: the reason gives how far apart they are
     date_conflict        two dates for one event (a founding, a release) that do not
-                         overlap: the reason gives the days between their nearest ends
+                         overlap: the reason gives the days between their nearest ends;
+                         also one record's figure dated on two days (grouping's
+                         _record_dated_apart)
 Dates agree when one contains the other (2025-01 and 2025-01-20); two months, or two
 days, that differ are a date_conflict. A rise and a fall conflict whatever their size.
 

@@ -68,6 +68,7 @@ from claimtrack.extract.subjects import (
     reads_as_prose,
     subject_rules,
 )
+from claimtrack.lang.facts import record_pattern
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 
@@ -116,6 +117,11 @@ _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 _DIGIT = re.compile(r"\d")
+# A clause that only says what the figure before it was: ", the biggest…", ", a record",
+# "，创下…", "，刷新…" (after a date clause: ", Jan. 27, the biggest…").
+_RECORD_APPOSITION = re.compile(
+    r"\s*(?:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"\s*,\s*)?(?:(?:a|an|the|its|which\s+(?:was|is))\s|创|刷新|打破|为|是)")
 # Between a weekday and the date written out beside it: Monday, Jan. 27; 周一（1月27日）.
 _APPOSED_DATE = re.compile(r"\s*[,，(（]?\s*")
 # Words that date a figure unless a comparison word puts them after it: lost $5 million
@@ -1995,10 +2001,29 @@ class Extraction:
     def _scope(self, figure: Figure, info: SentenceInfo) -> str | None:
         """The list a ranking is in, as written: 美国App Store免费榜, 福布斯富豪榜,
         the Forbes list. None for a figure that is no ranking or names no list."""
-        best = self._scope_span(figure, info)
+        best = self._scope_span(figure, info) or self._record_span(figure, info)
         if best is None:
             return None
         return self.text[best[0] : best[1]].strip().removesuffix("的").strip() or None
+
+    def _record_span(self, figure: Figure, info: SentenceInfo) -> tuple[int, int] | None:
+        """A record's word (史上最大, the biggest one-day drop on record; lang/facts.yaml):
+        in the figure's clause, or after it in its sentence before any other figure. A
+        record is the first of all such figures ever: its scope, written so."""
+        if figure.unit == "rank" or figure.kind == "date":
+            return None
+        clause_end = self._clause_end(figure.end)
+        word = record_pattern().search(self.lower, self._clause_start(figure.start), clause_end)
+        if word is None and (opener := _RECORD_APPOSITION.match(self.lower, clause_end + 1)):
+            # 17% on Monday, Jan. 27, the biggest one-day drop on record; 暴跌17%，创下史上
+            # 最大单日跌幅: a clause right after that only says what the figure was
+            # (a date between is no figure).
+            index = bisect.bisect_left(self.figure_starts, figure.start)
+            following = next((f.start for f in self.figures[index + 1 :]
+                              if f.kind != "date"), info.end)
+            end = min(following, self._clause_end(opener.end()))
+            word = record_pattern().search(self.lower, opener.start(), end)
+        return word.span() if word is not None else None
 
     def _scope_span(self, figure: Figure, info: SentenceInfo) -> tuple[int, int] | None:
         """Where the text names the list a ranking is in (see _scope)."""

@@ -1,0 +1,32 @@
+"""The words of lang/facts.yaml, read once: what the cross-check and the extractor
+both read about facts (part qualifiers, record words)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claimtrack.lang import read_rules
+from claimtrack.lang.hanzi import alias_key
+
+
+@cache
+def fact_rules() -> dict:
+    """lang/facts.yaml, read and checked once."""
+    return read_rules("facts.yaml", {"part_qualifiers", "record_words", "record_not_before",
+                                     "record_not_after"})
+
+
+@cache
+def record_pattern() -> re.Pattern:
+    """Any word that makes a figure a record (创纪录, on record), in text folded as
+    alias_key folds it (simplified script, lower case)."""
+    words = sorted((alias_key(str(w)) for w in fact_rules()["record_words"]), key=len,
+                   reverse=True)
+    not_before = "|".join(map(re.escape, (str(w) for w in fact_rules()["record_not_before"])))
+    # (?<!previous )(?<!上次): one fixed-width look-behind a word
+    not_after = "".join(
+        f"(?<!{re.escape(str(w))}{' ' if str(w).isascii() else ''})"
+        for w in fact_rules()["record_not_after"])
+    return re.compile(r"(?<![a-z])" + not_after + "(?:" + "|".join(map(re.escape, words))
+                      + r")(?![a-z])" rf"(?!\s+(?:{not_before})(?![a-z]))")
