@@ -2771,7 +2771,7 @@ class Extraction:
             # …, ahead of ChatGPT, and it had climbed to first place: "it" opening a
             # later clause is what the text was about before, not a name of this
             # sentence's other clauses.
-            carried = self._carried_subject(info, sentences)
+            carried = self._carried_subject(info, sentences, opening=True)
             if carried is not None:
                 return carried
         head = self._line_head(info, figure)
@@ -2827,7 +2827,7 @@ class Extraction:
         if in_sentence and self.g.subject_anaphor.match(self.lower, info.start) and \
                 in_sentence[0].start >= self._clause_end(info.start):
             # (其GPT-4…耗资超过1亿美元: a name in the first clause is what 其 owns.)
-            carried = self._carried_subject(info, sentences)
+            carried = self._carried_subject(info, sentences, opening=True)
             if carried is not None:  # 其训练……，使用了……英伟达H800……，总计消耗约280万GPU小时
                 return carried
         if in_sentence and self.g.demonstrative_clause.search(
@@ -2858,8 +2858,10 @@ class Extraction:
             return info.subject
         if self.g.first_person_opener.match(self.lower, clause_start):
             return None  # 王明说，我们公司…: the speaker's own, not the last sentence's
-        # (### 小梁 above a paragraph: what its heading line names.)
-        return self._carried_subject(info, sentences, heading=True)
+        # (### 小梁 above a paragraph: what its heading line names; 它的营收, its
+        # revenue: the name the sentence before opens with.)
+        return self._carried_subject(info, sentences, heading=True, opening=bool(
+            self.g.subject_anaphor.match(self.lower, clause_start)))
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       measure_span: tuple[int, int] | None,
@@ -3090,7 +3092,7 @@ class Extraction:
         return current
 
     def _carried_subject(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
-                         heading: bool = False) -> str | None:
+                         heading: bool = False, opening: bool = False) -> str | None:
         """The subject of the sentence before, in the same paragraph (该模型, its, the company);
         with ``heading``, also of a heading line right above the paragraph (an event
         dated under "DeepSeek技术突破")."""
@@ -3114,6 +3116,15 @@ class Extraction:
                 position = previous.start  # a line break between two sentences
                 continue
             looked += 1
+            if opening:
+                # It, 其, 该公司: the name the sentence before opens with (its grammatical
+                # subject: DeepSeek of DeepSeek launched R1), before its figures' subject.
+                # (not a person: he and she point back to people, _person_referred)
+                first = next((e for e in previous.entities if e.kind not in ("place", "title")),
+                             None)
+                if first is not None and first.kind != "person" and not self.text[
+                        previous.start : first.start].strip(" \t\n*#>-“\"「"):
+                    return first.name
             if previous.subject:
                 return previous.subject
             # A name that was only a source (Apple reported...) still counts, last,
@@ -3728,6 +3739,16 @@ class Extraction:
                     not self._heads_longer_name(nearest, event.start()):
                 return nearest.name
             return None
+        if sentences is not None and clause_start == info.start and \
+                (anaphor := self.g.subject_anaphor.match(self.lower, clause_start)) is not None \
+                and anaphor.end() <= event.start():
+            # It was founded in 2023: what the sentence before was about (its opening
+            # name: DeepSeek of DeepSeek launched R1); 该公司成立于2023年, the company
+            # was acquired: the body named last before it (_antecedent), if any.
+            if self.g.body_word.search(self.lower, anaphor.start(), anaphor.end()):
+                return self._antecedent(self.text[anaphor.start() : anaphor.end()], info,
+                                        anaphor.start())
+            return self._carried_subject(info, sentences, opening=True)
         opening = self.lower[clause_start : event.start()]
         for mention in self._dates_in(clause_start, event.start()):
             if mention.end <= event.start():  # 1月26日发布之后，DeepSeek…: no word before it
