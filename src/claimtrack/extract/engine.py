@@ -3125,7 +3125,9 @@ class Extraction:
                 if first is not None and first.kind != "person" and not self.text[
                         previous.start : first.start].strip(" \t\n*#>-“\"「"):
                     return first.name
-            if previous.subject:
+            if previous.subject and not (opening and any(
+                    e.name == previous.subject and e.kind == "person"
+                    for e in previous.entities)):
                 return previous.subject
             # A name that was only a source (Apple reported...) still counts, last,
             # unless it reports on others (据IDC的数据显示, according to IDC data).
