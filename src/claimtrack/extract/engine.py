@@ -2296,6 +2296,8 @@ class Extraction:
         found, end, passed, lines = None, line_start - 1, 0, 0
         if self.g.commentary_opener.match(self.lower, line_start):
             end = self.body_start  # 也就是说，…: the writer's own gloss
+        # (X报道称：- a - b. Then prose: the colon introduced the list, which has ended.)
+        in_list = _LIST_ITEM.match(self.text, line_start) is not None
         while passed < _INTRODUCED_PARAGRAPHS and lines < _INTRODUCED_LINES and \
                 end > self.body_start:
             start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
@@ -2304,7 +2306,8 @@ class Extraction:
                 end = start - 1  # a blank line, or only an image, a link or a URL
                 continue
             if line.startswith("#") or self._paragraph_speaker(start) is not None or \
-                    self.g.commentary_opener.match(self.lower, start):
+                    self.g.commentary_opener.match(self.lower, start) or \
+                    not in_list and _LIST_ITEM.match(self.text, start):
                 break
             paragraph = self._sentence(max(start, end - 1), sentences)
             body = self.folded[start:end].rstrip("*_ \t")
