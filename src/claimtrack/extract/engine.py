@@ -117,6 +117,13 @@ _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 _DIGIT = re.compile(r"\d")
+# What may open a sentence before a day that dates what its source then says.
+_OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
+# Between that day and the source: a comma.
+_SAID_DAY_GAP = re.compile(r"\s*[,，]\s*")
+# told reporters on Tuesday, said in an interview on Monday: the day after an object.
+_TOLD_ON = re.compile(r"\s+(?:[a-z]+\s+){1,3}on\s+")
+_SAID_DAY_REACH = 30
 # A clause that only says what the figure before it was: ", the biggest…", ", a record",
 # "，创下…", "，刷新…" (after a date clause: ", Jan. 27, the biggest…").
 _RECORD_APPOSITION = re.compile(
@@ -1343,11 +1350,21 @@ class Extraction:
         """Dates inside an attribution or right after its verb date the statement:
         黄仁勋周一表示, 特朗普27日宣布, Nvidia said on Monday."""
         for attribution in info.attributions:
-            for mention in self._dates_in(attribution.who_start, attribution.end + 5):
+            # 27日，黄仁勋表示; On Wednesday, Microsoft said: a day alone at the sentence's
+            # start, right before the source's clause, is when it was said.
+            opening = [m for m in self._dates_in(info.start, attribution.who_start)
+                       if m.precision == "day" and
+                       _OPENING_DAY.fullmatch(self.lower, info.start, m.start) and
+                       _SAID_DAY_GAP.fullmatch(self.lower, m.end, attribution.who_start)]
+            for mention in [*opening, *self._dates_in(attribution.who_start,
+                                                      attribution.end + _SAID_DAY_REACH)]:
                 inside = attribution.who_start <= mention.start and mention.end <= attribution.end
+                # said on Monday; told reporters on Tuesday (an object, then the day)
                 after = attribution.end <= mention.start <= attribution.end + 4 and \
-                    not self.lower[attribution.end : mention.start].strip(" on")
-                if (inside or after) and mention.period_start is not None and \
+                    not self.lower[attribution.end : mention.start].strip(" on") or \
+                    _TOLD_ON.fullmatch(self.lower, attribution.end, mention.start) is not None
+                if (inside or after or mention in opening) and \
+                        mention.period_start is not None and \
                         mention.quarter is None and mention.fiscal_year is None:
                     # (公布2026会计年度第三季财报: a quarter is what is reported, never
                     # when.) 特朗普在1月宣布: an announcement is an event too; its date
