@@ -117,6 +117,7 @@ _SCOPE_EN = re.compile(
     r"\b(?:on|in|of|atop|top(?:ped)?) (?:the )?(?P<scope>(?:[A-Z][\w'&.-]*\s){1,4}"
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 _DIGIT = re.compile(r"\d")
+_INDEX_TOPICS = frozenset(("index_change", "index_level"))
 # What may open a sentence before a day that dates what its source then says.
 _OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
 # Between that day and the source: a comma.
@@ -1953,6 +1954,10 @@ class Extraction:
             topic = found[0] if found and _topic_fits(found[1], figure) else None
         if topic is None:
             topic = self._carried_topic(figure, direction, info)
+            if topic in _INDEX_TOPICS and not self._names_index(subject):
+                # The Nasdaq fell 3.1%… Broadcom fell 17.4%: an index's move is carried
+                # only to another index (a name that says it is one), never to a company.
+                topic = None
         units = self.g.lexicon.units
         if topic is None:
             topic = units.default_topics.get(figure.unit or "")
@@ -2006,6 +2011,13 @@ class Extraction:
             base=base,
             extractor=EXTRACTOR,
         )
+
+    def _names_index(self, subject: str | None) -> bool:
+        """Whether a subject's name says it is a stock index (Philadelphia Semiconductor
+        Index, 日经225指数): it holds a topic word of an index topic."""
+        word = self.g.topic.search(subject.lower()) if subject else None
+        found = self.g.topic_of.get(compact_key(word.group(0))) if word else None
+        return found is not None and found[0] in _INDEX_TOPICS
 
     def _company_or_shares(self, subject: str | None, info: SentenceInfo) -> bool:
         """Whether a bare percentage change may be a share price move (units.yaml)."""
@@ -3384,7 +3396,13 @@ class Extraction:
             info.topics = []
             for match in self.g.topic.finditer(self.lower, info.start, info.end):
                 found = self.g.topic_of.get(compact_key(match.group(0)))
-                if found:
+                if found and not any(
+                        e.start < match.start() and match.end() <= e.end and
+                        self.text[match.start()].isupper() and
+                        compact_key(e.name) not in self.g.entity_of for e in info.entities):
+                    # (Constellation Energy, Siemens Energy: the last word of a name the
+                    # entity data does not know is no topic; a known index's name says
+                    # what it measures)
                     info.topics.append((match.start(), match.end(), found[0], found[1]))
         matches = [(start, end, key) for start, end, key, kind in info.topics
                    if _topic_fits(kind, figure)]
