@@ -1816,8 +1816,9 @@ class Extraction:
         sentence a name of no known kind may be the body (Tesla delivered…, the company
         said)."""
         folded = ascii_lower(fold(who)).strip()
-        if len(folded) > 16 or not self.g.anaphoric_source.match(folded):
-            return None
+        if len(folded) > 16 or not self.g.anaphoric_source.match(folded) or \
+                folded in self.g.lexicon.en.anaphoric_sources:
+            return None  # (The estimate had…: a bare "the" points at nothing)
         # 该公司, the company: a body, not the person (Meta CEO Mark Zuckerberg) named last.
         body = self.g.body_word.search(folded) is not None
         if before is not None:
