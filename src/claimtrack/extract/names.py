@@ -131,7 +131,8 @@ class NameRules:
 
     @property
     def en_role_before_name(self) -> re.Pattern:
-        """An English role word (group 1) that ends a stretch of text but for spaces."""
+        """An English role word (group 1) that ends a stretch of text but for a comma and
+        spaces (senior researcher Tom Harlow; its chief executive, Andy Jassy)."""
         return _en_role_before_name(self.en_roles)
 
     def is_person_name(self, text: str) -> bool:
@@ -225,7 +226,7 @@ def _en_role_pattern(roles: frozenset[str]) -> re.Pattern:
 
 @cache
 def _en_role_before_name(roles: frozenset[str]) -> re.Pattern:
-    return re.compile("(" + _en_role_pattern(roles).pattern + r")\s+$")
+    return re.compile("(" + _en_role_pattern(roles).pattern + r"),?\s+$")
 
 
 @cache
