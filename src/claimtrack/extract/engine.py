@@ -663,7 +663,22 @@ class Extraction:
             guessed = {"subject": main, "subject_inferred": True}
             claims = [claim if claim.subject is not None else claim.model_copy(update=guessed)
                       for claim in claims]
+            known = self.g.entity_of.get(compact_key(main))
+            if known is not None and known[1] == "organisation":
+                # The company said… with no company named in the sentences before: in an
+                # article about Nvidia, Nvidia (a body word, never he or they).
+                claims = [claim.model_copy(update={"speaker": main})
+                          if self._body_anaphor(claim) else claim for claim in claims]
         return claims
+
+    def _body_anaphor(self, claim: Claim) -> bool:
+        """Whether a claim's source is an anaphoric body (the company said, 该公司表示)
+        that no sentence near it named."""
+        if claim.speaker is not None or not claim.attribution:
+            return False
+        phrase = ascii_lower(fold(claim.attribution)).strip()
+        return self.g.anaphoric_source.match(phrase) is not None and \
+            self.g.body_word.search(phrase) is not None
 
     def _article_subject(self, claims: list[Claim]) -> str | None:
         """What the article is about, for the figures neither their sentence nor the
@@ -2814,7 +2829,12 @@ class Extraction:
         if listed is not None:
             return listed
         for attribution in info.attributions:
-            if attribution.speaker and clause_start <= attribution.who_start < figure.start:
+            # (DeepSeek, which was founded…, said its model…: a source whose verb ends in
+            # the figure's clause, though its name opens an earlier one)
+            if attribution.speaker and (
+                    clause_start <= attribution.who_start < figure.start or
+                    attribution.who_start < clause_start < attribution.end <= figure.start
+                    and not HAN.search(self.folded, attribution.start, attribution.end)):
                 if self.g.body_word.search(self.lower, attribution.end, figure.start) or \
                         _CITATION.search(self.lower, attribution.start, attribution.end):
                     continue  # Bernstein estimated that the company spent, Smith et al.

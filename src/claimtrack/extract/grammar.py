@@ -607,8 +607,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         fiscal_year_end={spec.name: int(spec.fiscal_year_end[:2]) for spec in taxonomy.entities
                          if spec.fiscal_year_end},
         topic_of=topic_of,
+        # Looked up by compact_key (engine._generic): "the company" as "thecompany".
         generic_sources=frozenset(
-            alias_key(w) for w in [*zh.generic_sources, *en.generic_sources]
+            compact_key(w) for w in [*zh.generic_sources, *en.generic_sources]
         ),
         name_stop_chars=frozenset(zh.name_stop_chars + en.name_stop_chars),
         honorific=re.compile(rf"^(?:{word_pattern([*zh.honorifics, *en.honorifics])})\s+",
