@@ -171,8 +171,21 @@ def test_common_english_holds_common_words_and_no_names():
     ("Jane Doe said so.", ["Jane Doe"]),                           # two words may be a name
     ("| Up 78% |", []),                                           # a table cell's start
     ("Acme Reports Revenue Up a Mere 3%", ["Acme"]),              # headline case
+    ("They need more. Current AI revenues are small.", []),       # opener left alone
 ])
 def test_common_words_capitalised_for_their_place_are_no_names(text, expected):
     found = [text[n.start:n.end] for n in names.english_names(text, 0, len(text))
              if n.kind != "role"]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Jane Doe said so.", {"Jane Doe": "person"}),
+    ("Mark Elliot Zuckerberg said so.", {"Mark Elliot Zuckerberg": "person"}),
+    ("Jane Street Capital said so.", {"Jane Street Capital": "other"}),   # a body's last word
+    ("Zentrix Labs said so.", {"Zentrix Labs": "other"}),                 # no given name
+])
+def test_a_given_name_makes_an_english_name_a_persons(text, kinds):
+    found = {text[n.start:n.end]: n.kind for n in names.english_names(text, 0, len(text))
+             if n.kind != "role"}
+    assert found == kinds

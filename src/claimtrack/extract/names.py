@@ -903,8 +903,11 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing|ly)", words[0][2]):
             words = []
         words = _trim_common_words(text, start, words)
+        trailing = len(words)
         while words and words[-1][2].lower().rstrip(".,") in not_last:
             words.pop()
+        if len(words) < trailing:  # Current AI revenues: Current alone opens the sentence
+            words = _trim_common_words(text, start, words)
         words = [w for w in words
                  if not _is_ticker(text, start + w[0], start + w[1])]
         run: list[tuple[int, int, str]] = []
