@@ -306,6 +306,8 @@ _COMPOUND_REACH = 12
 # The longest opening clause of nothing but a noun phrase that a sentence's later
 # figures take their measure from (日本的失业率，…，是2.4%).
 _TOPIC_CLAUSE_CHARS = 12
+# The longest stretch before such a figure in its own clause (是, 疫情中最高的时候上升到).
+_TOPIC_CLAUSE_LEAD = 24
 _COMPOUND_TAGS = frozenset(("n", "nz", "vn", "eng", "j", "nr", "ns", "nt", "nrt", "nrfg"))
 _AGENT_BEFORE = re.compile(r"(?:由|被|\bby\s)\s?$")
 # An event word that modifies what follows it (出生的很多老鼠, 成立于北京的公司).
@@ -3332,7 +3334,9 @@ class Extraction:
                                 for _, _, _, flag in words) or words[-1][3] in ("uj", "x", "r"):
             return None
         # (the figure's clause names no noun of its own: only links and words of time,
-        # 疫情中最高的时候)
+        # 疫情中最高的时候; such a stretch is short, and a long one is not tagged)
+        if figure.start - clause_start > _TOPIC_CLAUSE_LEAD:
+            return None
         between = tag(self.folded[clause_start : figure.start])
         if any(flag.startswith("n") and flag != "nr" and word not in measure_rules().zh_links
                and word not in measure_rules().zh_not_measures and not (
