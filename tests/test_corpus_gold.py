@@ -40,8 +40,9 @@ GOLD_DIR = REPO / "tests" / "gold" / "corpus"
 # Session 25 added batch_8 (11 fresh articles, 93 figures; subject 0.250, named speaker
 # 3 of 23): over the 91 articles, precision 0.518, recall 0.642, subject 0.399,
 # speaker 0.468, measure 0.490, misattribution 0.015; the floors follow the larger set.
+# Session 26: measure 0.492 -> 0.518 (owners, verb + 量, topic clauses, verbs of money).
 FLOORS = {"precision": 0.51, "recall": 0.635, "subject_accuracy": 0.395,
-          "speaker_accuracy_named": 0.46, "measure_accuracy": 0.485}
+          "speaker_accuracy_named": 0.46, "measure_accuracy": 0.51}
 CEILINGS = {"misattribution_rate": 0.02}
 
 
