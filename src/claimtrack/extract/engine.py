@@ -765,6 +765,27 @@ class Extraction:
         elif groups.get("qword"):
             quarter = en.quarter_words.get(groups["qword"].lower())
         published = self.published
+        if groups.get("qend"):
+            # the December quarter: the three months ending with it, in the year given,
+            # else the latest such quarter ended by the publication date.
+            last = en.month_names[groups["qend"].lower()]
+            if year is None:
+                if published is None:
+                    return None
+                sentence = (self.lower, self._sentence_start(start), self._sentence_end(start))
+                if self.g.future.search(*sentence) or self.g.forecast.search(*sentence):
+                    # it expected revenue of $43bn … in the quarter to the end of April:
+                    # the next such quarter
+                    year = published.year if last >= published.month else published.year + 1
+                else:
+                    year = published.year if last < published.month else published.year - 1
+            begin = date(year, last - 2, 1) if last > 2 else date(year - 1, last + 10, 1)
+            calendar = last % 3 == 0  # (the January quarter: Nov-Jan, three months)
+            label = f"{year}-Q{last // 3}" if calendar else f"{begin:%Y-%m}/{year}-{last:02d}"
+            # (no quarter number: the months are named, whatever a fiscal year calls them)
+            return DateMention(start, end, label, begin, _month_end(year, last),
+                               "quarter" if calendar else "month",
+                               year_stated=bool(groups.get("y")))
         fiscal_year = _small_number(groups.get("fy"), zh)
         if fiscal_year is not None or groups.get("fiscal"):
             # 2026财年第三财季, fiscal Q3, FY2026: the company's own calendar, known only
