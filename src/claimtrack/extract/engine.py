@@ -1974,6 +1974,9 @@ class Extraction:
         ).get(figure.unit or "")
         if measure is None and figure.kind == "money":
             measure = verb_measure(self.lower, clause_start, figure.start)  # 花了2亿: 花费
+        elif figure.kind == "count" and topic is None and \
+                (sold := verb_measure(self.lower, clause_start, figure.start, count=True)):
+            measure = sold  # 卖出了2000多万张拷贝: sales, not 拷贝
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word, worded)
         writer = None

@@ -21,7 +21,8 @@ from claimtrack.lang import read_rules
 _KEYS = {"max_chars", "zh_links", "zh_not_measures", "zh_noun_tags", "zh_verbal_measures",
          "en_links", "en_not_measures", "en_ing_nouns", "en_ed_nouns", "by_unit", "en_by_unit",
          "zh_pointers", "zh_owners", "zh_quantity_suffixes", "zh_measure_endings",
-         "zh_verb_measures", "en_verb_measures", "en_change_nouns"}
+         "zh_verb_measures", "en_verb_measures", "en_change_nouns",
+         "zh_count_verb_measures", "en_count_verb_measures"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\$|US\$|[^\sA-Za-z]+")
 
@@ -44,6 +45,8 @@ class MeasureRules:
     by_unit: dict[str, str]
     zh_verb_measures: dict[str, str]
     en_verb_measures: dict[str, str]
+    zh_count_verb_measures: dict[str, str]
+    en_count_verb_measures: dict[str, str]
     en_change_nouns: frozenset[str]
     en_by_unit: dict[str, str]
 
@@ -70,6 +73,9 @@ def measure_rules() -> MeasureRules:
         zh_verb_measures=dict(data["zh_verb_measures"]),
         en_verb_measures={str(k).lower(): v for k, v in data["en_verb_measures"].items()},
         en_change_nouns=frozenset(str(w).lower() for w in data["en_change_nouns"]),
+        zh_count_verb_measures=dict(data["zh_count_verb_measures"]),
+        en_count_verb_measures={str(k).lower(): v
+                                for k, v in data["en_count_verb_measures"].items()},
         en_by_unit=dict(data["en_by_unit"]),
     )
 
@@ -272,20 +278,24 @@ _EN_VERB_GAP = re.compile(
     r"an estimated|a total of|a further|another|up to|around|just|only)\s+)?")
 
 
-def verb_measure(lower: str, start: int, figure_start: int) -> str | None:
+def verb_measure(lower: str, start: int, figure_start: int, count: bool = False) -> str | None:
     """The measure a verb of money right before a sum names (花了2亿新台币 → 花费, spent
-    about $5 million → spending), see measures.yaml; None when no such verb stands there."""
+    about $5 million → spending), or with ``count`` a verb of selling, shipping or
+    downloading before a count (卖出了2000多万张 → 销量, sold 5 million → sales), see
+    measures.yaml; None when no such verb stands there."""
     rules = measure_rules()
+    zh, en = (rules.zh_count_verb_measures, rules.en_count_verb_measures) if count else \
+        (rules.zh_verb_measures, rules.en_verb_measures)
     before = lower[max(start, figure_start - 30) : figure_start]
     if _HAN.search(before[-6:] or " "):
         for cut in range(len(before), max(len(before) - 6, -1), -1):
             if _ZH_VERB_GAP.fullmatch(before, cut):
                 for length in (2, 1):
                     verb = before[max(0, cut - length) : cut]
-                    if len(verb) == length and verb in rules.zh_verb_measures:
-                        return rules.zh_verb_measures[verb]
+                    if len(verb) == length and verb in zh:
+                        return zh[verb]
         return None
     for word in re.finditer(r"[a-z]+", before):
-        if word.group(0) in rules.en_verb_measures and _EN_VERB_GAP.fullmatch(before, word.end()):
-            return rules.en_verb_measures[word.group(0)]
+        if word.group(0) in en and _EN_VERB_GAP.fullmatch(before, word.end()):
+            return en[word.group(0)]
     return None
