@@ -1974,9 +1974,12 @@ class Extraction:
         ).get(figure.unit or "")
         if measure is None and figure.kind == "money":
             measure = verb_measure(self.lower, clause_start, figure.start)  # 花了2亿: 花费
-        elif figure.kind == "count" and topic is None and \
+        elif figure.kind == "count" and topic is None and (
+                measure is None or worded is not None and worded[0] >= figure.end) and \
                 (sold := verb_measure(self.lower, clause_start, figure.start, count=True)):
-            measure = sold  # 卖出了2000多万张拷贝: sales, not 拷贝
+            # 卖出了2000多万张拷贝: sales, not 拷贝 (a measure worded before the figure,
+            # 累计销售1459.6万辆, stays as worded)
+            measure = sold
         subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
                                 topic_word, worded)
         writer = None
