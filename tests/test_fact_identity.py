@@ -231,6 +231,15 @@ def test_a_rank_on_two_charts_is_two_facts():
     assert fact_key(unstated) is None and fact_key(us) is not None
 
 
+def test_a_rank_counted_only_in_a_whole_names_no_list():
+    # 全国第一 in GDP and 全国第三 in population are two rankings: a scope that only says
+    # the whole (全国, 世界) is shown, but compares nothing.
+    gdp = claim("2025年广东省GDP排名全国第一。", article=1, surface="第一")
+    people = claim("2025年广东省人口排名全国第三。", article=2, surface="第三")
+    assert gdp.scope == people.scope == "全国"
+    assert fact_key(gdp) is None and crosscheck([gdp, people]) == []
+
+
 # --- Dates of one event -------------------------------------------------------------------
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claimtrack.lang.facts import fact_rules, record_pattern
+from claimtrack.lang.facts import fact_rules, rank_domains, record_pattern
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.periods import parse_period, period_label
 
@@ -159,7 +159,9 @@ def scope_key(claim) -> str:
     scope = getattr(claim, "scope", None)
     if not scope or is_record(claim):
         return ""
-    return folded(scope)
+    key = folded(scope)
+    # 全国第一, 世界第三: the whole a rank is counted in names no list (GDP or population?)
+    return "" if claim.unit == "rank" and key in rank_domains() else key
 
 
 # Lengths of time in days, to compare "approximately 4 days" with "80 hours" (a

@@ -68,7 +68,7 @@ from claimtrack.extract.subjects import (
     reads_as_prose,
     subject_rules,
 )
-from claimtrack.lang.facts import record_pattern
+from claimtrack.lang.facts import rank_domains, record_pattern
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 
@@ -2116,6 +2116,9 @@ class Extraction:
         for match in _SCOPE_EN.finditer(self.folded, start, info.end):
             if best is None:
                 best = (match.start("scope"), match.end("scope"))
+        if best is None and (domain := self.g.rank_domain.search(
+                self.lower, max(info.start, figure.start - 8), figure.start)) is not None:
+            return domain.span("scope")  # 排名全国第一: ranked nationwide
         if best is None:
             return None
         # 他在福布斯富豪榜, DeepSeek为榜单第一: the list starts after the words that
@@ -2967,6 +2970,10 @@ class Extraction:
                 clause_start = attribution.end
         span = clause_topic(self.folded, clause_start, figure.start, dates, blocked,
                             measure_span)
+        scope = self._scope_span(figure, info) if figure.unit == "rank" else None
+        if scope is not None and isinstance(span, tuple) and span[0] < scope[1] and \
+                scope[0] < span[1]:
+            span = None  # 涨幅高居全球第二: a phrase running into the rank's whole is no topic
         if span in (MEASURE_COMPOUND, MEASURE_WORD):
             measure = compact_key(self.text[measure_span[0] : measure_span[1]])
             if span == MEASURE_WORD or measure in self.g.topic_of or any(
@@ -3003,7 +3010,11 @@ class Extraction:
         for entity in info.entities:
             # 中国GDP → China, 英伟达股价 → Nvidia; 一家杭州的初创公司: a name that
             # only locates is none; 中国中小企业: a place that only qualifies.
-            if entity.start == span[0] and (entity.kind != "place" or entity.end >= span[1] - 1):
+            if entity.start == span[0] and (
+                    entity.kind != "place" or entity.end >= span[1] - 1 or
+                    compact_key(self.folded[entity.end : span[1]].lstrip("的"))
+                    in self.g.topic_of):
+                # (广东省GDP, 日本的人口: a place and only a measure after it is the place's)
                 return entity.name if entity in eligible else None
         phrase = self.folded[span[0] : span[1]]
         if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of:
@@ -3291,6 +3302,8 @@ class Extraction:
         blocked = [(e.start, e.end) for e in info.entities]
         blocked += [(d.start, d.end) for d in self._dates_in(info.start, info.end)]
         blocked += [(a.start, a.end) for a in info.attributions]  # 住建部宣布: a source
+        if figure.unit == "rank" and (scope := self._scope_span(figure, info)) is not None:
+            blocked.append(scope)  # 排名全国第一: 全国 is where it ranks, not what
         if match is not None and (clause_start <= match[0] and match[1] <= clause_end):
             return self._english_measure_edges((match[0], match[1]))
         if figure.unit == "age":
@@ -3434,7 +3447,8 @@ class Extraction:
                 if word_start != end or flag not in measure_rules().zh_noun_tags or \
                         any(char.isdigit() for char in word) or \
                         word in measure_rules().zh_links or \
-                        word in measure_rules().zh_not_measures:
+                        word in measure_rules().zh_not_measures or \
+                        word in rank_domains():  # (排名全国第一)
                     break
                 end = word_end  # 数量, 床位数: nouns right after it
         return first, end

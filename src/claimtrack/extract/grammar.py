@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from claimtrack.extract.anchors import AnchoredPattern, anchored
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
 from claimtrack.extract.markup import broken_line_pattern
+from claimtrack.lang.facts import rank_domains
 from claimtrack.lang.hanzi import alias_key
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -100,6 +101,7 @@ class Grammar:
     body_word: re.Pattern  # 公司, the company: an anaphoric source that is a body
     ordinal_not_rank: re.Pattern
     rank_before: re.Pattern  # ranked, came in: before a bare ordinal word that ranks
+    rank_domain: re.Pattern  # 全国 of 排名全国第一: the whole a rank is counted in
     ranking_word: re.Pattern
     from_before: re.Pattern
     from_far: re.Pattern
@@ -405,6 +407,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
     rank_before = re.compile(rf"(?<![a-z]){word_pattern(en.rank_verbs)}\s+$")
+    # 排名全国第一, 位居全球: the whole a rank is counted in, right before the ordinal.
+    rank_domain = re.compile(
+        rf"(?P<scope>{word_pattern(sorted(rank_domains()))})(?:排名|范围内|内)?\s*$")
     ranking_word = re.compile(latin_bounded([*zh.ranking_words, *en.ranking_words]))
     from_before = re.compile(rf"(?:{latin_bounded([*zh.from_markers, *en.from_markers])})\s?\Z")
     # from Jan. 24's closing price of $142.62 to $118.51, 从1月24日的收盘价142.62美元
@@ -551,6 +556,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         body_word=re.compile(latin_bounded([*zh.body_words, *en.body_words])),
         ordinal_not_rank=ordinal_not_rank,
         rank_before=rank_before,
+        rank_domain=rank_domain,
         ranking_word=ranking_word,
         from_before=from_before,
         from_far=from_far,

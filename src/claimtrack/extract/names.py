@@ -691,8 +691,11 @@ def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
     """Whether a tagged name is one: the dictionary tags some everyday words as names
     (卫星 nr, 刚刚开始 nr, 长大 ns), and the HMM cuts words out of longer ones."""
     if kind == "place":
+        # 广东省, 杭州市: a listed place with its administrative suffix is that place.
         return word in rules.places or word in gazetteer() or (
-            word[-1] in rules.place_suffixes and _frequency(word) <= rules.max_name_frequency)
+            word[-1] in rules.place_suffixes and (
+                _frequency(word) <= rules.max_name_frequency or
+                word[:-1] in rules.places or word[:-1] in gazetteer()))
     frequency = _frequency(word)
     if kind == "person":
         if frequency and word[-1] in rules.common_noun_endings:

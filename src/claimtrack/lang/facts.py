@@ -14,7 +14,13 @@ from claimtrack.lang.hanzi import alias_key
 def fact_rules() -> dict:
     """lang/facts.yaml, read and checked once."""
     return read_rules("facts.yaml", {"part_qualifiers", "record_words", "record_not_before",
-                                     "record_not_after"})
+                                     "record_not_after", "rank_domains"})
+
+
+@cache
+def rank_domains() -> frozenset[str]:
+    """全国, 全球, 行业…: the wholes a rank is counted in (facts.yaml), folded."""
+    return frozenset(alias_key(str(w)) for w in fact_rules()["rank_domains"])
 
 
 @cache
