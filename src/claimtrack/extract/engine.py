@@ -3007,6 +3007,14 @@ class Extraction:
         if span is None or worded is not None and span != worded and \
                 worded[0] <= span[0] and span[1] <= worded[1]:
             return None
+        opening = span[0]
+        for role in info.roles:
+            if role[0] == opening and any(e.start == role[1] and e.kind == "person"
+                                          for e in info.entities):
+                opening = role[1]  # 董事長艾利森: the person the role opens with
+        if opening != span[0]:
+            person = next(e for e in info.entities if e.start == opening and e.kind == "person")
+            return person.name if person in eligible else None
         for entity in info.entities:
             # 中国GDP → China, 英伟达股价 → Nvidia; 一家杭州的初创公司: a name that
             # only locates is none; 中国中小企业: a place that only qualifies.
