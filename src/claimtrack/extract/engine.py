@@ -126,10 +126,8 @@ _SAID_DAY_GAP = re.compile(r"\s*[,，]\s*")
 _TOLD_ON = re.compile(r"\s+(?:[a-z]+\s+){1,3}on\s+")
 _SAID_DAY_REACH = 30
 # A clause that only says what the figure before it was: ", the biggest…", ", a record",
-# "，创下…", "，刷新…" (after a date clause: ", Jan. 27, the biggest…").
-_RECORD_APPOSITION = re.compile(
-    r"\s*(?:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"\s*,\s*)?(?:(?:a|an|the|its|which\s+(?:was|is))\s|创|刷新|打破|为|是)")
+# "，创下…", "，刷新…".
+_RECORD_APPOSITION = re.compile(r"\s*(?:(?:a|an|the|its|which\s+(?:was|is))\s|创|刷新|打破|为|是)")
 # Between a weekday and the date written out beside it: Monday, Jan. 27; 周一（1月27日）.
 _APPOSED_DATE = re.compile(r"\s*[,，(（]?\s*")
 # Words that date a figure unless a comparison word puts them after it: lost $5 million
@@ -652,6 +650,8 @@ class Extraction:
         self.figure_starts = [f.start for f in figures]
         # The source of each list item found so far (a list is read top down).
         self.list_sources: dict[int, tuple[str, str] | None] = {}
+        # The span of each ranking's list, by the figure's start (_scope_span).
+        self.scope_spans: dict[int, tuple[int, int] | None] = {}
         for figure in figures:
             info = self._sentence(figure.start, sentences)
             claims.append(self._claim(figure, info, dates, sentences))
@@ -2004,12 +2004,13 @@ class Extraction:
                 # only to another index (a name that says it is one), never to a company.
                 topic = None
         units = self.g.lexicon.units
+        statement = self._statement(figure, direction, clause_start, clause_end)
+        compared = _COMPARED_AFTER.match(self.lower, figure.end) is not None
         if topic is None:
             topic = units.default_topics.get(figure.unit or "")
         if topic is None and direction != "none" and measure is None and \
-                self._company_or_shares(subject, info) and \
-                self._statement(figure, direction, clause_start, clause_end) != "comparison" \
-                and not _COMPARED_AFTER.match(self.lower, figure.end):
+                self._company_or_shares(subject, info) and statement != "comparison" and \
+                not compared:
             # (比OpenAI便宜95%: a comparison with another is no move of a share's price)
             topic = units.change_default_topics.get(figure.unit or "")
         if direction != "none" and figure.from_value is None:
@@ -2031,14 +2032,11 @@ class Extraction:
         self.last_claim = (info.start, figure.kind, direction, topic)
         period = self._fiscal_period(self._period(figure, info, dates, clause_start,
                                                   clause_end), subject, info)
-        statement = self._statement(figure, direction, clause_start, clause_end)
         base = self._base(figure, info, clause_start, clause_end, direction)
         if statement == "level" and figure.kind == "percent" and base is not None and \
-                any(entity.name == base for entity in info.entities) and \
-                not _COMPARED_AFTER.match(self.lower, figure.end):
+                any(entity.name == base for entity in info.entities) and not compared:
             statement = "share"  # 是上海的20%: a share of a named base, not a level
-        elif statement in ("level", "change") and base is not None and \
-                _COMPARED_AFTER.match(self.lower, figure.end):
+        elif statement in ("level", "change") and base is not None and compared:
             statement = "comparison"  # 95% cheaper than OpenAI's: compared with a named base
         return Claim(
             start=figure.start, end=figure.end, surface=self.text[figure.start : figure.end],
@@ -2088,7 +2086,12 @@ class Extraction:
             return None
         clause_end = self._clause_end(figure.end)
         word = record_pattern().search(self.lower, self._clause_start(figure.start), clause_end)
-        if word is None and (opener := _RECORD_APPOSITION.match(self.lower, clause_end + 1)):
+        after = clause_end + 1
+        dated = self._dates_in(after, self._clause_end(after))
+        if dated and _BARE_DATE_CLAUSE.fullmatch(self.lower, after, dated[0].start) and \
+                not self.lower[dated[0].end : self._clause_end(after)].strip():
+            after = self._clause_end(after) + 1  # 17% on Monday, Jan. 27, the biggest…
+        if word is None and (opener := _RECORD_APPOSITION.match(self.lower, after)):
             # 17% on Monday, Jan. 27, the biggest one-day drop on record; 暴跌17%，创下史上
             # 最大单日跌幅: a clause right after that only says what the figure was
             # (a date between is no figure).
@@ -2100,9 +2103,15 @@ class Extraction:
         return word.span() if word is not None else None
 
     def _scope_span(self, figure: Figure, info: SentenceInfo) -> tuple[int, int] | None:
-        """Where the text names the list a ranking is in (see _scope)."""
+        """Where the text names the list a ranking is in (see _scope); found once a
+        figure (its subject, topic, measure and scope all ask)."""
         if figure.unit != "rank":
             return None
+        if figure.start not in self.scope_spans:
+            self.scope_spans[figure.start] = self._find_scope_span(figure, info)
+        return self.scope_spans[figure.start]
+
+    def _find_scope_span(self, figure: Figure, info: SentenceInfo) -> tuple[int, int] | None:
         best = None
         # The figure's own clause first (…免费榜上排名第一，而台积电在…市场排名第一).
         for start in (self._clause_start(figure.start), info.start):
@@ -3007,13 +3016,11 @@ class Extraction:
         if span is None or worded is not None and span != worded and \
                 worded[0] <= span[0] and span[1] <= worded[1]:
             return None
-        opening = span[0]
-        for role in info.roles:
-            if role[0] == opening and any(e.start == role[1] and e.kind == "person"
-                                          for e in info.entities):
-                opening = role[1]  # 董事長艾利森: the person the role opens with
-        if opening != span[0]:
-            person = next(e for e in info.entities if e.start == opening and e.kind == "person")
+        # 董事長艾利森: the person the role opens the phrase with
+        person = next((e for role in info.roles if role[0] == span[0]
+                       for e in info.entities if e.start == role[1] and e.kind == "person"),
+                      None)
+        if person is not None:
             return person.name if person in eligible else None
         for entity in info.entities:
             # 中国GDP → China, 英伟达股价 → Nvidia; 一家杭州的初创公司: a name that

@@ -62,13 +62,14 @@ _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
 _JOINED_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,})[和与]([\u4e00-\u9fff]{4,})")
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# What may stand right before a company's name cut into characters: a clause's or a
-# list's mark, a space, a quote or a bracket.
+# The marks between the items of a list of names (英伟达、博通和蔚来).
 _LIST_MARKS = frozenset(("、", "和", "与", "及"))
 # The tags of the characters of a company's name the segmenter cut up (博/nr 通/v,
 # 高/a 途/n): nouns, names, adjectives and verbs, never adverbs, pronouns or measures.
 _COMPANY_RUN_TAGS = frozenset(("n", "nr", "ns", "nz", "ng", "g", "j", "a", "v", "vn"))
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+# What may stand right before a company's name cut into characters: a clause's or a
+# list's mark, a space, a quote or a bracket.
 _COMPANY_RUN_OPENER = re.compile(r"[\s，,。；;：:、和与及“”\"'（(）)【】\[\]]")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,6})+")
 
