@@ -87,6 +87,13 @@ _PLURAL_AFTER_NAMES = re.compile(
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
 # A reported-speech phrase that points back at a report (报道称, the report said).
 _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
+# 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
+# for its report is still the report a later "the report said" goes back to.
+_CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
+# 乘联会公布的最新一期报告: the name before a verb of publishing and its 的 published
+# what follows.
+_PUBLISHED_BY = re.compile(
+    r"(\S{2,12}?)(?:最新|近日|日前|此前|今天|昨天)?(?:公布|发布|发表|披露|出具)的")
 # A source of data (据IDC的数据显示, X报告显示, figures from X show): its figures may run on
 # over the next sentences of its paragraph (Extraction._data_run).
 _DATA_SOURCE = re.compile(r"数据|统计|报告|调查|调研|普查|财报|显示|data|figures|statistics|survey",
@@ -368,6 +375,15 @@ RELATIVE_YEARS = {"今年": 0, "this year": 0, "去年": -1, "last year": -1, "�
                   "next year": 1, "前年": -2}
 RELATIVE_MONTHS = {"上个月": -1, "上月": -1, "last month": -1, "本月": 0, "这个月": 0,
                    "this month": 0, "下个月": 1, "next month": 1}
+
+
+def _bare_report(phrase: str) -> bool:
+    """Whether an attribution with no speaker is a bare mention of a report (报道称,
+    该报告指出, the report also said: at most 8 Chinese characters or 5 words), which
+    goes back to the report named before; a longer phrase (据某机构公布的最新一期报告
+    显示) names a report of its own."""
+    han = len(HAN.findall(phrase))
+    return han <= 8 if han else len(phrase.split()) <= 5
 
 
 @dataclass
@@ -1045,7 +1061,7 @@ class Extraction:
             return None, False
         start, end = core.start(), core.end()
         if groups.get("ordw") and not groups.get("ordwsuf") and \
-                not g.rank_before.search(self.lower, max(0, start - 16), start):
+                not g.rank_before.search(self.lower, max(0, start - 48), start):
             return None, False  # the first quarter, was first released: no rank
         if unit == "rank" and not groups.get("ordsuf") and \
                 g.ordinal_not_rank.match(self.lower, end):
@@ -1247,8 +1263,18 @@ class Extraction:
         return bool(words) and words[0][3].startswith("n") and words[0][2] != "的"
 
     def _ranking_clause(self, start: int, end: int) -> bool:
-        """Whether the clause of an ordinal speaks of a ranking (排名第三, 全球第二大)."""
+        """Whether the clause of an ordinal speaks of a ranking (排名第三, 全球第二大).
+
+        An ordinal that is its clause alone (…；第二，它的API…) enumerates, whatever
+        the clause before says, unless that clause ends in an ordinal too: 排名第1，第3，
+        第8的国家 is a list of ranks.
+        """
         clause_start, clause_end = self._clause_start(start), self._clause_end(end)
+        opens = self._clause_start(start + 1)
+        if opens == start and self.lower[end : end + 1] in ("，", ",", "：", ":", "、") and \
+                not re.search(r"第[\d一二三四五六七八九十百]+[，,、]\s*$",
+                              self.lower[max(0, start - 8) : start]):
+            return False
         if self.g.ranking_word.search(self.lower, clause_start, clause_end):
             return True
         return self.g.topic.search(self.lower, clause_start, clause_end) is not None and \
@@ -1596,6 +1622,9 @@ class Extraction:
                         who_start = closed + 1
                         if not self.folded[who_start:who_end].strip():
                             continue
+                    cited = _CITED_SOURCE.match(self.folded, who_start, who_end)
+                    if cited is not None and match.start("who") == match.start():
+                        who_start = cited.end()  # 据乘联会公布的报告显示: 据 opens no name
                     # The speaker is the last entity inside the who-phrase, else the
                     # phrase itself when short and not a generic source.
                     inside = [e for e in info.entities if e.start >= who_start and e.end <= who_end]
@@ -1615,6 +1644,8 @@ class Extraction:
                     else:
                         inside, who_start, head = self._english_head(
                             info, inside, who_start, who_end, match.start())
+                    if self._names_quantity(inside, who_start, who_end):
+                        continue  # OpenAI今年的营收预计将达到…: 预计 qualifies a figure
                     if head is not None:
                         # 深圳的张三说, an analyst from Shanghai said: a name before 的 or
                         # after from only says which one; the speaker is the head noun
@@ -1655,7 +1686,10 @@ class Extraction:
                                                     in ("《", "〈") and chosen.kind == "title")
                         phrase_start = match.start() if leads else self._honorific_start(
                             who_start, info)
-                    elif (antecedent := self._antecedent(who_text, info, who_start)) is not None:
+                    elif (antecedent := self._antecedent(
+                            who_text, info, who_start,
+                            report=_REPORT_WORD.search(fold(match.group(0))) is not None)) \
+                            is not None:
                         # 该报告质疑, the company said: the name the sentence before gave.
                         speaker = antecedent
                         who_start = max(who_start, clause_start)
@@ -1680,6 +1714,11 @@ class Extraction:
                         speaker, phrase_start = None, max(match.start(), clause_start)
                         if unnamed:  # an analyst from Shanghai said: the phrase from its head
                             phrase_start = min(phrase_start, max(who_start, clause_start))
+                    elif (publisher := _PUBLISHED_BY.match(self.folded, who_start, who_end)) \
+                            is not None and self._looks_like_name(publisher.group(1)):
+                        # 据乘联会公布的最新一期…报告显示: who published the report speaks.
+                        speaker = self.text[publisher.start(1) : publisher.end(1)]
+                        phrase_start = match.start() if leads else who_start
                     elif (document := _DOCUMENT_SAYS.search(
                             self.folded, who_end, match.end())) is not None:
                         # 2022年全国社保基金决算数据显示: a document is the source, named
@@ -1690,6 +1729,8 @@ class Extraction:
                         phrase_start = match.start() if leads else who_start
                     else:
                         continue  # a phrase, not a source: 而后者的推理模型被认为
+                    if cited is not None:
+                        phrase_start = min(phrase_start, match.start())
                     phrase = self.text[phrase_start : match.end()].strip().rstrip(".,;:")
                     attribution = Attribution(phrase_start, match.end(), who_start, who_end,
                                               speaker, phrase,
@@ -1705,6 +1746,19 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _names_quantity(self, inside: list[EntityMention], who_start: int,
+                        who_end: int) -> bool:
+        """Whether a Chinese who-phrase ends in a noun that names a quantity (营收,
+        训练成本, 失业率: lang/measures.yaml zh_measure_endings) after its last name:
+        OpenAI今年的营收预计, 公司利润估计. A quantity speaks for no one; the verb
+        after it is an adverb of the figure (预计, 估计), and the name before it stays
+        what the figure is about."""
+        tail_start = inside[-1].end if inside else who_start
+        tail = self.folded[tail_start:who_end].strip()
+        if len(tail) < 2 or not HAN.match(tail[-1]):
+            return False
+        return any(tail.endswith(ending) for ending in measure_rules().zh_measure_endings)
 
     def _document_name(self, who_start: int, who_end: int, document: str) -> str | None:
         """The name of a document a source phrase gives (全国社保基金决算 + 数据), or None
@@ -1845,18 +1899,26 @@ class Extraction:
         match = re.search(r"(?:^|\s)((?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s)$", window)
         return start - len(match.group(1)) if match else start
 
-    def _antecedent(self, who: str, info: SentenceInfo, before: int | None = None) -> str | None:
+    def _antecedent(self, who: str, info: SentenceInfo, before: int | None = None,
+                    report: bool = False) -> str | None:
         """The entity an anaphoric who-phrase (该报告, the company) points back to: the
         first one its own sentence names before it, what the sentence is about
         (Microsoft's cloud revenue grew 31%, the company said; DeepSeek's model performs
         as well as OpenAI's, and the company says), when ``before`` says where the phrase
         starts; else the last one named in the two sentences before. In its own
         sentence a name of no known kind may be the body (Tesla delivered…, the company
-        said)."""
+        said). A phrase that says it is a report (该报道称, this report found) goes back
+        first to the report cited before."""
         folded = ascii_lower(fold(who)).strip()
         if len(folded) > 16 or not self.g.anaphoric_source.match(folded) or \
                 folded in self.g.lexicon.en.anaphoric_sources:
             return None  # (The estimate had…: a bare "the" points at nothing)
+        if report:
+            # 据彭博社，OpenAI…。该报道称: a report goes back to the report cited before,
+            # not to the company it reports on.
+            cited = self._report_antecedent(info, self.sentences)
+            if cited is not None:
+                return cited.speaker
         # 该公司, the company: a body, not the person (Meta CEO Mark Zuckerberg) named last.
         body = self.g.body_word.search(folded) is not None
         if before is not None:
@@ -2278,8 +2340,10 @@ class Extraction:
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
             self.last_role, self.last_said_on = chosen.role, chosen.said_on
-            if chosen.speaker is None and _REPORT_WORD.search(fold(chosen.phrase)):
-                # 据《纽约时报》报道…… 报道称: the report the text named before.
+            if chosen.speaker is None and _REPORT_WORD.search(fold(chosen.phrase)) and \
+                    _bare_report(chosen.phrase):
+                # 据《纽约时报》报道…… 报道称: the report the text named before (a longer
+                # phrase, 据某机构公布的最新一期报告显示, names a report of its own).
                 named = self._report_antecedent(info, sentences)
                 if named is not None:
                     return named.speaker, chosen.phrase
@@ -2326,8 +2390,8 @@ class Extraction:
                            sentences: dict[int, SentenceInfo]) -> Attribution | None:
         """The named report a bare 报道称 / the report said goes back to, a few sentences up."""
         for previous in self._previous_sentences(info, sentences, REPORT_SCOPE_SENTENCES):
-            named = [a for a in previous.attributions if a.speaker and
-                     _REPORT_WORD.search(fold(a.phrase))]
+            named = [a for a in previous.attributions if a.speaker and (
+                _REPORT_WORD.search(fold(a.phrase)) or _CITED_SOURCE.match(fold(a.phrase)))]
             if named:
                 return named[-1]
         return None

@@ -406,7 +406,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         rf"(?:{latin_bounded([*zh.anaphoric_sources, *en.anaphoric_sources])})"
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
-    rank_before = re.compile(rf"(?<![a-z]){word_pattern(en.rank_verbs)}\s+$")
+    # (ranked first, third and eighth: ordinals listed after the verb rank too.)
+    rank_before = re.compile(
+        rf"(?<![a-z]){word_pattern(en.rank_verbs)}\s+"
+        rf"(?:(?:{ordinals})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
     # 排名全国第一, 位居全球: the whole a rank is counted in, right before the ordinal.
     rank_domain = re.compile(
         rf"(?P<scope>{word_pattern(sorted(rank_domains()))})(?:排名|范围内|内)?\s*$")
