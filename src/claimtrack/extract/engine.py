@@ -90,6 +90,9 @@ _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
 # 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
 # for its report is still the report a later "the report said" goes back to.
 _CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
+# 宁德时代董事长, CATL chairman, Nvidia's chief executive; chairman of CATL.
+_BODY_BEFORE_ROLE = re.compile(r"\s*(?:的|'s|’s)?\s*")
+_BODY_AFTER_ROLE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 # 乘联会公布的最新一期报告: the name before a verb of publishing and its 的 published
 # what follows.
 _PUBLISHED_BY = re.compile(
@@ -487,6 +490,8 @@ class Extraction:
         self.turns = self._interview_turns()
         self.narrator_from = 0
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
+        # The body each person speaking was named a member of (宁德时代董事长曾毓群).
+        self.person_bodies: dict[str, str] = {}
         # The source a colon above hands each paragraph to (_introduced_paragraphs).
         self.introduced: dict[int, tuple[str, str] | None] = {}
         # Each sentence read so far, by its index (_sentence); a pronoun source looks back
@@ -1681,6 +1686,10 @@ class Extraction:
                             continue  # 《魔兽世界》宣布: a game announces nothing
                         speaker = chosen.name
                         role = self._role_before(info, chosen, who_start)
+                        if role is not None and chosen.kind != "organisation":
+                            body = self._body_of_role(info, role)
+                            if body is not None and body != speaker:
+                                self.person_bodies[speaker] = body
                         # 《金融时报》发布的文章: the title's marks belong to its phrase.
                         who_start = chosen.start - (self.text[chosen.start - 1 : chosen.start]
                                                     in ("《", "〈") and chosen.kind == "title")
@@ -1893,6 +1902,40 @@ class Extraction:
                 return role.start(), role.end()
         return None
 
+    def _body_of_role(self, info: SentenceInfo, role: tuple[int, int]) -> str | None:
+        """The body a role is held in, named right before it (宁德时代董事长, CATL
+        chairman, Nvidia's chief executive) or right after it (chairman of CATL)."""
+        bodies = [e for e in info.entities if e.kind == "organisation" or
+                  e.kind == "other" and not HAN.search(e.name)]
+        before = [e for e in bodies if e.end <= role[0] and
+                  _BODY_BEFORE_ROLE.fullmatch(self.lower, e.end, role[0])]
+        if before:
+            return before[-1].name
+        after = [e for e in bodies if e.start >= role[1] and
+                 _BODY_AFTER_ROLE.fullmatch(self.lower, role[1], e.start)]
+        return after[0].name if after else None
+
+    def _speakers_body(self, speaker: str | None, info: SentenceInfo, clause_start: int,
+                       figure_start: int) -> str | None:
+        """The body a figure is about when its speaker says 我们, 我司, we or our before
+        it in its clause: the body the speaker was named as a member of (宁德时代
+        董事长曾毓群 … “今年我们的营收增长了30%”), or the speaker when it is a body;
+        "" when the speaker's body is not known (the figure is about no name the text
+        gives, not about what the sentences before were about); None when the figure
+        is not the speaker's body's."""
+        if speaker is None or self.g.first_person_plural.search(
+                self.lower, clause_start, figure_start) is None:
+            return None
+        if speaker in self.person_bodies:
+            return self.person_bodies[speaker]
+        if self.g.first_person_possessive.search(self.lower, clause_start, figure_start) is None:
+            return None
+        known = self.g.entity_of.get(compact_key(speaker))
+        if known is not None and known[1] == "organisation" or any(
+                e.name == speaker and e.kind == "organisation" for e in info.entities):
+            return speaker
+        return ""
+
     def _honorific_start(self, start: int, info: SentenceInfo) -> int:
         """Where a name's written form starts with its honorific: Mr Ellison."""
         window = self.folded[max(info.start, start - 6) : start]
@@ -2042,8 +2085,12 @@ class Extraction:
             # 卖出了2000多万张拷贝: sales, not 拷贝 (a measure worded before the figure,
             # 累计销售1459.6万辆, stays as worded)
             measure = sold
-        subject = self._subject(figure, info, clause_start, clause_end, sentences, measure_span,
-                                topic_word, worded)
+        subject = self._speakers_body(speaker, info, clause_start, figure.start)
+        if subject is None:
+            subject = self._subject(figure, info, clause_start, clause_end, sentences,
+                                    measure_span, topic_word, worded)
+        elif not subject:
+            subject = None  # “我们的营收增长了30%，”曾毓群说: not what the text was about
         writer = None
         if subject is None and (speaker or self.credited) is not None:
             first_person = self.g.first_person.match(self.lower, clause_start)

@@ -78,6 +78,8 @@ class Grammar:
     personal_pronoun: re.Pattern  # 他, she: a clause about the person last named
     first_person: re.Pattern  # 我, I: a clause about whoever says it
     first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
+    first_person_plural: re.Pattern  # 我们, our: the speaker's body
+    first_person_possessive: re.Pattern  # 我们的, our: the speaker's body's own
     age_time: re.Pattern  # 17岁时: an age that times the main clause
     possessive_pronoun: re.Pattern  # his, 他的: whose, after a fronted phrase
     valued_object: re.Pattern  # valuing the startup at: what the figure is the worth of
@@ -550,6 +552,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         first_person_opener=re.compile(
             r"[\s*#>\-“「\"]*(?:"
             + latin_bounded([*zh.first_person_openers, *en.first_person_openers]) + ")"),
+        first_person_plural=re.compile(
+            latin_bounded([*zh.first_person_plural, *en.first_person_plural])),
+        first_person_possessive=re.compile(
+            latin_bounded([*zh.first_person_possessive, *en.first_person_possessive])),
         colloquial_currency_words=frozenset(units.colloquial_currency_words),
         duration_not_length=duration_not_length,
         duration_length=duration_length,

@@ -105,6 +105,8 @@ class LanguageData(_Strict):
     first_person_pronouns: list[str] = []
     first_person_not_before: list[str] = []
     first_person_openers: list[str] = []
+    first_person_plural: list[str] = []
+    first_person_possessive: list[str] = []
     age_time_words: list[str] = []
     possessive_pronouns: list[str] = []
     valuation_verbs: list[str] = []

@@ -525,9 +525,12 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
                 # 美国国会 (one word the dictionary tags nt) names one body, though 美国公司
                 # (an American company) does not.
                 listed = name_start == first and flag == "nt"
+                # 小米集团总裁: a body whose role-holder follows is named, though its
+                # head is an everyday word (小米).
+                holds_role = rules.role_pattern.match(piece, last) is not None
                 if _acceptable(piece[name_start:last], rules) and (listed or (
                         not _generic_head(head, rules)
-                        and _proper_head(tokens, name_start, first, rules))):
+                        and (holds_role or _proper_head(tokens, name_start, first, rules)))):
                     # (新城/ns 控股/v: the suffix is a noun here, whatever its tag alone.)
                     add(name_start, last, "organisation", all(
                         word_flag in _NOMINAL_TAGS for at, _, _, word_flag in tokens
@@ -580,6 +583,22 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         kind = "role" if text.lower() in rules.roles else "other"
         add(offset, offset + len(text), kind)
     found.sort(key=lambda name: name.start)
+    return _bodies_before_roles(piece, start, found, rules)
+
+
+def _bodies_before_roles(piece: str, start: int, found: list[Name],
+                         rules: NameRules) -> list[Name]:
+    """蓝思科技董事长周群飞: a name read as a person's that stands, with an
+    organisation's suffix, right before a role held by the person after it is the
+    body the role is held in (蓝思 + 科技), not a second person."""
+    for index in range(1, len(found) - 1):
+        body, role, holder = found[index - 1], found[index], found[index + 1]
+        if body.kind != "person" or role.kind != "role" or holder.kind != "person" or \
+                holder.start != role.end:
+            continue
+        between = piece[body.end - start : role.start - start]
+        if between and _org_suffix(between, rules) == between:
+            found[index - 1] = Name(body.start, role.start, "organisation")
     return found
 
 
