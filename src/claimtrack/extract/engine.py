@@ -68,7 +68,7 @@ from claimtrack.extract.subjects import (
     reads_as_prose,
     subject_rules,
 )
-from claimtrack.lang.facts import rank_domains, record_pattern
+from claimtrack.lang.facts import place_topics, rank_domains, record_pattern
 from claimtrack.lang.hanzi import alias_key
 from claimtrack.schemas import Claim
 
@@ -90,6 +90,11 @@ _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
 # 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
 # for its report is still the report a later "the report said" goes back to.
 _CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
+# the statistics bureau said, the commerce department said: a body designated in lower
+# case, with no name, is an unnamed source (its phrase is kept, no speaker).
+_DESIGNATION = re.compile(
+    r"(?:the|this|that|its)(?: [a-z]+){0,2} (?:bureau|office|commission|department|regulator|"
+    r"institute|council|association|bank|ministry|agency|government)")
 # 宁德时代董事长, CATL chairman, Nvidia's chief executive; chairman of CATL.
 _BODY_BEFORE_ROLE = re.compile(r"\s*(?:的|'s|’s)?\s*")
 _BODY_AFTER_ROLE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
@@ -1719,7 +1724,8 @@ class Extraction:
                         speaker = first.strip("《》〈〉「」“”\"' ")
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
-                    elif unnamed or self._generic(who_text):
+                    elif unnamed or self._generic(who_text) or \
+                            _DESIGNATION.fullmatch(who_text) is not None:
                         speaker, phrase_start = None, max(match.start(), clause_start)
                         if unnamed:  # an analyst from Shanghai said: the phrase from its head
                             phrase_start = min(phrase_start, max(who_start, clause_start))
@@ -1914,6 +1920,15 @@ class Extraction:
         after = [e for e in bodies if e.start >= role[1] and
                  _BODY_AFTER_ROLE.fullmatch(self.lower, role[1], e.start)]
         return after[0].name if after else None
+
+    def _names_no_place(self, name: str, info: SentenceInfo) -> bool:
+        """Whether a subject is known to be a company, a product or a person (the entity
+        data's kind, else the kind its sentence found it as)."""
+        known = self.g.entity_of.get(compact_key(name))
+        if known is not None:
+            return known[1] in ("organisation", "product", "person")
+        return any(e.name == name and e.kind in ("organisation", "person")
+                   for e in info.entities)
 
     def _speakers_body(self, speaker: str | None, info: SentenceInfo, clause_start: int,
                        figure_start: int) -> str | None:
@@ -2125,6 +2140,12 @@ class Extraction:
         if direction != "none" and figure.from_value is None:
             # (from $142.62 to $118.51: a from→to's value is the level reached, a price)
             topic = self.g.change_topic.get(topic, topic)
+        if topic in place_topics() and subject is not None and self._names_no_place(
+                subject, info):
+            # 华为…。2024年全国GDP增长5%: only a place has a GDP; the place the sentence
+            # names before the figure, else none.
+            places = [e for e in info.entities if e.kind == "place" and e.end <= figure.start]
+            subject = places[-1].name if places else None
         restated = self.last_said
         between = None if restated is None or restated[1] != figure.kind or \
             restated[0] < info.start else self.g.restatement.match(self.lower, restated[0])

@@ -37,6 +37,10 @@ _SCENE_LOCATIVES = frozenset("上中里")
 # After a place word, a verb of existence (大脑中有860亿个神经元, 约有, 共有).
 _EXISTENTIAL = ("有", "约有", "共有", "大约有", "还有", "就有", "都有", "竟有")
 _NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数]")
+# A time at the end of an owner (小米汽车今年的, 小米汽车2024年的): when, not whose.
+_WHEN = re.compile(r"\s*(?:今年|去年|前年|明年|当年|今天|昨天|目前|现在|近年|近期|同期|"
+                   r"(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})年(?:[\d一二三四五六七八九十]{1,2}月)?"
+                   r"(?:上半年|下半年|全年|前三季度|第?[一二三四1-4]季度)?)\s*$")
 # A single word this long is a compound that may say whose (住房贷款, 消费贷款).
 _COMPOUND_CHARS = 4
 # How far into a clause its topic may start (past dates and scene-setting words).
@@ -213,6 +217,10 @@ def _owner(folded: str, lead: int, measure_start: int, tokens: list,
             folded[owner_end + 1 : measure_start] in rules.time_nouns:
         return None  # 最高的时候上升: a time, not an owner
     owned = [token for token in tokens if token[0] < owner_end]
+    when = _WHEN.search(folded, lead, owner_end)
+    if when is not None and when.start() > lead:
+        owner_end = when.start()  # 小米汽车今年的交付量: when is not whose
+        owned = [token for token in owned if token[0] < owner_end]
     for position, (_, _, word, flag) in enumerate(owned):
         if flag in ("p", "r", "c", "uj", "ul", "x") or word in rules.stop_words or \
                 word in _LINK_VERBS or flag.startswith("v") and len(word) >= 2:

@@ -14,7 +14,13 @@ from claimtrack.lang.hanzi import alias_key
 def fact_rules() -> dict:
     """lang/facts.yaml, read and checked once."""
     return read_rules("facts.yaml", {"part_qualifiers", "record_words", "record_not_before",
-                                     "record_not_after", "rank_domains"})
+                                     "record_not_after", "rank_domains", "place_topics"})
+
+
+@cache
+def place_topics() -> frozenset[str]:
+    """gdp, population…: the topics only a place has (facts.yaml)."""
+    return frozenset(str(key) for key in fact_rules()["place_topics"])
 
 
 @cache
