@@ -453,12 +453,12 @@ def test_a_rate_per_unit_of_time_is_not_the_fact_of_a_total():
     # another (2,055 a day), and the year's total again in a third.
     year = claim("2023年，日本新生儿数量为758631人。", article=1)
     per_day = claim("2023年，日本新生儿数量是75万，换算到每天，就是2055人。", article=2,
-                    surface="2055人", subject="日本")
+                    surface="2055人", subject="Japan")
     rounded = claim("2023年，日本新生儿数量是75万，换算到每天，就是2055人。", article=2,
                     surface="75万")
     assert per_day.base == "per day" and year.base is None and rounded.base is None
     assert per_day.topic == year.topic == rounded.topic == "population"
-    assert per_day.subject == year.subject == rounded.subject == "日本"
+    assert per_day.subject == year.subject == rounded.subject == "Japan"
     groups = crosscheck([year, per_day, rounded])
     compared = {frozenset((p.a, p.b)) for g in groups for p in g.pairs}
     assert frozenset((year.id, rounded.id)) in compared

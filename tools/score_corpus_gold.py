@@ -13,7 +13,8 @@ value). Over the matched figures it reports:
 
 * subject: right when both name the same thing: the same name once scripts and
   case are folded, the same entity of data/entities.yaml, or one name written
-  inside the other (英伟达 and 英伟达公司); null only matches null;
+  inside the other, as written or as the entity data names them (英伟达 and
+  英伟达公司, 印尼 and 印尼人, France and 法国官方); null only matches null;
 * speaker where the text names a source (gold speaker_named), compared the same way;
 * misattribution: the share of matched claims given a speaker the text does not
   name (gold speaker null) or a different one than it names;
@@ -30,6 +31,7 @@ import sys
 import tarfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -113,13 +115,32 @@ def same_name(gold: str | None, predicted: str | None) -> bool:
     from claimtrack.extract.grammar import compact_key, grammar
 
     entity_of = grammar().entity_of
-    keys = []
-    for name in (gold, predicted):
-        key = compact_key(name)
-        known = entity_of.get(key)
-        keys.append(compact_key(known[0]) if known else key)
-    a, b = keys
-    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+    def alike(a: str, b: str) -> bool:
+        return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+    raw = [compact_key(name) for name in (gold, predicted)]
+    # As written (印尼 inside 印尼人), else as the entity data names them (英伟达, Nvidia),
+    # else one written inside any name of the other's entity (法国 of France in 法国官方).
+    canonical = [compact_key(entity_of[key][0]) if key in entity_of else key for key in raw]
+    if alike(*raw) or alike(*canonical):
+        return True
+    names = _names_of_entities()
+    a, b = raw
+    return any(alike(a, alias) for alias in names.get(canonical[1], ())) or \
+        any(alike(b, alias) for alias in names.get(canonical[0], ()))
+
+
+@cache
+def _names_of_entities() -> dict[str, tuple[str, ...]]:
+    """Every name (compacted) of each entity of the entity data, by its canonical name
+    (compacted)."""
+    from claimtrack.extract.grammar import compact_key, grammar
+
+    names: dict[str, list[str]] = {}
+    for alias, (canonical, _) in grammar().entity_of.items():
+        names.setdefault(compact_key(canonical), []).append(alias)
+    return {key: tuple(value) for key, value in names.items()}
 
 
 def score(batches: Sequence[Path]) -> dict[str, Any] | None:

@@ -90,6 +90,11 @@ _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
 # 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
 # for its report is still the report a later "the report said" goes back to.
 _CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
+# 占全球市场的份额, share of the AI chip market: a share of what these end a name of is a
+# market share.
+_MARKET_WORDS = ("市场", "market")
+# 宣布分手后不久，: the end of a clause that says when the next clauses happen.
+_TIME_CLAUSE_END = re.compile(r"(?:之?后(?:不久)?|以后|之?前|之时|的时候|以来)\s*[，,]?\s*$")
 # the statistics bureau said, the commerce department said: a body designated in lower
 # case, with no name, is an unnamed source (its phrase is kept, no speaker).
 _DESIGNATION = re.compile(
@@ -1754,6 +1759,8 @@ class Extraction:
                     attribution = Attribution(match.start(), match.end(), match.start(),
                                               match.end(), None,
                                               self.text[match.start() : match.end()].strip())
+                if self._time_clause(match.end()):
+                    continue  # 就在暴雪与网易宣布分手后不久，…: when, not who says what follows
                 # (他说，…: a Chinese source followed by a comma hands on what follows.)
                 attribution.hands_on = attribution.hands_on or self._introduces_next(attribution)
                 found.append(attribution)
@@ -1774,6 +1781,13 @@ class Extraction:
         if len(tail) < 2 or not HAN.match(tail[-1]):
             return False
         return any(tail.endswith(ending) for ending in measure_rules().zh_measure_endings)
+
+    def _time_clause(self, verb_end: int) -> bool:
+        """Whether a reporting verb's clause, holding no figure, ends in a word that makes
+        it a time for the next clauses (宣布分手后不久，, 发布报告之前，, when X said,)."""
+        clause_end = self._clause_end(verb_end)
+        rest = self.lower[verb_end:clause_end]
+        return _TIME_CLAUSE_END.search(rest) is not None and not re.search(r"\d", rest)
 
     def _document_name(self, who_start: int, who_end: int, document: str) -> str | None:
         """The name of a document a source phrase gives (全国社保基金决算 + 数据), or None
@@ -2168,6 +2182,15 @@ class Extraction:
             statement = "share"  # 是上海的20%: a share of a named base, not a level
         elif statement in ("level", "change") and base is not None and compared:
             statement = "comparison"  # 95% cheaper than OpenAI's: compared with a named base
+        share = self._share_of_whole(figure, clause_start, clause_end, info)
+        if share is not None:
+            # 第三产业占GDP的比重为54%: a share of GDP, not GDP; its whole is its base.
+            statement, base, measure = "share", share[0], share[1]
+            # (a share of a market, 占全球市场的份额, is a market share)
+            found = self.g.topic_of.get(compact_key(measure)) or (
+                self.g.topic_of.get("marketshare") if alias_key(base).endswith(
+                    _MARKET_WORDS) else None)
+            topic = found[0] if found and _topic_fits(found[1], figure) else None
         return Claim(
             start=figure.start, end=figure.end, surface=self.text[figure.start : figure.end],
             sentence=self.text[info.start : info.end].strip(), kind=figure.kind,
@@ -2184,6 +2207,33 @@ class Extraction:
             base=base,
             extractor=EXTRACTOR,
         )
+
+    def _share_of_whole(self, figure: Figure, clause_start: int, clause_end: int,
+                        info: SentenceInfo) -> tuple[str, str] | None:
+        """(whole, measure) of a percentage stated as a share of a whole: 占GDP的比重为
+        54% → (GDP, 占GDP的比重); accounted for 54% of GDP → (GDP, share of GDP). The
+        whole is a name of the entity data when it is one."""
+        if figure.kind != "percent":
+            return None
+        for before in self.g.share_of_whole_before:
+            found = before.search(self.lower, clause_start, figure.start)
+            if found is None:
+                continue
+            if "whole" in before.groupindex:
+                whole = (found.start("whole"), found.end("whole"))
+                measure = self.text[found.start() : found.end("measure")]
+            else:
+                after = next((m for m in (p.match(self.lower, figure.end, clause_end)
+                                          for p in self.g.share_of_whole_after) if m), None)
+                if after is None:
+                    return None
+                whole = (after.start("whole"), after.end("whole"))
+                measure = "share of " + self.text[whole[0] : whole[1]]
+            named = next((e.name for e in info.entities
+                          if e.start <= whole[0] and whole[1] <= e.end or
+                          whole[0] <= e.start and e.end == whole[1]), None)
+            return named or self.text[whole[0] : whole[1]].strip(), measure
+        return None
 
     def _names_index(self, subject: str | None) -> bool:
         """Whether a subject's name says it is a stock index (Philadelphia Semiconductor

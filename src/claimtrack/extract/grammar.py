@@ -79,6 +79,9 @@ class Grammar:
     first_person: re.Pattern  # 我, I: a clause about whoever says it
     first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
     first_person_plural: re.Pattern  # 我们, our: the speaker's body
+    # 占GDP的比重为; accounted for … of GDP: a share of a whole (before, after the figure)
+    share_of_whole_before: tuple[re.Pattern, ...]
+    share_of_whole_after: tuple[re.Pattern, ...]
     first_person_possessive: re.Pattern  # 我们的, our: the speaker's body's own
     age_time: re.Pattern  # 17岁时: an age that times the main clause
     possessive_pronoun: re.Pattern  # his, 他的: whose, after a fronted phrase
@@ -385,7 +388,14 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         latin_bounded([*zh.period_anaphora, *en.period_anaphora]) + rf"(?!\s*{moved})")
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
     forecast = re.compile(latin_bounded([*zh.forecast_markers, *en.forecast_markers]))
-    comparison = re.compile(latin_bounded([*zh.comparison_words, *en.comparison_words]))
+    not_comparison = [*zh.comparison_not_before, *en.comparison_not_before]
+    comparison = re.compile(
+        "(?:" + latin_bounded([*zh.comparison_words, *en.comparison_words]) + ")"
+        + (f"(?!{word_pattern(not_comparison)})" if not_comparison else ""))
+    share_of_whole_before = tuple(re.compile(pattern) for pattern in (
+        zh.share_of_whole_before, en.share_of_whole_before) if pattern)
+    share_of_whole_after = tuple(re.compile(pattern) for pattern in (
+        zh.share_of_whole_after, en.share_of_whole_after) if pattern)
     money_links = word_pattern([*zh.money_links, *en.money_links])
     money_verb = re.compile(rf"(?:{latin_bounded([*zh.money_verbs, *en.money_verbs])})"
                             rf"(?:{money_links}){{0,2}}\s?\Z")
@@ -501,6 +511,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         future=future,
         forecast=forecast,
         comparison=comparison,
+        share_of_whole_before=share_of_whole_before,
+        share_of_whole_after=share_of_whole_after,
         money_verb=money_verb,
         money_after=money_after,
         object_marker=re.compile(

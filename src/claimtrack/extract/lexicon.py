@@ -87,6 +87,9 @@ class LanguageData(_Strict):
     future_markers: list[str]
     forecast_markers: list[str]
     comparison_words: list[str]
+    comparison_not_before: list[str] = []
+    share_of_whole_before: str = ""
+    share_of_whole_after: str = ""
     event_noun_suffixes: list[str]
     money_verbs: list[str]
     money_links: list[str] = []

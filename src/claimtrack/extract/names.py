@@ -67,6 +67,8 @@ _LIST_MARKS = frozenset(("、", "和", "与", "及"))
 # The tags of the characters of a company's name the segmenter cut up (博/nr 通/v,
 # 高/a 途/n): nouns, names, adjectives and verbs, never adverbs, pronouns or measures.
 _COMPANY_RUN_TAGS = frozenset(("n", "nr", "ns", "nz", "ng", "g", "j", "a", "v", "vn"))
+# The tags of a word that may be a company's name before 股价 or 市值 (小米/n, 蔚来/nr).
+_COMPANY_WORD_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "nt", "j"))
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # What may stand right before a company's name cut into characters: a clause's or a
 # list's mark, a space, a quote or a bracket.
@@ -509,6 +511,15 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         if before and not _COMPANY_RUN_OPENER.match(before):
             continue
         add(first, last, "organisation")
+    # 3月5日，小米股价大跌9%: one noun right before what only a company has, opening a
+    # clause or an item of a list, is a company's name, though an everyday word (小米).
+    for index, (first, last, word, flag) in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if flag in _COMPANY_WORD_TAGS and 2 <= len(word) <= 4 and _HAN.search(word) and \
+                following[2] in rules.company_nouns and not any(taken[first:last]) and \
+                word not in rules.generic_org_heads and word not in rules.not_names and \
+                (not first or _COMPANY_RUN_OPENER.match(piece[first - 1])):
+            add(first, last, "organisation")
     for index, (first, last, word, flag) in enumerate(tokens):
         if any(taken[first:last]) or not _HAN.search(word):
             continue
