@@ -40,6 +40,7 @@ from claimtrack.crosscheck.identity import (
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from claimtrack.crosscheck.rates import RateTable
 from claimtrack.crosscheck.verdicts import AGREEING, CONFLICTING, Verdict, verdict_for, worst
+from claimtrack.lang.facts import recurring_events
 from claimtrack.lang.hanzi import alias_keys
 from claimtrack.periods import parse_published, period_label
 
@@ -402,6 +403,12 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
                                    describe=describe or _describe, reasons=reasons,
                                    interval=interval_of if memo is None else memo.interval)
+    topics, days = recurring_events()
+    if verdict.verdict == "date_conflict" and a.topic in topics and verdict.gap > days:
+        # 2011年1月 and 2013年 for 微信 (WeChat 1.0, WeChat Pay): two releases, not one.
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"{verdict.gap:.0f} days apart: two {a.topic.replace('_', ' ')}s "
+                          "of one subject, not one event dated twice" if reasons else "")
     return _made_pair(a.id, b.id, verdict.verdict, verdict.reason, verdict.gap, verdict.rate)
 
 
@@ -490,4 +497,4 @@ def _describe(claim) -> str:
         return claim.surface
     source = ", ".join(part for part in (article.outlet, claim.speaker or article.author,
                                          article.published) if part)
-    return f"{claim.surface} ({source})"
+    return f"{claim.surface} ({source})" if source else claim.surface

@@ -14,7 +14,8 @@ from claimtrack.lang.hanzi import alias_key
 def fact_rules() -> dict:
     """lang/facts.yaml, read and checked once."""
     return read_rules("facts.yaml", {"part_qualifiers", "record_words", "record_not_before",
-                                     "record_not_after", "rank_domains", "place_topics"})
+                                     "record_not_after", "rank_domains", "place_topics",
+                                     "recurring_event_topics", "recurring_event_days"})
 
 
 @cache
@@ -42,3 +43,12 @@ def record_pattern() -> re.Pattern:
         for w in fact_rules()["record_not_after"])
     return re.compile(r"(?<![a-z])" + not_after + "(?:" + "|".join(map(re.escape, words))
                       + r")(?![a-z])" rf"(?!\s+(?:{not_before})(?![a-z]))")
+
+
+@cache
+def recurring_events() -> tuple[frozenset[str], int]:
+    """(topics, days): the event dates a subject has many of, and how far apart two of
+    them are two events (facts.yaml)."""
+    rules = fact_rules()
+    return (frozenset(str(key) for key in rules["recurring_event_topics"]),
+            int(rules["recurring_event_days"]))
