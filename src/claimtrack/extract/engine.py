@@ -100,6 +100,9 @@ _TIME_CLAUSE_END = re.compile(r"(?:之?后(?:不久)?|以后|之?前|之时|的�
 _DESIGNATION = re.compile(
     r"(?:the|this|that|its)(?: [a-z]+){0,2} (?:bureau|office|commission|department|regulator|"
     r"institute|council|association|bank|ministry|agency|government)")
+# 中国占了三分之一, 美国有三分之一: a verb between a name and a fraction makes the name
+# the share's owner, not its whole.
+_VERB_BEFORE_SHARE = re.compile(r"[占有是为达约将已]")
 # 宁德时代董事长, CATL chairman, Nvidia's chief executive; chairman of CATL.
 _BODY_BEFORE_ROLE = re.compile(r"\s*(?:的|'s|’s)?\s*")
 _BODY_AFTER_ROLE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
@@ -2182,6 +2185,16 @@ class Extraction:
             statement = "share"  # 是上海的20%: a share of a named base, not a level
         elif statement in ("level", "change") and base is not None and compared:
             statement = "comparison"  # 95% cheaper than OpenAI's: compared with a named base
+        if base is not None and subject == base and statement in ("comparison", "share"):
+            named_after = any(e.name == base and e.start >= figure.end for e in info.entities)
+            if statement == "comparison" or named_after:
+                # Revenue was three times that of AMD, less than 1/20 of GPT-4o's: what is
+                # compared is never its base; the sentence before says what it is (Its…,
+                # Nvidia), else nothing named does.
+                carried = self._carried_subject(info, sentences, opening=True)
+                subject = carried if carried != base else None
+            else:
+                base = None  # 中国占了三分之一: China's share of something unnamed
         share = self._share_of_whole(figure, clause_start, clause_end, info)
         if share is not None:
             # 第三产业占GDP的比重为54%: a share of GDP, not GDP; its whole is its base.
@@ -2928,8 +2941,9 @@ class Extraction:
             return True
         # X的1/20, X模型十分之一: what a share is a share of.
         if figure.kind == "ratio" and figure.unit == "fraction" and \
-                0 <= figure.start - entity.end <= 6:
-            return True
+                0 <= figure.start - entity.end <= 6 and not _VERB_BEFORE_SHARE.search(
+                    self.lower, entity.end, figure.start):
+            return True  # (中国占了三分之一: the name before a verb owns the share)
         # 是上海的20%, 占全国的三成: a share of a name, after a verb that links to it.
         return figure.kind in ("percent", "ratio") and \
             self.lower[entity.end : figure.start].strip() == "的" and \
