@@ -100,6 +100,9 @@ _TIME_CLAUSE_END = re.compile(r"(?:之?后(?:不久)?|以后|之?前|之时|的�
 _DESIGNATION = re.compile(
     r"(?:the|this|that|its)(?: [a-z]+){0,2} (?:bureau|office|commission|department|regulator|"
     r"institute|council|association|bank|ministry|agency|government)")
+# 《中国游戏产业报告》, 《AI Index Report》: a title that names a report is a source.
+_REPORT_TITLE = re.compile(r"(?:报告|报导|白皮书|蓝皮书|调查|调研|年报|财报|report|survey|study)$",
+                           re.I)
 # 中国占了三分之一, 美国有三分之一: a verb between a name and a fraction makes the name
 # the share's owner, not its whole.
 _VERB_BEFORE_SHARE = re.compile(r"[占有是为达约将已]")
@@ -2123,6 +2126,9 @@ class Extraction:
                                     measure_span, topic_word, worded)
         elif not subject:
             subject = None  # “我们的营收增长了30%，”曾毓群说: not what the text was about
+        if subject is not None and _REPORT_TITLE.search(fold(subject)) and any(
+                e.name == subject and e.kind == "title" for e in info.entities):
+            subject = None  # 《2023年医生倦怠和抑郁报告》…有超过一半的医生: a source, not a topic
         writer = None
         if subject is None and (speaker or self.credited) is not None:
             first_person = self.g.first_person.match(self.lower, clause_start)
