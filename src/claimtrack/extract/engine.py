@@ -146,8 +146,9 @@ _DIGIT = re.compile(r"\d")
 _INDEX_TOPICS = frozenset(("index_change", "index_level"))
 # What may open a sentence before a day that dates what its source then says.
 _OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
-# Between that day and the source: a comma.
-_SAID_DAY_GAP = re.compile(r"\s*[,，]\s*")
+# Between that day and the source: a comma, and at most a few words naming who the
+# source is (27日，英伟达CEO黄仁勋表示).
+_SAID_DAY_GAP = re.compile(r"\s*[,，]\s*[^\s,，。；;：:!?！？\d]{0,12}")
 # told reporters on Tuesday, said in an interview on Monday: the day after an object.
 _TOLD_ON = re.compile(r"\s+(?:[a-z]+\s+){1,3}on\s+")
 _SAID_DAY_REACH = 30

@@ -568,6 +568,10 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             continue
         add(first, last, kind)
     for match in _LATIN_RUN.finditer(piece):
+        # 英伟达CEO黄仁勋: a role in Latin letters inside Chinese text, though no name.
+        for word in re.finditer(r"[A-Za-z]+", match.group(0)):
+            if word.group(0).lower() in rules.roles:
+                add(match.start() + word.start(), match.start() + word.end(), "role")
         words = match.group(0).split(" ")
         while words and words[-1].lower() in rules.latin_not_names:
             words.pop()
