@@ -219,3 +219,39 @@ def test_the_benchmark_finds_no_duplicates_and_a_rerun_completes():
     assert "every stored article whole: yes" in result.stdout
     assert "duplicates 0 + 0" in result.stdout
     assert "claims per article: yes" in result.stdout
+
+
+def test_a_process_whose_pending_files_are_all_locked_waits_for_them(pg_url, seeds_copy):
+    """The race a SIGKILL beside another process can hit: the survivor runs out of
+    files it can take while the other still holds its last batch. It must wait for
+    that batch (stored by the other, or released when the other dies), not stop with
+    files pending. Here a transaction of the test holds one file's lock."""
+    from sqlalchemy.orm import Session
+
+    from claimtrack.articles import iter_article_paths
+    from claimtrack.db import workqueue
+
+    upgraded = CliRunner().invoke(main, ["--db", pg_url, "db", "upgrade"])
+    assert upgraded.exit_code == 0, upgraded.output
+    engine = engine_for(pg_url)
+    paths = [str(path) for path in iter_article_paths([seeds_copy])]
+    workqueue.add_paths(engine, "locked", paths)
+    holder = Session(engine)
+    holder.begin()
+    [held] = workqueue.claim(holder, "locked", 1)  # as another process's batch would be
+    held_path = held.path
+    process = claimtrack_process(pg_url, "ingest", "-q", "--jobs", "1", "--queue", "locked",
+                                 str(seeds_copy))
+    try:
+        _wait(lambda: _items(pg_url, queue="locked", state=IngestState.done) == len(paths) - 1,
+              process)
+        time.sleep(2.0)  # several looks at the queue
+        assert process.poll() is None, "stopped with a file pending"
+        assert _items(pg_url, queue="locked", state=IngestState.pending) == 1
+    finally:
+        holder.rollback()  # the other process dies: its lock is released
+        holder.close()
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert _items(pg_url, queue="locked", state=IngestState.done) == len(paths)
+    assert held_path in paths

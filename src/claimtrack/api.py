@@ -188,6 +188,12 @@ def _prepare_all(files, overrides, known: set[str], jobs: int):
 _READ_AHEAD_PER_JOB = 64
 
 
+# How long a process whose queue's pending items are all locked by others waits
+# before it looks again (they are committed by a live process, or released when a
+# killed one's connection drops).
+_PEER_POLL_SECONDS = 0.5
+
+
 def _ingest_from_queue(engine, files, queue: str, *, overrides, known: set[str], names,
                        jobs: int, batch_size: int, record) -> None:
     """Add the files to the named queue, then store batches claimed from it until none is left.
@@ -196,10 +202,13 @@ def _ingest_from_queue(engine, files, queue: str, *, overrides, known: set[str],
     while workers read and extract them and then stores their articles and
     marks them done: a kill at any moment leaves whole batches stored and the
     rest pending. With workers, two batches are in flight so that they extract
-    one while this process stores the other. Claiming stops only when a claim
-    finds nothing and nothing is in flight, so a survivor also takes the items
-    a process killed meanwhile released.
+    one while this process stores the other. Claiming stops only when no item of
+    the queue is pending at all: when every pending item is locked by another
+    process, this one waits (_PEER_POLL_SECONDS between looks) until the other
+    commits them or dies and PostgreSQL releases them, so a survivor takes the
+    items of a process killed beside it even when it ran out of work first.
     """
+    import time
     from collections import deque
 
     from sqlalchemy.orm import Session
@@ -224,7 +233,10 @@ def _ingest_from_queue(engine, files, queue: str, *, overrides, known: set[str],
                         break
                     in_flight.append((session, items, prepare([item.path for item in items])))
                 if not in_flight:
-                    return
+                    if not workqueue.progress(engine, queue)["pending"]:
+                        return
+                    time.sleep(_PEER_POLL_SECONDS)  # locked by another process: wait
+                    continue
                 session, items, pending = in_flight.popleft()
                 with session:
                     outcomes = _store_claimed(session, items, pending(), names, worker)

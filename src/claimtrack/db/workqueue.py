@@ -18,8 +18,9 @@
   all its claims are stored; a process killed at any point leaves its items
   pending and unlocked (PostgreSQL ends its transaction when the connection
   drops), with nothing of them half-written, and a rerun, or any process still
-  running, takes them. There is no claimed_at lease to time out and no stale
-  claim to clean up.
+  running, takes them (a process stops only when no item is pending, waiting
+  while the only pending items are locked by others). There is no claimed_at
+  lease to time out and no stale claim to clean up.
 - **No duplicate article even from two paths with one text**: the article
   table's unique content_hash, with INSERT ... ON CONFLICT DO NOTHING, makes a
   second process that inserts a text another has just stored wait for that
