@@ -1612,6 +1612,8 @@ class Extraction:
             for match in pattern.finditer(source, info.start, info.end):
                 if any(taken[match.start() - info.start : match.end() - info.start]):
                     continue
+                if self._time_clause(match.end()):
+                    continue  # 就在暴雪与网易宣布分手后不久，…: when, not who says what follows
                 groups = match.groupdict()
                 if groups.get("carried"):
                     speaker = self._opening_name(info, match.start("carried"))
@@ -1766,8 +1768,6 @@ class Extraction:
                     attribution = Attribution(match.start(), match.end(), match.start(),
                                               match.end(), None,
                                               self.text[match.start() : match.end()].strip())
-                if self._time_clause(match.end()):
-                    continue  # 就在暴雪与网易宣布分手后不久，…: when, not who says what follows
                 # (他说，…: a Chinese source followed by a comma hands on what follows.)
                 attribution.hands_on = attribution.hands_on or self._introduces_next(attribution)
                 found.append(attribution)

@@ -79,10 +79,10 @@ class Grammar:
     first_person: re.Pattern  # 我, I: a clause about whoever says it
     first_person_opener: re.Pattern  # 我们, we, our: a clause about the speaker's own
     first_person_plural: re.Pattern  # 我们, our: the speaker's body
+    first_person_possessive: re.Pattern  # 我们的, our: the speaker's body's own
     # 占GDP的比重为; accounted for … of GDP: a share of a whole (before, after the figure)
     share_of_whole_before: tuple[re.Pattern, ...]
     share_of_whole_after: tuple[re.Pattern, ...]
-    first_person_possessive: re.Pattern  # 我们的, our: the speaker's body's own
     age_time: re.Pattern  # 17岁时: an age that times the main clause
     possessive_pronoun: re.Pattern  # his, 他的: whose, after a fronted phrase
     valued_object: re.Pattern  # valuing the startup at: what the figure is the worth of
