@@ -7,10 +7,10 @@ each article (or the whole taxonomy) one transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
 
 from claimtrack.db.models import (
     Article,
@@ -112,41 +112,101 @@ def sync_taxonomy(session: Session, taxonomy: Taxonomy) -> None:
     Topics and entities are matched by key and canonical name; their aliases are
     replaced by the file's. Rows the files no longer list are kept, since claims
     (curated ones especially) may still point at them.
+
+    Written with Core statements, a few bulk ones per table: through the ORM's
+    unit of work, filling a new database with some 400 entities and their 3,000
+    aliases took most of a second, paid by every new database.
     """
-    topics = {t.key: t for t in session.scalars(select(Topic).options(selectinload(Topic.aliases)))}
-    for spec in taxonomy.topics:
-        topic = topics.get(spec.key) or Topic(key=spec.key)
-        topic.name, topic.name_zh, topic.description = spec.name, spec.name_zh, spec.description
-        topic.kind = ClaimKind(spec.kind) if spec.kind else None
-        _set_aliases(topic, TopicAlias, spec.names())
-        session.add(topic)
+    topics = {
+        spec.key: {"name": spec.name, "name_zh": spec.name_zh,
+                   "description": spec.description,
+                   "kind": ClaimKind(spec.kind) if spec.kind else None}
+        for spec in taxonomy.topics
+    }
+    topic_ids = _sync_rows(session, Topic.__table__, "key", topics)
+    _sync_aliases(session, TopicAlias.__table__, "topic_id",
+                  {topic_ids[spec.key]: spec.names() for spec in taxonomy.topics})
 
     entities = {
-        e.name: e for e in session.scalars(select(Entity).options(selectinload(Entity.aliases)))
+        spec.name: {"name_zh": spec.name_zh, "kind": EntityKind(spec.kind)}
+        for spec in taxonomy.entities
     }
-    for spec in taxonomy.entities:
-        entity = entities.get(spec.name) or Entity(name=spec.name)
-        entity.name_zh, entity.kind = spec.name_zh, EntityKind(spec.kind)
-        _set_aliases(entity, EntityAlias, spec.names())
-        entities[spec.name] = entity
-        session.add(entity)
-    session.flush()
-    for spec in taxonomy.entities:
-        parent = entities[spec.part_of] if spec.part_of else None
-        entities[spec.name].part_of_id = parent.id if parent else None
+    entity_ids = _sync_rows(session, Entity.__table__, "name", entities)
+    _sync_aliases(session, EntityAlias.__table__, "entity_id",
+                  {entity_ids[spec.name]: spec.names() for spec in taxonomy.entities})
+    part_of = {
+        entity_ids[spec.name]: entity_ids[spec.part_of] if spec.part_of else None
+        for spec in taxonomy.entities
+    }
+    table = Entity.__table__
+    stored = dict(session.execute(select(table.c.id, table.c.part_of_id)).all())
+    changed = [{"row_id": row_id, "part_of_id": parent}
+               for row_id, parent in part_of.items() if stored.get(row_id) != parent]
+    if changed:
+        session.execute(
+            update(table).where(table.c.id == bindparam("row_id"))
+            .values(part_of_id=bindparam("part_of_id")),
+            changed,
+        )
 
 
-def _set_aliases(owner: Topic | Entity, alias_class: type, names: Iterable[str | None]) -> None:
-    wanted: dict[str, str] = {}
-    for name in names:
-        if name and name not in wanted:
-            wanted[name] = alias_key(name)
-    current = {alias.alias: alias for alias in owner.aliases}
-    for name, alias in current.items():
-        if name not in wanted:
-            owner.aliases.remove(alias)
-    for name, key in wanted.items():
-        if name not in current:
-            owner.aliases.append(alias_class(alias=name, alias_key=key))
-        elif current[name].alias_key != key:
-            current[name].alias_key = key
+def _sync_rows(session: Session, table: Table, key: str,
+               wanted: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """Insert or update ``table``'s rows so that each ``key`` has the wanted fields;
+    the id of every row, by key."""
+    columns = [table.c.id, table.c[key], *(table.c[name] for name in _first(wanted))]
+    stored = {row[1]: row for row in session.execute(select(*columns))}
+    fields = list(_first(wanted))
+    added = [{key: name, **values} for name, values in wanted.items() if name not in stored]
+    changed = [
+        {"row_id": stored[name][0], **values}
+        for name, values in wanted.items()
+        if name in stored and tuple(stored[name][2:]) != tuple(values[f] for f in fields)
+    ]
+    if added:
+        session.execute(insert(table), added)
+    if changed:
+        session.execute(
+            update(table).where(table.c.id == bindparam("row_id"))
+            .values({f: bindparam(f) for f in fields}),
+            changed,
+        )
+    if not added:
+        return {name: row[0] for name, row in stored.items()}
+    return dict(session.execute(select(table.c[key], table.c.id)).all())
+
+
+def _first(wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return next(iter(wanted.values()), {})
+
+
+def _sync_aliases(session: Session, table: Table, owner: str,
+                  wanted_by_owner: dict[int, Iterable[str | None]]) -> None:
+    """Make each owner's aliases the wanted names (first spelling of each kept once)."""
+    wanted: dict[tuple[int, str], str] = {}
+    for owner_id, names in wanted_by_owner.items():
+        for name in names:
+            if name and (owner_id, name) not in wanted:
+                wanted[(owner_id, name)] = alias_key(name)
+    stored = {
+        (owner_id, alias): (row_id, key)
+        for row_id, owner_id, alias, key in session.execute(
+            select(table.c.id, table.c[owner], table.c.alias, table.c.alias_key)
+            .where(table.c[owner].in_(list(wanted_by_owner)))
+        )
+    }
+    gone = [row_id for pair, (row_id, _) in stored.items() if pair not in wanted]
+    if gone:
+        session.execute(delete(table).where(table.c.id.in_(gone)))
+    added = [{owner: owner_id, "alias": alias, "alias_key": key}
+             for (owner_id, alias), key in wanted.items() if (owner_id, alias) not in stored]
+    if added:
+        session.execute(insert(table), added)
+    rekeyed = [{"row_id": stored[pair][0], "alias_key": key}
+               for pair, key in wanted.items() if pair in stored and stored[pair][1] != key]
+    if rekeyed:
+        session.execute(
+            update(table).where(table.c.id == bindparam("row_id"))
+            .values(alias_key=bindparam("alias_key")),
+            rekeyed,
+        )
