@@ -31,6 +31,8 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimtrack.marshal_cache import remembered
+
 try:  # the parser behind re.compile; public as sre_parse before 3.11, deprecated since
     from re import _constants as C  # noqa: N812 - the stdlib's own alias
     from re import _parser
@@ -618,7 +620,22 @@ class AnchoredPattern:
 
 
 def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
-    """``pattern`` with a narrowed finditer where the analysis allows, else itself."""
+    """``pattern`` with a narrowed finditer where the analysis allows, else itself.
+
+    The analysis is kept across processes while the grammar is built
+    (claimtrack.marshal_cache.remembering)."""
+    starts, required, literal = remembered(
+        "anchored", f"{pattern.flags}\0{pattern.pattern}", lambda: _analyse(pattern))
+    if starts is None and required is None:
+        return pattern
+    return AnchoredPattern(
+        pattern, None if starts is None else [re.compile(*start) for start in starts],
+        None if required is None else re.compile(*required), literal)
+
+
+def _analyse(pattern: re.Pattern) -> tuple:
+    """anchored's findings as marshal keeps them: the start patterns' and the required
+    text's (pattern, flags), and the required literal."""
     parsed = _parsed(pattern)
     starts = start_patterns(pattern, parsed)
     # A pattern re scans by its first characters finds its own way; a gate would add a scan.
@@ -626,5 +643,7 @@ def anchored(pattern: re.Pattern) -> re.Pattern | AnchoredPattern:
         parsed.data, parsed.state.flags) else required_text(
         pattern, parsed, words=starts is None)
     if starts is None and required is None:
-        return pattern
-    return AnchoredPattern(pattern, starts, required, required_literal(pattern, parsed))
+        return None, None, None
+    return (None if starts is None else tuple((s.pattern, s.flags) for s in starts),
+            None if required is None else (required.pattern, required.flags),
+            required_literal(pattern, parsed))

@@ -13,10 +13,12 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 
 from claimtrack.extract.anchors import AnchoredPattern, anchored
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
 from claimtrack.extract.markup import broken_line_pattern
+from claimtrack.marshal_cache import remembering
 from claimtrack.lang.facts import rank_domains
 from claimtrack.lang.hanzi import alias_key
 
@@ -183,9 +185,13 @@ def compact_key(name: str) -> str:
 @cache
 def grammar() -> Grammar:
     """The grammar for the packaged language data and the current taxonomy, built once."""
+    from claimtrack.extract import anchors
+    from claimtrack.extract import lexicon as word_lists
     from claimtrack.taxonomy import load_taxonomy
 
-    return build_grammar(lexicon(), load_taxonomy())
+    # The analysis of the patterns is kept for the next process (marshal_cache).
+    with remembering("grammar", [Path(anchors.__file__), Path(word_lists.__file__)]):
+        return build_grammar(lexicon(), load_taxonomy())
 
 
 def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one assembly

@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimtrack.errors import DataFileError
+from claimtrack.marshal_cache import remembered
 from claimtrack.lang.hanzi import _translation
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
@@ -271,10 +272,16 @@ def word_pattern(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words`` (lowercased), longest first, as a trie.
 
     A trie keeps a list of hundreds of words fast: the engine tries one branch
-    per character instead of every word at every position.
+    per character instead of every word at every position. The pattern is kept
+    across processes while the grammar is built (marshal_cache.remembering).
     """
+    lowered = sorted({w.lower() for w in words if w})
+    return remembered("word_pattern", "\n".join(lowered), lambda: _trie_pattern(lowered))
+
+
+def _trie_pattern(words: list[str]) -> str:
     trie: dict = {}
-    for word in {w.lower() for w in words if w}:
+    for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})

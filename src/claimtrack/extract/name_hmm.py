@@ -26,7 +26,7 @@ import pickle
 from functools import cache, lru_cache
 from pathlib import Path
 
-from claimtrack.extract.marshal_cache import cached
+from claimtrack.marshal_cache import cached, file_stamp
 
 _TABLES = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
 _NAME_TAGS = frozenset(("nr", "nrt", "nrfg"))
@@ -47,7 +47,7 @@ def _tables() -> tuple[dict, dict, dict, dict]:
                 tables.append(pickle.load(handle))  # jieba's own files, shipped in its wheel
         return tables
 
-    return tuple(cached("jieba-posseg", folder / "prob_emit.p", read))
+    return tuple(cached("jieba-posseg", file_stamp(folder / "prob_emit.p"), read))
 
 
 @cache

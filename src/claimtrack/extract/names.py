@@ -34,7 +34,7 @@ from functools import cache
 from math import log
 from pathlib import Path
 
-from claimtrack.extract.marshal_cache import cached
+from claimtrack.marshal_cache import cached, file_stamp
 from claimtrack.extract.name_hmm import name_spans
 from claimtrack.extract.name_hmm import warm_up as warm_up_hmm
 from claimtrack.lang import LANG_DIR, read_rules
@@ -282,7 +282,7 @@ def _word_tags() -> dict[str, str]:
 
     jieba.posseg reads them from the 5 MB dictionary file on import, with its HMM
     tables: most of a second per process. They are read here once and kept in a
-    marshal file in the temporary folder (claimtrack.extract.marshal_cache), named
+    marshal file in the temporary folder (claimtrack.marshal_cache), named
     after the dictionary's size and time, as jieba keeps its own prefix dictionary.
     """
     dictionary = Path(_tokenizer().get_dict_file().name)
@@ -296,7 +296,7 @@ def _word_tags() -> dict[str, str]:
                     tags[parts[0]] = parts[2]
         return tags
 
-    return cached("jieba-tags", dictionary, read)
+    return cached("jieba-tags", file_stamp(dictionary), read)
 
 
 def warm_up() -> None:
