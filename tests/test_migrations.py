@@ -181,6 +181,37 @@ def test_ensure_schema_creates_a_new_database(tmp_path):
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+def _sqlite_catalogue(engine) -> tuple[list, list]:
+    """Every object of the database with its SQL, and the version row. The lines of a
+    statement are compared as a set: Alembic's batch mode writes a rebuilt table's
+    constraints in an order that changes from run to run."""
+    with engine.connect() as connection:
+        objects = connection.exec_driver_sql(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").all()
+        version = connection.exec_driver_sql("SELECT * FROM alembic_version").all()
+    return ([(kind, name, table, sql and sorted(line.strip().rstrip(",")
+                                                 for line in sql.splitlines()))
+             for kind, name, table, sql in objects], [tuple(row) for row in version])
+
+
+@pytest.mark.parametrize("cache", ["built now", "read from the temporary folder"])
+def test_a_new_sqlite_database_gets_the_schema_the_migrations_build(
+        tmp_path, monkeypatch, cache):
+    # ensure_schema copies the head schema instead of running the migrations; the
+    # copy must be the migrations' schema, shadow tables of the full-text index included.
+    if cache == "built now":
+        monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    migrated = engine_for(f"sqlite:///{tmp_path / 'migrated.db'}")
+    migrate.upgrade(migrated)
+    copied = engine_for(f"sqlite:///{tmp_path / 'copied.db'}")
+    migrate.ensure_schema(copied)
+    assert _sqlite_catalogue(copied) == _sqlite_catalogue(migrated)
+    assert any(name == "claim_fts" for _, name, _, _ in _sqlite_catalogue(copied)[0])
+    if cache == "built now":
+        assert list(tmp_path.glob("claimtrack-sqlite-head-*.marshal"))
+    assert migrate.current_revision(copied) == migrate.HEAD_REVISION
+
+
 def test_ensure_schema_refuses_an_unknown_revision(tmp_path):
     engine = engine_for(f"sqlite:///{tmp_path / 'future.db'}")
     migrate.upgrade(engine)
