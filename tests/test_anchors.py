@@ -203,3 +203,57 @@ def test_a_span_without_the_required_literal_is_skipped_whole():
     assert list(pattern.finditer(run)) == [] == list(pattern.wrapped.finditer(run))
     text = "Jane Doe, an analyst, said"
     assert [m.group("who") for m in pattern.finditer(text)] == ["Jane Doe"]
+
+
+_DESCRIBE_GRAMMAR = """
+import dataclasses, json, re, sys
+from claimtrack.extract.anchors import AnchoredPattern
+from claimtrack.extract.grammar import build_grammar, grammar
+from claimtrack.extract.lexicon import lexicon
+from claimtrack.taxonomy import load_taxonomy
+
+def describe(value):
+    if isinstance(value, AnchoredPattern):
+        return ["anchored", value.pattern, value.wrapped.flags,
+                value.starts and [(s.pattern, s.flags) for s in value.starts],
+                value.required and (value.required.pattern, value.required.flags),
+                value.literal]
+    if isinstance(value, re.Pattern):
+        return ["pattern", value.pattern, value.flags]
+    if isinstance(value, (list, tuple)):
+        return [describe(item) for item in value]
+    return None
+
+def summary(g):
+    return {f.name: describe(getattr(g, f.name)) for f in dataclasses.fields(g)}
+
+# "fresh": built outside marshal_cache.remembering, so everything is computed here.
+g = build_grammar(lexicon(), load_taxonomy()) if sys.argv[1] == "fresh" else grammar()
+print(json.dumps(summary(g), ensure_ascii=False, sort_keys=True))
+"""
+
+
+def test_the_grammar_built_from_the_kept_analysis_is_the_grammar_built_afresh(tmp_path):
+    # The analysis of the patterns is kept in the temporary folder for the next
+    # process (claimtrack.marshal_cache.remembering): the first process writes it,
+    # the second reads it; both must give the grammar computed from scratch.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+
+    def describe(how: str) -> str:
+        return subprocess.run([sys.executable, "-c", _DESCRIBE_GRAMMAR, how], env=env,
+                              check=True, capture_output=True, text=True).stdout
+
+    writes = describe("kept")
+    kept = list(tmp_path.glob("claimtrack-grammar-*.marshal"))
+    assert len(kept) == 1
+    written = kept[0].stat().st_mtime_ns
+    reads = describe("kept")
+    assert kept[0].stat().st_mtime_ns == written  # read, not computed and written again
+    fresh = describe("fresh")
+    assert '"anchored"' in fresh
+    assert writes == fresh
+    assert reads == fresh

@@ -18,9 +18,9 @@ from pathlib import Path
 from claimtrack.extract.anchors import AnchoredPattern, anchored
 from claimtrack.extract.lexicon import Lexicon, latin_bounded, lexicon, word_pattern
 from claimtrack.extract.markup import broken_line_pattern
-from claimtrack.marshal_cache import remembering
 from claimtrack.lang.facts import rank_domains
 from claimtrack.lang.hanzi import alias_key
+from claimtrack.marshal_cache import remembering
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Characters a figure's neighbour may be and still belong to an identifier (GPT-4o, R1, H800).

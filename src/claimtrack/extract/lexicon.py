@@ -19,8 +19,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimtrack.errors import DataFileError
-from claimtrack.marshal_cache import remembered
 from claimtrack.lang.hanzi import _translation
+from claimtrack.marshal_cache import remembered
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 LANGUAGE_FILES = {"zh": "zh.yaml", "en": "en.yaml"}

@@ -34,10 +34,10 @@ from functools import cache
 from math import log
 from pathlib import Path
 
-from claimtrack.marshal_cache import cached, file_stamp
 from claimtrack.extract.name_hmm import name_spans
 from claimtrack.extract.name_hmm import warm_up as warm_up_hmm
 from claimtrack.lang import LANG_DIR, read_rules
+from claimtrack.marshal_cache import cached, file_stamp
 
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
          "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
