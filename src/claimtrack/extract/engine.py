@@ -179,6 +179,8 @@ _COMPARED_AFTER = re.compile(
 _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
 # What follows an event verb when it has an object: words (not a date nor the
 # clause's end): 发布了自己的大模型, announced a venture.
+# 被 or 遭 before an event word, or opening it (被曝出, 遭收购): the verb is passive.
+_PASSIVE_EVENT = re.compile(r"[被遭]")
 _EVENT_OBJECT = re.compile(
     r"\s*(?:了|的)?\s*(?![于在]|in\b|on\b|at\b|by\b)[\u4e00-\u9fffA-Za-z]{2}")
 # How far before its event verb a name may stand and still be what the event is
@@ -701,15 +703,26 @@ class Extraction:
         main = self._article_subject(claims)
         if main is not None:
             guessed = {"subject": main, "subject_inferred": True}
-            claims = [claim if claim.subject is not None else claim.model_copy(update=guessed)
-                      for claim in claims]
             known = self.g.entity_of.get(compact_key(main))
+            place = known is not None and known[1] == "place"
+            claims = [claim.model_copy(update=guessed)
+                      if claim.subject is None and self._about_the_article(claim, place)
+                      else claim for claim in claims]
             if known is not None and known[1] == "organisation":
                 # The company said… with no company named in the sentences before: in an
                 # article about Nvidia, Nvidia (a body word, never he or they).
                 claims = [claim.model_copy(update={"speaker": main})
                           if self._body_anaphor(claim) else claim for claim in claims]
         return claims
+
+    def _about_the_article(self, claim: Claim, main_is_place: bool) -> bool:
+        """Whether a figure no sentence gives a subject may take what the article is
+        about: not a GDP or a population when that is no place (place_topics), nor a
+        figure of a clause that opens with 我 or we (我去年的收入: the speaker's own)."""
+        if claim.topic in place_topics() and not main_is_place:
+            return False
+        opener = self.g.first_person_opener.match(self.lower, self._clause_start(claim.start))
+        return opener is None or opener.end() > claim.start
 
     def _body_anaphor(self, claim: Claim) -> bool:
         """Whether a claim's source is an anaphoric body (the company said, 该公司表示)
@@ -4048,6 +4061,10 @@ class Extraction:
                 re.search(r"\s(?:in|on|at)$", event.group(0)) or \
                 re.match(r"了?《", self.lower[event.end() : event.end() + 2]):
             # graced the cover of Nature, appeared on, 登上了《自然》: where, not what was made
+            obj = None
+        if _PASSIVE_EVENT.search(self.lower, max(0, event.start() - 2), event.start() + 1):
+            # 动视暴雪就被曝出丑闻, 被收购: the name before a passive verb is what the
+            # event happened to, whatever follows it.
             obj = None
         if before and obj is not None:
             return None

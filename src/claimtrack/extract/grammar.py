@@ -395,8 +395,12 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
     forecast = re.compile(latin_bounded([*zh.forecast_markers, *en.forecast_markers]))
     not_comparison = [*zh.comparison_not_before, *en.comparison_not_before]
+    # 占比, 无比: a comparison word after one of these is part of a word (a share, "very").
+    not_comparison_after = "".join(
+        f"(?<!{re.escape(word)})" for word in [*zh.comparison_not_after, *en.comparison_not_after])
     comparison = re.compile(
-        "(?:" + latin_bounded([*zh.comparison_words, *en.comparison_words]) + ")"
+        not_comparison_after
+        + "(?:" + latin_bounded([*zh.comparison_words, *en.comparison_words]) + ")"
         + (f"(?!{word_pattern(not_comparison)})" if not_comparison else ""))
     share_of_whole_before = tuple(re.compile(pattern) for pattern in (
         zh.share_of_whole_before, en.share_of_whole_before) if pattern)

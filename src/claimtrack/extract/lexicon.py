@@ -89,6 +89,7 @@ class LanguageData(_Strict):
     forecast_markers: list[str]
     comparison_words: list[str]
     comparison_not_before: list[str] = []
+    comparison_not_after: list[str] = []
     share_of_whole_before: str = ""
     share_of_whole_after: str = ""
     event_noun_suffixes: list[str]

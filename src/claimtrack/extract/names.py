@@ -45,7 +45,7 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
          "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words",
-         "company_nouns"}
+         "company_nouns", "latin_measures"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -94,6 +94,7 @@ class NameRules:
     not_names: frozenset[str]
     heading: re.Pattern
     latin_not_names: frozenset[str]
+    latin_measures: frozenset[str]
     en_roles: frozenset[str]
     en_not_names: frozenset[str]
     en_name_joiners: frozenset[str]
@@ -178,6 +179,7 @@ def name_rules() -> NameRules:
         not_names=frozenset(data["not_names"]),
         heading=re.compile(data["heading"]),
         latin_not_names=lower(data["latin_not_names"]),
+        latin_measures=lower(data["latin_measures"]),
         en_roles=lower(data["en_roles"]),
         en_not_names=lower(data["en_not_names"]),
         en_name_joiners=lower(data["en_name_joiners"]),
@@ -572,6 +574,10 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         for word in re.finditer(r"[A-Za-z]+", match.group(0)):
             if word.group(0).lower() in rules.roles:
                 add(match.start() + word.start(), match.start() + word.end(), "role")
+        brand = _brand_with_code(piece, match.start(), match.end(), tokens, rules)
+        if brand is not None:
+            add(*brand, "other")
+            continue
         words = match.group(0).split(" ")
         while words and words[-1].lower() in rules.latin_not_names:
             words.pop()
@@ -599,6 +605,36 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         add(offset, offset + len(text), kind)
     found.sort(key=lambda name: name.start)
     return _bodies_before_roles(piece, start, found, rules)
+
+
+# The tags of the words of a Chinese name glued to a code (奇遇/n VR, 大/a 朋/n VR).
+_BRAND_TAGS = frozenset(("n", "nz", "nr", "nrt", "nt", "j", "ng", "a"))
+_BRAND_NOUN_TAGS = _BRAND_TAGS - {"a"}
+
+
+def _brand_with_code(piece: str, start: int, end: int, tokens: list,
+                     rules: NameRules) -> tuple[int, int] | None:
+    """奇遇VR, 大朋VR, 腾讯QQ, 小米SU7: a Chinese name of two to four characters glued to
+    a code in capitals or with digits is one name, the product or maker the text
+    writes (VR alone names nothing). Only where a name may open: after a clause's or
+    a list's mark; never a measure's code (人均GDP, 动态PE) nor a role (公司CEO), and
+    never a place (中国GDP: ns is no tag of a brand)."""
+    code = piece[start:end]
+    if " " in code or not (code[0].isupper() or any(char.isdigit() for char in code)) or \
+            code.lower() in rules.roles or code.lower() in rules.latin_measures:
+        return None
+    first, nouns = start, 0
+    for at, last, word, flag in reversed(tokens):
+        if last > first:
+            continue
+        if last < first or flag not in _BRAND_TAGS or not _HAN.match(word):
+            break
+        first, nouns = at, nouns + (flag in _BRAND_NOUN_TAGS)
+    head = piece[first:start]
+    if not 2 <= len(head) <= 4 or not nouns or head in rules.not_names or \
+            first and not _COMPANY_RUN_OPENER.match(piece[first - 1]):
+        return None
+    return first, end
 
 
 def _bodies_before_roles(piece: str, start: int, found: list[Name],
