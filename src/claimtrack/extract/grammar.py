@@ -224,14 +224,16 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 info = QualifierInfo(group.qualifier, group.side)
                 suffix_qualifier.setdefault(word.lower(), info)
 
-    scales = {**{k.lower(): v for k, v in en.scales.items()}, **zh.scales}
+    scales = {**{k.lower(): v for k, v in en.scales.items()}, **zh.scales, **zh.digit_scales}
     zh_numeral_chars = "".join(zh.numerals) + "".join(zh.numeral_units)
     zh_all_chars = zh_numeral_chars + "万亿"
     # A unit written with a scale character (兆瓦, 千瓦, 千米) keeps it: 3千瓦 is 3 kW.
-    clashes = sorted({w[len(s):] for s in zh.scales for w, info in unit_of.items()
+    clashes = sorted({w[len(s):] for s in [*zh.scales, *zh.digit_scales]
+                      for w, info in unit_of.items()
                       if w.startswith(s) and len(w) > len(s) and info.kind != "count"})
     not_a_unit = rf"(?!{word_pattern(clashes)})" if clashes else ""
     zh_scale = rf"(?:{word_pattern(list(zh.scales))}){not_a_unit}"
+    zh_digit_scale = rf"(?:{word_pattern([*zh.scales, *zh.digit_scales])}){not_a_unit}"
     en_scale_words = [s for s in en.scales if len(s) > 2]
     en_scale_words += [s + "s" for s in en_scale_words]
     en_scale_abbrev = [s for s in en.scales if len(s) <= 3 and s not in en_scale_words]
@@ -308,7 +310,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
                 # dash after a digit or letter is a range or a name (5-8%, GPT-4).
                 r"(?:(?<![0-9a-z.,%)\]\-+])(?P<sign>[-+])(?=\d))?"
                 rf"(?P<ar>{ARABIC})(?P<arvague>{zh_vague_suffix})?"
-                rf"(?:{ge_yi}(?P<arscale>{SPACES}{zh_scale}|{en_scale}))?",
+                rf"(?:{ge_yi}(?P<arscale>{SPACES}{zh_digit_scale}|{en_scale}))?",
                 pair,
                 # A lone numeral (一, 两) is a figure only before a unit or a joiner
                 # (两倍, 三成, 两个到三个): everywhere else it is a word (一些, 一起).

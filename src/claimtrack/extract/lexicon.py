@@ -63,6 +63,7 @@ class LanguageData(_Strict):
     numerals: dict[str, int]
     numeral_units: dict[str, int]
     scales: dict[str, int]
+    digit_scales: dict[str, int] = {}
     qualifiers: QualifierLists
     vague_suffix: list[str]
     vague_numbers: dict[str, tuple[float, float]]

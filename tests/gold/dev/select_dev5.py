@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Select the articles of dev_5 (development gold whose errors are read). Seed 20261203.
+
+Kept as the record of how dev_5 was drawn (session 28, run once before dev_5.yaml
+existed; run again it would exclude dev_5 too). Same criterion as select_dev4.py:
+articles whose source is often introduced paragraphs before the figure (a talk, an
+interview, a report quoted at length), i.e. batch_5's candidates (select_batch5.py,
+imported, not copied; its used_paths() already excludes every path named in
+tests/gold/corpus/*.yaml and tests/gold/dev/*.yaml, dev_1..dev_4 included) with at
+least 8 reported-speech cues (SPEECH) in the body, shuffled with SEED, at most two per
+account, 8 topical and 4 other titles.
+"""
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
+import select_batch5 as sb  # noqa: E402
+
+SEED = 20261203
+SPEECH = re.compile(r"表示|指出|认为|透露|坦言|称|报道|数据显示|报告|采访|演讲|说：|说，|问：|答：")
+
+
+def speech_rich(rel: str) -> bool:
+    return len(SPEECH.findall(sb.body(f"{sb.ROOT}/{rel}"))) >= 8
+
+
+if __name__ == "__main__":
+    used = sb.used_paths()
+    cands = [rel for rel in sb.candidates(used) if speech_rich(rel)]
+    print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
+    for rel, cat in sb.draw(cands, SEED, {"topical": 8, "other": 4}, per_account=2):
+        print(cat, rel)
