@@ -511,6 +511,9 @@ class Extraction:
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
         # The body each person speaking was named a member of (宁德时代董事长曾毓群).
         self.person_bodies: dict[str, str] = {}
+        # Whom a sentence's 他 or she was found to point to, by the sentence's start: a
+        # 他 of the next sentence that names no one points to the same person.
+        self.referents: dict[int, str] = {}
         # The source a colon above hands each paragraph to (_introduced_paragraphs).
         self.introduced: dict[int, tuple[str, str] | None] = {}
         # Each sentence read so far, by its index (_sentence); a pronoun source looks back
@@ -2769,8 +2772,13 @@ class Extraction:
             if opened > closed:
                 earlier = self._sentence(previous, sentences)
                 with_speaker = [a for a in earlier.attributions if a.speaker]
-                if with_speaker:
-                    return with_speaker[-1].speaker, with_speaker[-1].phrase
+                # 勋哥告诉我们，“现在按照新的《选科指引》…: who opens the quotation speaks
+                # it, not a source its words cite.
+                opening = previous + max(segment.rfind("“"), segment.rfind("「"))
+                introducing = [a for a in with_speaker if a.end <= opening]
+                if introducing or with_speaker:
+                    chosen = (introducing or with_speaker)[-1]
+                    return chosen.speaker, chosen.phrase
                 return None
             position = previous
         return None
@@ -2786,6 +2794,17 @@ class Extraction:
         line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
         if self._first_in_line(line_start, "narration", sentences) <= info.start:
             return None
+        # 张三说：“以后别去了！”李四很犹豫，…: words given as a quotation end with it; what
+        # follows the closing mark is the writer's again.
+        said_end = self.text.find(found[1], line_start)
+        quote = said_end + len(found[1]) if said_end >= 0 else position
+        while quote < position and self.folded[quote] in "：:，, ":
+            quote += 1
+        if quote < position and self.folded[quote] in "“「":
+            segment = self.folded[quote:position]
+            if segment.count("”") + segment.count("」") >= \
+                    segment.count("“") + segment.count("「"):
+                return None
         return found
 
     def _first_in_line(self, line_start: int, what: str,
@@ -3479,7 +3498,9 @@ class Extraction:
         """Who 他, she points back to: the first person named before it in its sentence
         (马斯克比川普更为极致，他斥资…: the topic, not the one compared), else in the
         sentence before it in the same paragraph; None when neither names one. A name
-        of no known kind (西蒙斯, Lenglen) may be a person's."""
+        of no known kind (西蒙斯, Lenglen) may be a person's. A sentence before that names
+        no one but whose own 他 was resolved passes its person on (张伟…。他表示…。他告诉
+        记者…)."""
         before = [e for e in info.entities if e.kind in ("person", "other") and
                   e.end < pronoun_end]
         if before:
@@ -3491,7 +3512,10 @@ class Extraction:
         if previous.start >= info.start:
             return None
         people = [e for e in previous.entities if e.kind in ("person", "other")]
-        return people[0].name if people else None
+        referred = people[0].name if people else self.referents.get(previous.start)
+        if referred is not None:
+            self.referents[info.start] = referred
+        return referred
 
     def _last_person(self, info: SentenceInfo, sentences: dict[int, SentenceInfo],
                      reach: int = 4) -> str | None:

@@ -363,7 +363,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     # A line that opens with a clause's comma (…下降3.5%\n，其中9月份…) goes on the
     # sentence above it: the line break is the page's, not the writer's.
     sentence_end = anchored(re.compile(
-        r"(?:[。！？]|\n(?![ \t]*[，,、；;]))+|[!?]+(?![A-Za-z0-9_=&/%])"
+        # (A closing quotation mark after the end belongs to the sentence it closes.)
+        r"(?:[。！？]|\n(?![ \t]*[，,、；;]))+(?:(?<=[。！？])[”」』]+)?"
+        r"|[!?]+(?![A-Za-z0-9_=&/%])(?:[”」』]+)?"
         r"|(?<!\b[A-Z])(?<!\b[A-Z][a-z])"
         r"(?<!\bvs)(?<!\bcf)(?<!\bincl)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)\.(?=\s)"
         rf"(?!(?:{month_dot})\s+\d)"))
