@@ -33,8 +33,16 @@ def _open_quote() -> str:
     return "“" + "他说营收增长了30%，成本下降了5%，" * 400
 
 
+def _titled_names() -> str:
+    # Each sentence refers to a person by surname and title (黄老师), whom an earlier
+    # sentence named in full: resolving one must not analyse the sentences before it
+    # (that recursed once per sentence, past Python's limit, on a real article).
+    return "人类学家黄碧云告诉我们。" + "黄老师说，黄老师的营收增长了3%。" * 1500
+
+
 HOSTILE = {"run_on_sentence": _run_on_on, "list_of_500_items": _long_list,
-           "nothing_but_names": _only_names, "quote_never_closes": _open_quote}
+           "nothing_but_names": _only_names, "quote_never_closes": _open_quote,
+           "titled_names": _titled_names}
 
 
 def _lengths_read(monkeypatch, module, function: str) -> list[int]:
@@ -66,6 +74,12 @@ def test_the_list_keeps_its_source_to_the_last_item():
     percents = [c for c in claims if c.kind == "percent"]
     assert len(percents) == 500
     assert {c.speaker for c in percents} == {"Bloomberg"}
+
+
+def test_every_titled_name_is_the_person_named_in_full():
+    claims = extract_claims(_titled_names(), lang="zh-Hans")
+    assert len(claims) == 1500
+    assert {c.speaker for c in claims} == {"黄碧云"}
 
 
 def test_a_run_on_sentence_still_gives_its_figures():

@@ -25,6 +25,7 @@ and a place is taken only when no other entity qualifies.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -180,6 +181,10 @@ _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
 # What follows an event verb when it has an object: words (not a date nor the
 # clause's end): 发布了自己的大模型, announced a venture.
 # 被 or 遭 before an event word, or opening it (被曝出, 遭收购): the verb is passive.
+# How many earlier places a surname is written _titled_person looks at for the full name.
+_TITLED_LOOKBACK = 30
+# The lengths of a surname and a title (黄总, 黄老师, 黄董事长).
+_TITLED_LENGTHS = (2, 3, 4)
 _PASSIVE_EVENT = re.compile(r"[被遭]")
 _EVENT_OBJECT = re.compile(
     r"\s*(?:了|的)?\s*(?![于在]|in\b|on\b|at\b|by\b)[\u4e00-\u9fffA-Za-z]{2}")
@@ -514,6 +519,11 @@ class Extraction:
         # Whom a sentence's 他 or she was found to point to, by the sentence's start: a
         # 他 of the next sentence that names no one points to the same person.
         self.referents: dict[int, str] = {}
+        # The names chinese_names finds in a clause, by its span (see _titled_person).
+        self.clause_names: dict[tuple[int, int], list] = {}
+        # Whom each 黄老师 (a surname and a title) was found to be ("" for no one named
+        # before), by where it stands.
+        self.titled_names: dict[int, str] = {}
         # The source a colon above hands each paragraph to (_introduced_paragraphs).
         self.introduced: dict[int, tuple[str, str] | None] = {}
         # Each sentence read so far, by its index (_sentence); a pronoun source looks back
@@ -1517,6 +1527,12 @@ class Extraction:
                 written = self._full_name(written, name.start) or written
             # A name the entity data knows under another spelling is that entity.
             found = self.g.entity_of.get(compact_key(written))
+            if found is None and name.kind == "person" and \
+                    name_rules().titled_surname(fold(written)) is not None:
+                full = self._titled_person(written, name.start)
+                self.titled_names[name.start] = full or ""
+                if full is not None:
+                    found = (full, "person")  # 黄碧云 … 黄老师说: the person named in full
             added.append(EntityMention(name.start, name.end, *(found or (written, name.kind))))
         known, added = self._owned_codes(info, known, added)
         # 我国: the country of the outlet's readers, by script (names.yaml we_country).
@@ -1529,6 +1545,46 @@ class Extraction:
                 at = self.folded.find(word, at + len(word), info.end)
         if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
+
+    def _titled_person(self, written: str, before: int) -> str | None:
+        """Whom 黄老师, 张教授 or 王总 (a surname and a title) refers to: the person the text
+        named in full with that surname last before it (人类学家黄碧云 … 黄老师说), looking
+        back over at most _TITLED_LOOKBACK places the surname is written; None when it
+        named none."""
+        rules = name_rules()
+        surname = rules.titled_surname(fold(written))
+        if surname is None:
+            return None
+        at = self.folded.rfind(surname, self.body_start, before)
+        looked = steps = 0
+        while at >= 0 and looked < _TITLED_LOOKBACK and steps < 4 * _TITLED_LOOKBACK:
+            steps += 1
+            if any(rules.titled_surname(self.folded[at : at + length])
+                   for length in _TITLED_LENGTHS):
+                # Another 黄老师, already resolved (they are, in text order): what it was
+                # found to be ("" for no one) is what this one is.
+                resolved = self.titled_names.get(at)
+                if resolved is not None:
+                    return resolved or None
+                at = self.folded.rfind(surname, self.body_start, at)
+                continue
+            looked += 1
+            known = self.g.entity.match(self.lower, at)
+            hit = known and self.g.entity_of.get(compact_key(known.group(0)))
+            if hit and hit[1] == "person":
+                return hit[0]  # 黄仁勋 … 黄总: Jensen Huang
+            # The names of the clause alone (not the sentence's analysis, which may itself
+            # hold a 黄老师 to resolve): found once per clause.
+            clause = (self._clause_start(at), self._clause_end(at) + 1)
+            if clause not in self.clause_names:
+                self.clause_names[clause] = chinese_names(self.folded, *clause)
+            for name in self.clause_names[clause]:
+                whole = self.text[name.start : name.end]
+                if name.start == at and name.kind == "person" and len(whole) >= 2 and \
+                        rules.titled_surname(fold(whole)) is None:
+                    return whole
+            at = self.folded.rfind(surname, self.body_start, at)
+        return None
 
     def _name_before_number(self, name: Name) -> bool:
         """A surname and a given name no dictionary lists as a word, right before a date
@@ -2934,10 +2990,12 @@ class Extraction:
                                not self.lower[e.end : start].strip() and e.start < start),
                               None)) is not None:
             start = before.start  # 英伟达H800: names in a row are one name
+        first = bisect.bisect_left(self.figure_starts, info.start)
         if not any(f.kind == "count" and f.end <= start and
-                   not self.lower[f.end : start].strip() and
-                   info.start <= f.start < info.end for f in self.figures):
-            return False
+                   not self.lower[f.end : start].strip()
+                   for f in itertools.takewhile(lambda f: f.start < info.end,
+                                                itertools.islice(self.figures, first, None))):
+            return False  # (the sentence's figures only: a long text has thousands)
         if HAN.match(self.folded, start - 1):
             # 2048块英伟达H800芯片: a classifier, then the counted thing's names; but
             # 十二个RA里 (among the twelve RAs): the set the clause speaks of.

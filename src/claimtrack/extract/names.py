@@ -45,7 +45,8 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
          "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words",
-         "company_nouns", "latin_measures"}
+         "company_nouns", "latin_measures", "honorific_titles",
+         "max_given_name_frequency"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -89,6 +90,7 @@ class Name:
 class NameRules:
     max_name_chars: int
     max_name_frequency: int
+    max_given_name_frequency: int
     org_suffixes: tuple[str, ...]
     roles: frozenset[str]
     not_names: frozenset[str]
@@ -111,6 +113,7 @@ class NameRules:
     we_country: dict[str, dict[str, str]]
     nickname_prefixes: frozenset[str]
     nickname_suffixes: frozenset[str]
+    honorific_titles: frozenset[str]
     not_given_name_chars: frozenset[str]
     function_chars: frozenset[str]
     aspect_particles: frozenset[str]
@@ -161,6 +164,12 @@ class NameRules:
             return text[1] in self.surnames
         return len(text) == 2 and text[1] in self.nickname_suffixes and text[0] in self.surnames
 
+    def titled_surname(self, text: str) -> str | None:
+        """The surname of 黄老师, 张教授 or 王总 (a surname and a title), else None."""
+        if len(text) >= 2 and text[0] in self.surnames and text[1:] in self.honorific_titles:
+            return text[0]
+        return None
+
     def is_heading(self, text: str) -> bool:
         return self.heading.match(text) is not None
 
@@ -173,6 +182,7 @@ def name_rules() -> NameRules:
     return NameRules(
         max_name_chars=int(data["max_name_chars"]),
         max_name_frequency=int(data["max_name_frequency"]),
+        max_given_name_frequency=int(data["max_given_name_frequency"]),
         # Longest first, so that 统计局 wins over 局.
         org_suffixes=tuple(sorted(data["org_suffixes"], key=len, reverse=True)),
         roles=lower(data["roles"]),
@@ -196,6 +206,7 @@ def name_rules() -> NameRules:
         we_country={lang: dict(words) for lang, words in data["we_country"].items()},
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
         nickname_suffixes=frozenset(data["nickname_suffixes"]),
+        honorific_titles=frozenset(data["honorific_titles"]),
         not_given_name_chars=frozenset("".join(str(c) for c in data["not_given_name_chars"])),
         function_chars=frozenset(str(data["function_chars"])),
         aspect_particles=frozenset(str(data["aspect_particles"])),
@@ -455,6 +466,8 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             continue  # 《装腔启示录》剧照: an image's caption names nothing the text says
         add(match.start(1), match.end(1), "title")
+    for first, last in _titled_surnames(piece, tokens, rules):  # 黄老师, 张教授: a person
+        add(first, last, "person")
     for match in rules.role_pattern.finditer(piece):  # 首席执行官 is one role, not two words
         add(match.start(), match.end(), "role")
     # 乔·摩尔, 布拉德·史密斯: a transliterated name in parts, whatever the tagger made of them.
@@ -468,6 +481,30 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             first += 1
         add(first, _dotted_name_end(piece, tokens, match.start(), match.end(), rules),
             "person")
+    # 黄/a 碧云/nr: a surname the tagger read as another word, then a given name it tags
+    # as one, is one name.
+    # (Not 布瓦/nrt 吉/nr 吉/nr, a name going on, nor 塞/赫/迈特, a name cut in pieces;
+    # nor 闫/晓/楠, where the HMM finds 3; nor 和/c 老公/nr: a function word or a verb
+    # is no surname, and a given name as common as 老公 or 黑客 is a word.)
+    for index, (first, last, word, flag) in enumerate(tokens[:-1]):
+        given = tokens[index + 1]
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
+        glued_before = index and tokens[index - 1][1] == first and (
+            tokens[index - 1][3] in ("nr", "nrfg", "nrt") or
+            len(tokens[index - 1][2]) == 1 and _HAN.match(tokens[index - 1][2]) and
+            tokens[index - 1][2] not in rules.function_chars)
+        if flag not in _SURNAME_TAGS or len(given[2]) == 2 and \
+                _frequency(given[2]) > rules.max_given_name_frequency:
+            continue
+        goes_on = len(given[2]) == 1 and after is not None and after[0] == given[1] and \
+            len(after[2]) == 1 and _HAN.match(after[2]) and \
+            after[2] not in rules.function_chars
+        if len(word) == 1 and word in rules.surnames and given[0] == last and \
+                given[3] in ("nr", "nrfg", "nrt") and 1 <= len(given[2]) <= 2 and \
+                _HAN.match(given[2]) and not glued_before and not goes_on and \
+                rules.is_person_name(piece[first : given[1]]) and \
+                not listed_word(piece[first : given[1]]):
+            add(first, given[1], "person")
     # 黄/仁/勋: without the HMM an unlisted name comes out a character at a time.
     name_ends = {last for _, last, _, flag in tokens if flag in ("nr", "nrt", "nrfg")}
     for first, last in _single_character_runs(tokens, rules.surnames):
@@ -605,6 +642,27 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         add(offset, offset + len(text), kind)
     found.sort(key=lambda name: name.start)
     return _bodies_before_roles(piece, start, found, rules)
+
+
+# The tags the tagger gives a surname it does not read as one (黄/a, 刘/zg, 张/q): never
+# a conjunction, a verb, an adverb or a preposition (和/c 老公, 管/vn 黑客, 但/c 总).
+_SURNAME_TAGS = frozenset(("a", "b", "g", "j", "k", "n", "ng", "nr", "nrfg", "q", "s", "tg",
+                           "zg"))
+
+
+def _titled_surnames(piece: str, tokens: list, rules: NameRules) -> list[tuple[int, int]]:
+    """黄老师, 张教授, 王总: a surname alone, then a title (names.yaml honorific_titles),
+    where a name may open (after a clause's or a list's mark): the way Chinese refers
+    to a person named in full before (see Extraction._titled_person)."""
+    found = []
+    for index, (first, last, word, flag) in enumerate(tokens[:-1]):
+        title = tokens[index + 1]
+        if len(word) == 1 and word in rules.surnames and flag in _SURNAME_TAGS and \
+                title[0] == last and \
+                title[2] in rules.honorific_titles and \
+                (not first or _COMPANY_RUN_OPENER.match(piece[first - 1])):
+            found.append((first, title[1]))
+    return found
 
 
 # The tags of the words of a Chinese name glued to a code (奇遇/n VR, 大/a 朋/n VR).
