@@ -41,6 +41,8 @@ _NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿�
 _WHEN = re.compile(r"\s*(?:今年|去年|前年|明年|当年|今天|昨天|目前|现在|近年|近期|同期|"
                    r"(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})年(?:[\d一二三四五六七八九十]{1,2}月)?"
                    r"(?:上半年|下半年|全年|前三季度|第?[一二三四1-4]季度)?)\s*$")
+# 每公斤, 每户: what a rate is per, never what a figure is about.
+_PER = "每"
 # A single word this long is a compound that may say whose (住房贷款, 消费贷款).
 _COMPOUND_CHARS = 4
 # How far into a clause its topic may start (past dates and scene-setting words).
@@ -245,4 +247,6 @@ def _checked(folded: str, start: int, end: int, rules: SubjectRules) -> tuple[in
     if not rules.min_chars <= len(phrase) <= rules.max_chars or phrase in rules.not_subjects \
             or phrase[-1] in rules.locative_endings:  # 机上, 网上: where, not what
         return None
+    if phrase.startswith(_PER):
+        return None  # 每公斤动辄上千元: a rate's unit (per kilo), not what it is of
     return start, end
