@@ -3990,7 +3990,9 @@ class Extraction:
             min(abs(e.start() - mention.end), abs(mention.start - e.end()))))
         pseudo = Figure(mention.start, mention.end, "date", None, None, None)
         speaker, attribution = self._speaker(pseudo, info, sentences)
-        subject = released = self._released_thing(event, info, search_end, sentences)
+        # (李政道参加…代表团: the doer's own story, no thing released.)
+        subject = released = None if self.g.agent_event.search(event.group(0).lower()) \
+            else self._released_thing(event, info, search_end, sentences)
         if subject is None:
             subject = self._event_subject(event, info, sentences)
         lead = self.lower[info.start : min(mention.start, event.start())] + \
@@ -4144,6 +4146,12 @@ class Extraction:
                 re.match(r"了?《", self.lower[event.end() : event.end() + 2]):
             # graced the cover of Nature, appeared on, 登上了《自然》: where, not what was made
             obj = None
+        if self.g.agent_event.search(event.group(0).lower()):
+            # 李政道专程到洛杉矶参加…, Taylor Swift attended the CMA: the doer's own story,
+            # whatever follows; the doer, not a place on the way.
+            obj = None
+            doers = [e for e in before if e.kind != "place"]
+            before = doers or before
         if _PASSIVE_EVENT.search(self.lower, max(0, event.start() - 2), event.start() + 1):
             # 动视暴雪就被曝出丑闻, 被收购: the name before a passive verb is what the
             # event happened to, whatever follows it.

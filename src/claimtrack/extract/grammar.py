@@ -70,6 +70,7 @@ class Grammar:
     attribution: list[tuple[re.Pattern | AnchoredPattern, re.Pattern]]
     event: re.Pattern
     history_event: re.Pattern  # 出演, starred in: dates a life's story, never a figure
+    agent_event: re.Pattern  # 出席, attended: the doer is what the date is of
     anaphora: re.Pattern
     future: re.Pattern
     forecast: re.Pattern
@@ -393,6 +394,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     event = re.compile(rf"(?:{latin_bounded([*zh.event_words, *en.event_words])})(?!{noun_suffix})")
     history_event = re.compile(
         rf"(?:{latin_bounded([*zh.history_words, *en.history_words])})(?!{noun_suffix})")
+    agent_event = re.compile(
+        rf"(?:{latin_bounded([*zh.agent_events, *en.agent_events])})\Z")
     moved = latin_bounded([*zh.period_anaphora_not_before, *en.period_anaphora_not_before])
     anaphora = re.compile(
         latin_bounded([*zh.period_anaphora, *en.period_anaphora]) + rf"(?!\s*{moved})")
@@ -521,6 +524,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         attribution=attribution,
         event=event,
         history_event=history_event,
+        agent_event=agent_event,
         anaphora=anaphora,
         future=future,
         forecast=forecast,

@@ -84,6 +84,7 @@ class LanguageData(_Strict):
     honorifics: list[str] = []
     event_words: list[str]
     history_words: list[str] = []
+    agent_events: list[str] = []
     period_anaphora: list[str]
     period_anaphora_not_before: list[str] = []
     future_markers: list[str]

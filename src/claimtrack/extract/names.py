@@ -638,11 +638,10 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
         # G1, V3: a model code alone names too little to be a subject or a source.
         if len(text) < 2 or len(re.findall(r"[A-Za-z]", text)) < 2:
             continue
-        # make love, not war; <li>: everyday English words, and short lower-case runs
-        # (li, ii, ul), in Chinese text name nothing (names in Latin letters are
-        # capitalised or codes: iPhone, 5G).
-        if text.islower() and (len(text) <= _SHORT_LOWER or
-                               all(word in common_english() for word in text.split())):
+        # make love, not war; situationship; <li>: words in lower case inside Chinese text
+        # name nothing the entity data does not know (names in Latin letters are
+        # capitalised or codes: iPhone, 5G; a known vivo is found as an entity).
+        if text.islower():
             continue
         kind = "role" if text.lower() in rules.roles else "other"
         add(offset, offset + len(text), kind)
@@ -671,8 +670,6 @@ def _titled_surnames(piece: str, tokens: list, rules: NameRules) -> list[tuple[i
     return found
 
 
-# Lower-case Latin runs this short inside Chinese text are no name (li, ii, ul).
-_SHORT_LOWER = 3
 # The tags of the words of a Chinese name glued to a code (奇遇/n VR, 大/a 朋/n VR).
 _BRAND_TAGS = frozenset(("n", "nz", "nr", "nrt", "nt", "j", "ng", "a"))
 _BRAND_NOUN_TAGS = _BRAND_TAGS - {"a"}
