@@ -182,6 +182,8 @@ _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
 # clause's end): 发布了自己的大模型, announced a venture.
 # 被 or 遭 before an event word, or opening it (被曝出, 遭收购): the verb is passive.
 # How many earlier places a surname is written _titled_person looks at for the full name.
+# The longest example named by the words after the last 的 of 以…为例.
+_EXAMPLE_HEAD_CHARS = 8
 _TITLED_LOOKBACK = 30
 # The lengths of a surname and a title (黄总, 黄老师, 黄董事长).
 _TITLED_LENGTHS = (2, 3, 4)
@@ -727,6 +729,27 @@ class Extraction:
                 claims = [claim.model_copy(update={"speaker": main})
                           if self._body_anaphor(claim) else claim for claim in claims]
         return claims
+
+    def _example(self, info: SentenceInfo, clause_start: int,
+                 eligible: list[EntityMention]) -> str | None:
+        """以较早开板的万龙滑雪场为例，…迎接了超过1000名…: a figure in a clause after a
+        frame that takes X as an example is X's: the last name inside the frame, else
+        the words after its last 的 (lang example_frame)."""
+        for frame in self.g.example_frame:
+            match = frame.match(self.lower, info.start)
+            if match is None or match.end() > clause_start:
+                continue
+            start, end = match.span("example")
+            named = [e for e in eligible if start <= e.start and e.end <= end]
+            if named:
+                return named[-1].name
+            head = self.text[start:end]
+            head = head[head.rfind("的") + 1 :].strip(" “”\"'")
+            # (以2014年的数据为例: data is no example of anything a figure is about)
+            if 2 <= len(head) <= _EXAMPLE_HEAD_CHARS and \
+                    fold(head) not in subject_rules().not_subjects:
+                return head
+        return None
 
     def _about_the_article(self, claim: Claim, main_is_place: bool) -> bool:
         """Whether a figure no sentence gives a subject may take what the article is
@@ -3180,6 +3203,11 @@ class Extraction:
                 body = self._body_pointed_at(attribution)
                 if body is not None:
                     return body  # The company said revenue rose 94%
+        # (以X为例，营业首日便迎接了…: the example, not the phrase its clause opens with;
+        # 中国是62.69%: a place the clause names is what its figure is about)
+        example = None if in_clause else self._example(info, clause_start, eligible)
+        if example is not None:
+            return example
         topic = self._clause_topic(figure, info, clause_start, measure_span, eligible, worded)
         if topic is not None:
             return topic

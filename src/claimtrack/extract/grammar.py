@@ -92,6 +92,7 @@ class Grammar:
     share_of: re.Pattern  # 是, 占: before X的20%, X is the whole the share is of
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
+    example_frame: tuple[re.Pattern, ...]  # 以X为例，: the next clauses are about X
     aside: re.Pattern  # , which was founded by X, : a description set off by commas
     adverb_directions: frozenset[str]
     conditional: re.Pattern
@@ -550,7 +551,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         narration_opener=re.compile(
             rf"[\s*>_]*(?:{word_pattern([*zh.narration_openers, *en.narration_openers])})"),
         # word_pattern of no words matches nothing, so an empty list fronts nothing.
-        fronted_phrase=re.compile(rf"[\s*#>]*(?:{word_pattern(en.fronted_openers)})\s"),
+        # (Chinese writes no space after its openers: 作为一家…)
+        fronted_phrase=re.compile(rf"[\s*#>]*(?:(?:{word_pattern(en.fronted_openers)})\s"
+                                  rf"|(?:{word_pattern(zh.fronted_openers)}))"),
+        example_frame=tuple(re.compile(frame) for frame in (zh.example_frame, en.example_frame)
+                            if frame),
         aside=re.compile(
             r",\s*(?:" + latin_bounded([*zh.aside_openers, *en.aside_openers]) + r")[^,.;:!?]*,"),
         adverb_directions=frozenset(word.lower() for word in en.adverb_directions),

@@ -118,6 +118,7 @@ class LanguageData(_Strict):
     possessive_pronouns: list[str] = []
     valuation_verbs: list[str] = []
     fronted_openers: list[str] = []
+    example_frame: str = ""
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
     change_nouns_after: dict[str, list[str]] = {}
