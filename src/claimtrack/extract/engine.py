@@ -229,6 +229,10 @@ _QUOTE_OPENERS = ("“", "「")
 # How far into its clause the person who introduces a quotation may stand (但北野还是
 # 不同意：“……”): a word or two of linking, not a name further on.
 _QUOTE_LEAD_CHARS = 2
+# Longer, words that describe the person may stand before the name (讨马先锋刘强东): at
+# most this many, ending in a noun.
+_EPITHET_CHARS = 8
+_EPITHET_TAGS = frozenset(("n", "nz", "ng", "j", "nr", "nt"))
 _QUOTE_CLOSE_TAIL = re.compile(r"[，,。.！!？?\s]*")
 # After an event word, a phrase pointing back (成立这家公司, released this model).
 _EVENT_ANAPHOR = re.compile(r"(?:了)?(?:这家|该|此|这个|这款|这一|其|this|the|its|it\b)")
@@ -2830,10 +2834,21 @@ class Extraction:
         # 教育博主张雪峰: a role right before the name is part of how the clause opens.
         lead_end = min([people[0].start, *(start for start, end in introducing.roles
                                             if end == people[0].start)]) if people else 0
-        if not people or lead_end - clause_start > _QUOTE_LEAD_CHARS or any(
+        if not people or lead_end - clause_start > _QUOTE_LEAD_CHARS and \
+                not self._epithet(clause_start, lead_end) or any(
                 a.start < colon and clause_start < a.end for a in introducing.attributions):
             return None  # no one opens the clause, or a source of its own says it
         return people[0].name, self.text[people[0].start : colon].strip()
+
+    def _epithet(self, start: int, name_start: int) -> bool:
+        """讨马先锋刘强东: words before a name that describe the person (ending in a noun
+        right before the name, no 我 or 你 among them), not a clause of their own."""
+        lead = self.folded[start:name_start]
+        if not 0 < len(lead) <= _EPITHET_CHARS or self.g.first_person.search(lead) or \
+                not HAN.match(lead[-1:]):
+            return False
+        words = tag(lead)
+        return bool(words) and words[-1][3] in _EPITHET_TAGS
 
     def _quoted_speaker(self, info: SentenceInfo,
                         sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
