@@ -116,8 +116,10 @@ _PUBLISHED_BY = re.compile(
     r"(\S{2,12}?)(?:最新|近日|日前|此前|今天|昨天)?(?:公布|发布|发表|披露|出具)的")
 # A source of data (据IDC的数据显示, X报告显示, figures from X show): its figures may run on
 # over the next sentences of its paragraph (Extraction._data_run).
-_DATA_SOURCE = re.compile(r"数据|统计|报告|调查|调研|普查|财报|显示|data|figures|statistics|survey",
-                          re.I)
+# (证词, 文件, 公告: documents whose figures the next sentences may list: 在索尼的审查证词
+# 中，曾经透露过…开发成本。《地平线》，300人的开发团队，耗资2.12亿美元。)
+_DATA_SOURCE = re.compile(r"数据|统计|报告|调查|调研|普查|财报|年报|证词|文件|公告|白皮书|研报|"
+                          r"披露|显示|data|figures|statistics|survey|filing|testimony", re.I)
 # How many sentences after a data source's own its figures may run on, and how far
 # after its phrase a data word may stand (According to IDC data).
 _DATA_RUN_SENTENCES = 3
