@@ -1750,6 +1750,10 @@ class Extraction:
                     cited = _CITED_SOURCE.match(self.folded, who_start, who_end)
                     if cited is not None and match.start("who") == match.start():
                         who_start = cited.end()  # 据乘联会公布的报告显示: 据 opens no name
+                    # 2019年两会给出的: a date before the source says when, not who.
+                    for mention in self._dates_in(who_start, who_end):
+                        if mention.start <= who_start < mention.end < who_end:
+                            who_start = mention.end
                     # The speaker is the last entity inside the who-phrase, else the
                     # phrase itself when short and not a generic source.
                     inside = [e for e in info.entities if e.start >= who_start and e.end <= who_end]
@@ -2574,7 +2578,9 @@ class Extraction:
                    and not (figure.kind == "date" and 0 <= a.start - figure.end <= 1)
                    and not (figure.end <= a.who_start and
                             _DESCRIBES_NEXT.fullmatch(self.lower, figure.end, a.who_start))
-                   and not (a.start >= figure.end and a.hands_on)]
+                   and not (a.start >= figure.end and a.hands_on)
+                   # (…为4.3万亿，两会给出的赤字是6.4万亿: X给出的 modifies what follows it)
+                   and not (a.start >= figure.end and self.folded[a.end - 1 : a.end] == "的")]
         before = [a for a in sources if a.start <= figure.start]
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
