@@ -88,6 +88,9 @@ _PLURAL_AFTER_NAMES = re.compile(
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
 # A reported-speech phrase that points back at a report (报道称, the report said).
 _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
+# A body speaking through its analysts reports on others (Goldman analysts said).
+_ANALYST_WORD = re.compile(r"分析师|经济学家|策略师|\b(?:analysts?|economists?|strategists?)\b",
+                           re.I)
 # 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
 # for its report is still the report a later "the report said" goes back to.
 _CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
@@ -3216,9 +3219,10 @@ class Extraction:
                     attribution.who_start < clause_start < attribution.end <= figure.start
                     and not HAN.search(self.folded, attribution.start, attribution.end)):
                 if self.g.body_word.search(self.lower, attribution.end, figure.start) or \
-                        _CITATION.search(self.lower, attribution.start, attribution.end):
+                        _CITATION.search(self.lower, attribution.start, attribution.end) or \
+                        _ANALYST_WORD.search(self.lower, attribution.start, attribution.end):
                     continue  # Bernstein estimated that the company spent, Smith et al.
-                    # (2019) found: not its own
+                    # (2019) found, Goldman analysts said: not its own
                 for entity in info.entities:
                     if entity.name == attribution.speaker and entity.kind not in (
                             "person", "title"):
@@ -3653,8 +3657,11 @@ class Extraction:
         (英伟达表示, Apple said)."""
         if self.g.third_party.search(self.lower, attribution.start, attribution.end) or \
                 _REPORT_WORD.search(self.lower, attribution.start, attribution.end) or \
-                _CITATION.search(self.lower, attribution.start, attribution.end):
-            return True  # 《金融时报》的一篇文章提出, Reuters reported, Smith et al. (2019)
+                _CITATION.search(self.lower, attribution.start, attribution.end) or \
+                _ANALYST_WORD.search(self.lower, attribution.start, attribution.end):
+            # 《金融时报》的一篇文章提出, Reuters reported, Smith et al. (2019), Goldman
+            # analysts said
+            return True
         who = self.folded[attribution.who_start : attribution.who_end].strip("《》 ")
         return who.endswith(name_rules().outlet_endings)
 
@@ -3834,8 +3841,11 @@ class Extraction:
                     # entity data does not know is no topic; a known index's name says
                     # what it measures)
                     info.topics.append((match.start(), match.end(), found[0], found[1]))
+        # (研究人员发现，约70%的人…: a topic word inside a source's phrase names who says,
+        # not what is measured.)
         matches = [(start, end, key) for start, end, key, kind in info.topics
-                   if _topic_fits(kind, figure)]
+                   if _topic_fits(kind, figure) and not any(
+                       a.start <= start and end <= a.end for a in info.attributions)]
         if not matches:
             return None
         inside = [m for m in matches if figure.start <= m[0] and m[1] <= figure.end]
