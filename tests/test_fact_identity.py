@@ -458,6 +458,25 @@ def test_the_dated_events_of_a_place_are_many_events():
         ["date_conflict"]
 
 
+def test_a_chipmakers_process_nodes_are_many_figures_not_one_fact():
+    # 7nm芯片 is a process node, not the compute 芯片 names (lang/units.yaml
+    # unit_topics), and a chipmaker has several at once (lang/facts.yaml
+    # many_valued_topics): two sources naming 7nm and 5nm do not conflict.
+    seven = claim("华为已能制造7nm芯片。", article=1, subject="Huawei")
+    five = claim("华为的这些芯片多数是5nm工艺。", article=2, subject="Huawei")
+    assert seven.topic == five.topic == "process_node"
+    groups = crosscheck([seven, five])
+    assert [p.verdict for g in groups for p in g.pairs] == ["not_compared"]
+    assert "many process nodes at once" in groups[0].pairs[0].reason
+    # The same node stated twice is still the same figure, in any script.
+    again = claim("華為已經能製造7納米晶片。", article=3, subject="Huawei")
+    assert [p.verdict for g in crosscheck([seven, again]) for p in g.pairs] == ["same"]
+    three = claim("TSMC makes 3nm chips for Apple.", article=4, subject="TSMC")
+    older = claim("Most of TSMC's revenue comes from 5nm chips.", article=5, subject="TSMC")
+    assert three.topic == older.topic == "process_node"
+    assert [p.verdict for g in crosscheck([three, older]) for p in g.pairs] == ["not_compared"]
+
+
 def test_a_year_before_china_is_the_year_not_its_middle():
     [found] = extract_claims("2008年中国宣布了四万亿计划。", published=date(2025, 4, 10))
     assert (found.surface, found.iso) == ("2008年", "2008")

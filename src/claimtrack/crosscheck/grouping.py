@@ -40,7 +40,7 @@ from claimtrack.crosscheck.identity import (
 from claimtrack.crosscheck.intervals import DEFAULT_TOLERANCE, Interval, interval_of
 from claimtrack.crosscheck.rates import RateTable
 from claimtrack.crosscheck.verdicts import AGREEING, CONFLICTING, Verdict, verdict_for, worst
-from claimtrack.lang.facts import recurring_events
+from claimtrack.lang.facts import many_valued_topics, recurring_events
 from claimtrack.lang.hanzi import alias_keys
 from claimtrack.periods import parse_published, period_label
 
@@ -403,6 +403,11 @@ def _pair(a, b, rates: RateTable, tolerance: float, describe=None,
     verdict: Verdict = verdict_for(a, b, tolerance=tolerance, factor=factor, rate=rate,
                                    describe=describe or _describe, reasons=reasons,
                                    interval=interval_of if memo is None else memo.interval)
+    if verdict.verdict in ("conflict", "scale_slip") and a.topic in many_valued_topics():
+        # 7nm and 5nm of Huawei: a chipmaker makes both; two figures, not one fact.
+        return _made_pair(a.id, b.id, "not_compared",
+                          f"a subject has many {a.topic.replace('_', ' ')}s at once: "
+                          "two figures, not one fact stated twice" if reasons else "")
     topics, days = recurring_events()
     if verdict.verdict == "date_conflict" and a.topic in topics and verdict.gap > days:
         # 2011年1月 and 2013年 for 微信 (WeChat 1.0, WeChat Pay): two releases, not one.

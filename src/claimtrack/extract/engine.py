@@ -2262,6 +2262,8 @@ class Extraction:
         units = self.g.lexicon.units
         statement = self._statement(figure, direction, clause_start, clause_end)
         compared = _COMPARED_AFTER.match(self.lower, figure.end) is not None
+        # (7nm芯片: a chip's process node in nanometres, whatever topic word 芯片 names)
+        topic = units.unit_topics.get(figure.unit or "", topic)
         if topic is None:
             topic = units.default_topics.get(figure.unit or "")
         if topic is None and direction != "none" and measure is None and \

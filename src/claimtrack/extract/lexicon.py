@@ -185,6 +185,7 @@ class UnitsData(_Strict):
     outlet_currencies: dict[str, list[str]] = {}
     ambiguous_symbols: dict[str, dict[str, str]]
     default_topics: dict[str, str] = {}
+    unit_topics: dict[str, str] = {}
     change_default_topics: dict[str, str] = {}
     change_default_context: list[str] = []
     units: list[UnitWords]

@@ -15,7 +15,8 @@ def fact_rules() -> dict:
     """lang/facts.yaml, read and checked once."""
     return read_rules("facts.yaml", {"part_qualifiers", "record_words", "record_not_before",
                                      "record_not_after", "rank_domains", "place_topics",
-                                     "recurring_event_topics", "recurring_event_days"})
+                                     "recurring_event_topics", "recurring_event_days",
+                                     "many_valued_topics"})
 
 
 @cache
@@ -52,3 +53,9 @@ def recurring_events() -> tuple[frozenset[str], int]:
     rules = fact_rules()
     return (frozenset(str(key) for key in rules["recurring_event_topics"]),
             int(rules["recurring_event_days"]))
+
+
+@cache
+def many_valued_topics() -> frozenset[str]:
+    """process_node…: what a subject has many of at once (facts.yaml): never a conflict."""
+    return frozenset(str(key) for key in fact_rules()["many_valued_topics"])
