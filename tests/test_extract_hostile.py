@@ -113,3 +113,22 @@ def test_capitalised_openers_on_one_endless_line_are_read_in_bounded_pieces(monk
     claims = extract_claims(text, lang="en")
     assert len(claims) == 3000 and claims[-1].speaker == words[-1]
     assert all(length <= 2 * names._HEADLINE_CHARS + 2 for length in read)
+
+
+def test_soft_wraps_join_running_text_but_never_a_heading_or_a_short_line():
+    """A line break inside a long line of running text reads as a space (…韩国⏎29.67%);
+    a heading line, a short line (a title or a label) and a line ending in punctuation
+    keep their break. The length never changes."""
+    from claimtrack.extract.grammar import grammar
+    from claimtrack.extract.markup import join_broken_lines
+
+    wrapped = "中国是62.69%，瑞典63.76%，澳大利亚54.43%，日本35.94%，美国38.17%，韩国\n29.67%。"
+    heading = "## 一个很长很长的标题，足足有二十多个字，而且没有标点结尾\n2015年营收增长。"
+    short = "西伯利亚的资源\n2020年营收增长。"
+    ended = "这一段写得很长很长，一共二十多个字，最后以句号结尾。\n2020年营收增长。"
+    english = "Nvidia said on Wednesday that its revenue in the quarter\nrose 5%."
+    pattern = grammar().broken_line
+    assert join_broken_lines(wrapped, pattern) == wrapped.replace("\n", " ")
+    assert join_broken_lines(english, pattern) == english.replace("\n", " ")
+    for kept in (heading, short, ended):
+        assert join_broken_lines(kept, pattern) == kept

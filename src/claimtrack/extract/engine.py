@@ -724,6 +724,7 @@ class Extraction:
             if claim is not None:
                 claims.append(claim)
         claims.sort(key=lambda c: (c.start, c.end))
+        claims = [_on_one_line(claim) for claim in claims]
         main = self._article_subject(claims)
         if main is not None:
             guessed = {"subject": main, "subject_inferred": True}
@@ -4335,6 +4336,27 @@ def _spelled_small(groups: dict, value: float | None, scaled: bool) -> bool:
     """Counts and durations spelled in words below ten (三个臭皮匠, two companies) are no claims."""
     spelled = groups.get("cn") or groups.get("en")
     return bool(spelled) and not scaled and value is not None and value < 10
+
+
+# The fields that hold words of the text: a name wrapped over two lines (Robert Sternberg⏎
+# 提出, GTX⏎1080) is one name on one line.
+_WORDED_FIELDS = ("subject", "speaker", "speaker_role", "attribution", "measure", "base",
+                  "scope")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _on_one_line(claim: Claim) -> Claim:
+    """The claim with its worded fields' line breaks made a space between Latin words or
+    digits and nothing between Chinese characters (2022⏎中国数字营销趋势)."""
+    changed = {name: _LINE_BREAK.sub(_joint, value) for name in _WORDED_FIELDS
+               if (value := getattr(claim, name, None)) and "\n" in value}
+    return claim.model_copy(update=changed) if changed else claim
+
+
+def _joint(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    latin = text[start - 1 : start].isascii() and text[end : end + 1].isascii()
+    return " " if latin and start and end < len(text) else ""
 
 
 def _topic_fits(topic_kind: str | None, figure: Figure) -> bool:
