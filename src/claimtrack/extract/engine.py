@@ -3186,6 +3186,13 @@ class Extraction:
             chosen = (non_place or ordered)[-1]
             return chosen.name
 
+        if figure.kind == "duration":
+            # 程亮拍了20余年上海, 张伟在腾讯工作了10年: how long someone did something is
+            # theirs, not the object's or the workplace's after or before the verb.
+            doers = [e for e in eligible if e.kind == "person" and
+                     clause_start <= e.start and e.end <= figure.start]
+            if doers:
+                return doers[0].name
         after = [e for e in eligible if e.start >= figure.end and e.start < clause_end]
         # 60万块H100: what a count counts is not what the count is about.
         counted = figure.kind == "count" and figure.unit_text is not None
