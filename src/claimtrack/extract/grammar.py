@@ -475,6 +475,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         re.compile(r"(?<![\d.])\d{3,4}[- ]\d{3,4}[- ]\d{4}(?!\d)|\+\d{1,3}[ -]\d[\d -]{6,}"),
         re.compile(r"^[ \t]*\d{1,3}[、.．)）](?!\d)", re.M),  # list numbering
         re.compile(word_pattern(zh.idioms)),  # set phrases: 一成不变, 一波三折
+        # display and video formats: 4K显示器, a 1080p video
+        *(re.compile(language.format_names) for language in (zh, en)
+          if language.format_names),
     )]
 
     # What a sentence must contain to hold a figure or a date: a digit, two Chinese
