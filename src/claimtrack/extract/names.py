@@ -487,6 +487,8 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
     # nor 闫/晓/楠, where the HMM finds 3; nor 和/c 老公/nr: a function word or a verb
     # is no surname, and a given name as common as 老公 or 黑客 is a word.)
     for index, (first, last, word, flag) in enumerate(tokens[:-1]):
+        if len(word) != 1 or word not in rules.surnames:
+            continue  # (most words: checked first, the rest only for a surname)
         given = tokens[index + 1]
         after = tokens[index + 2] if index + 2 < len(tokens) else None
         glued_before = index and tokens[index - 1][1] == first and (
