@@ -319,6 +319,8 @@ _PARAGRAPH_OPENER = re.compile(
 # A text is a dialogue told in turns when this many paragraphs open with a named
 # speaker's verb (达叔问，…, 医疗说，…); a turn goes on for this many paragraphs.
 _DIALOGUE_TURNS = 3
+# A role alone (主任) that opens this many paragraphs with a speaking verb is a person.
+_RECURRING_VOICE_TURNS = 2
 # 冯骥说：then paragraphs: how many paragraphs a source introduced with a colon
 # speaks (_introduced_paragraphs), and how far its verb may stand from the colon
 # (提到过一个观点：).
@@ -535,6 +537,8 @@ class Extraction:
         # Whom each 黄老师 (a surname and a title) was found to be ("" for no one named
         # before), by where it stands.
         self.titled_names: dict[int, str] = {}
+        # How many paragraphs each role alone opens with a speaking verb (主任说，…).
+        self.voice_turns: dict[str, int] = {}
         # The source a colon above hands each paragraph to (_introduced_paragraphs).
         self.introduced: dict[int, tuple[str, str] | None] = {}
         # Each sentence read so far, by its index (_sentence); a pronoun source looks back
@@ -2948,7 +2952,8 @@ class Extraction:
             match = _PARAGRAPH_OPENER.match(self.folded, line_start)
             if match is not None:
                 who = self.text[match.start("who") : match.end("who")].strip()
-                if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who):
+                if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who) or \
+                        self._recurring_voice(who):
                     found = (self._canonical(who),
                              self.text[match.start("who") : match.end()].rstrip("，,：: "))
             match = None if found else _PARAGRAPH_OPENER_ROLE.match(self.folded, line_start)
@@ -2966,6 +2971,19 @@ class Extraction:
                         break
             self.paragraph_speakers[line_start] = found
         return self.paragraph_speakers[line_start]
+
+    def _recurring_voice(self, who: str) -> bool:
+        """主任说，…, 主任问，…: a role alone that opens _RECURRING_VOICE_TURNS or more
+        paragraphs of the text is one person, whom the writer talks with by that title
+        (an interview written in turns); a role met once (老板说，…) names no one."""
+        folded = fold(who)
+        if name_rules().role_pattern.fullmatch(folded) is None:
+            return False
+        if folded not in self.voice_turns:
+            self.voice_turns[folded] = len(re.findall(
+                rf"(?m)^[ \t*>]*{re.escape(folded)}\**(?:说|问|答|回答|反问|补充|解释)道?[，,：:]",
+                self.folded[self.body_start :]))
+        return self.voice_turns[folded] >= _RECURRING_VOICE_TURNS
 
     def _continued_turn(self, position: int) -> tuple[str, str] | None:
         """医疗说，没有。\n\n营收仍然没有增长，……: in a dialogue told in turns (at least
