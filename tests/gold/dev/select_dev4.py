@@ -23,9 +23,15 @@ def speech_rich(rel: str) -> bool:
     return len(SPEECH.findall(sb.body(f"{sb.ROOT}/{rel}"))) >= 8
 
 
-if __name__ == "__main__":
+def print_draw(seed: int) -> None:
+    """Print the speech-rich draw with ``seed`` (8 topical, 4 other, at most two per
+    account) among the articles no gold file names yet."""
     used = sb.used_paths()
     cands = [rel for rel in sb.candidates(used) if speech_rich(rel)]
     print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
-    for rel, cat in sb.draw(cands, SEED, {"topical": 8, "other": 4}, per_account=2):
+    for rel, cat in sb.draw(cands, seed, {"topical": 8, "other": 4}, per_account=2):
         print(cat, rel)
+
+
+if __name__ == "__main__":
+    print_draw(SEED)

@@ -10,24 +10,13 @@ tests/gold/corpus/*.yaml and tests/gold/dev/*.yaml, dev_1..dev_4 included) with 
 least 8 reported-speech cues (SPEECH) in the body, shuffled with SEED, at most two per
 account, 8 topical and 4 other titles.
 """
-import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
-import select_batch5 as sb  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import select_dev4  # noqa: E402
 
 SEED = 20261203
-SPEECH = re.compile(r"表示|指出|认为|透露|坦言|称|报道|数据显示|报告|采访|演讲|说：|说，|问：|答：")
-
-
-def speech_rich(rel: str) -> bool:
-    return len(SPEECH.findall(sb.body(f"{sb.ROOT}/{rel}"))) >= 8
-
 
 if __name__ == "__main__":
-    used = sb.used_paths()
-    cands = [rel for rel in sb.candidates(used) if speech_rich(rel)]
-    print(f"used paths excluded: {len(used)}; candidates: {len(cands)}")
-    for rel, cat in sb.draw(cands, SEED, {"topical": 8, "other": 4}, per_account=2):
-        print(cat, rel)
+    select_dev4.print_draw(SEED)
