@@ -185,15 +185,16 @@ def ensure_schema(engine: Engine) -> None:
 # Running the eight migrations into a new SQLite file takes about 0.2 s, and a
 # process that also imports Alembic for it twice that: paid by every new database,
 # which the test suite and a user's first ingest create. The schema the migrations
-# build is read once from an in-memory database (its sqlite_master and rows, i.e.
-# the version row) and kept in the temporary folder under a hash of the migration
-# scripts; a new file gets those statements in one transaction. tests/test_migrations
-# checks that the result is the same as the migrations' own.
+# build is read once from a database migrated in a temporary folder (its
+# sqlite_master and rows, i.e. the version row) and kept in the temporary folder under
+# a hash of the migration scripts; a new file gets those statements in one
+# transaction. tests/test_migrations checks that the result is the same as the
+# migrations' own.
 
 
 def _create_sqlite_at_head(engine: Engine) -> bool:
     """Give an empty SQLite database the head schema; False when it is not empty any more
-    (another process created it meanwhile) or the schema cannot be copied."""
+    (another process created it meanwhile), which the migrations then check."""
     from claimtrack.marshal_cache import cached, code_stamp
     from claimtrack.resources import migrations_dir
 

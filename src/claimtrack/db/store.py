@@ -154,9 +154,9 @@ def _sync_rows(session: Session, table: Table, key: str,
                wanted: dict[str, dict[str, Any]]) -> dict[str, int]:
     """Insert or update ``table``'s rows so that each ``key`` has the wanted fields;
     the id of every row, by key."""
-    columns = [table.c.id, table.c[key], *(table.c[name] for name in _first(wanted))]
+    fields = list(next(iter(wanted.values()), {}))
+    columns = [table.c.id, table.c[key], *(table.c[name] for name in fields)]
     stored = {row[1]: row for row in session.execute(select(*columns))}
-    fields = list(_first(wanted))
     added = [{key: name, **values} for name, values in wanted.items() if name not in stored]
     changed = [
         {"row_id": stored[name][0], **values}
@@ -174,10 +174,6 @@ def _sync_rows(session: Session, table: Table, key: str,
     if not added:
         return {name: row[0] for name, row in stored.items()}
     return dict(session.execute(select(table.c[key], table.c.id)).all())
-
-
-def _first(wanted: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    return next(iter(wanted.values()), {})
 
 
 def _sync_aliases(session: Session, table: Table, owner: str,

@@ -183,16 +183,16 @@ _COMPARED_AFTER = re.compile(
     r"(?:the\s+)?")
 # Between a share or a multiple and what it is of: "1/20 of", "that of the".
 _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
-# What follows an event verb when it has an object: words (not a date nor the
-# clause's end): 发布了自己的大模型, announced a venture.
-# 被 or 遭 before an event word, or opening it (被曝出, 遭收购): the verb is passive.
-# How many earlier places a surname is written _titled_person looks at for the full name.
 # The longest example named by the words after the last 的 of 以…为例.
 _EXAMPLE_HEAD_CHARS = 8
+# How many earlier places a surname is written _titled_person looks at for the full name.
 _TITLED_LOOKBACK = 30
 # The lengths of a surname and a title (黄总, 黄老师, 黄董事长).
 _TITLED_LENGTHS = (2, 3, 4)
+# 被 or 遭 before an event word, or opening it (被曝出, 遭收购): the verb is passive.
 _PASSIVE_EVENT = re.compile(r"[被遭]")
+# What follows an event verb when it has an object: words (not a date nor the
+# clause's end): 发布了自己的大模型, announced a venture.
 _EVENT_OBJECT = re.compile(
     r"\s*(?:了|的)?\s*(?![于在]|in\b|on\b|at\b|by\b)[\u4e00-\u9fffA-Za-z]{2}")
 # How far before its event verb a name may stand and still be what the event is
@@ -537,8 +537,8 @@ class Extraction:
         # Whom each 黄老师 (a surname and a title) was found to be ("" for no one named
         # before), by where it stands.
         self.titled_names: dict[int, str] = {}
-        # How many paragraphs each role alone opens with a speaking verb (主任说，…).
-        self.voice_turns: dict[str, int] = {}
+        # How many paragraphs each who-phrase opens with a speaking verb (主任说，…).
+        self.voice_turns: Counter[str] | None = None
         # The source a colon above hands each paragraph to (_introduced_paragraphs).
         self.introduced: dict[int, tuple[str, str] | None] = {}
         # Each sentence read so far, by its index (_sentence); a pronoun source looks back
@@ -2979,10 +2979,12 @@ class Extraction:
         folded = fold(who)
         if name_rules().role_pattern.fullmatch(folded) is None:
             return False
-        if folded not in self.voice_turns:
-            self.voice_turns[folded] = len(re.findall(
-                rf"(?m)^[ \t*>]*{re.escape(folded)}\**(?:说|问|答|回答|反问|补充|解释)道?[，,：:]",
-                self.folded[self.body_start :]))
+        if self.voice_turns is None:  # who opens each paragraph with a speaking verb
+            self.voice_turns = Counter(
+                opener.group("who") for line in re.finditer(
+                    r"(?m)^", self.folded[self.body_start :])
+                if (opener := _PARAGRAPH_OPENER.match(
+                    self.folded, self.body_start + line.start())) is not None)
         return self.voice_turns[folded] >= _RECURRING_VOICE_TURNS
 
     def _continued_turn(self, position: int) -> tuple[str, str] | None:

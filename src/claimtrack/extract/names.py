@@ -487,25 +487,23 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
     # nor 闫/晓/楠, where the HMM finds 3; nor 和/c 老公/nr: a function word or a verb
     # is no surname, and a given name as common as 老公 or 黑客 is a word.)
     for index, (first, last, word, flag) in enumerate(tokens[:-1]):
-        if len(word) != 1 or word not in rules.surnames:
-            continue  # (most words: checked first, the rest only for a surname)
         given = tokens[index + 1]
-        after = tokens[index + 2] if index + 2 < len(tokens) else None
-        glued_before = index and tokens[index - 1][1] == first and (
-            tokens[index - 1][3] in ("nr", "nrfg", "nrt") or
-            len(tokens[index - 1][2]) == 1 and _HAN.match(tokens[index - 1][2]) and
-            tokens[index - 1][2] not in rules.function_chars)
-        if flag not in _SURNAME_TAGS or len(given[2]) == 2 and \
-                _frequency(given[2]) > rules.max_given_name_frequency:
+        if len(word) != 1 or word not in rules.surnames or flag not in _SURNAME_TAGS or \
+                given[0] != last or given[3] not in ("nr", "nrfg", "nrt") or \
+                not 1 <= len(given[2]) <= 2 or not _HAN.match(given[2]) or \
+                len(given[2]) == 2 and _frequency(given[2]) > rules.max_given_name_frequency:
             continue
+        before = tokens[index - 1] if index else None
+        glued_before = before is not None and before[1] == first and (
+            before[3] in ("nr", "nrfg", "nrt") or len(before[2]) == 1 and
+            _HAN.match(before[2]) and before[2] not in rules.function_chars)
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
         goes_on = len(given[2]) == 1 and after is not None and after[0] == given[1] and \
             len(after[2]) == 1 and _HAN.match(after[2]) and \
             after[2] not in rules.function_chars
-        if len(word) == 1 and word in rules.surnames and given[0] == last and \
-                given[3] in ("nr", "nrfg", "nrt") and 1 <= len(given[2]) <= 2 and \
-                _HAN.match(given[2]) and not glued_before and not goes_on and \
-                rules.is_person_name(piece[first : given[1]]) and \
-                not listed_word(piece[first : given[1]]):
+        whole = piece[first : given[1]]
+        if not glued_before and not goes_on and rules.is_person_name(whole) and \
+                not listed_word(whole):
             add(first, given[1], "person")
     # 黄/仁/勋: without the HMM an unlisted name comes out a character at a time.
     name_ends = {last for _, last, _, flag in tokens if flag in ("nr", "nrt", "nrfg")}
