@@ -223,6 +223,10 @@ _NARRATOR_CREDIT = re.compile(
     r"(?=\**\s*(?:$|[｜|x×、&]|来源|编辑|整理|撰文|责编|出品|策划|图片|文字|监制|节选))|"
     r"[A-Z][A-Za-z.' -]{1,30}[a-z])\**", re.M)
 NARRATOR_WINDOW = 1500
+# The narrators a credit names after its first: 、顾桃、班宇, x梁捷, & Jane Doe.
+_NARRATOR_OTHERS = re.compile(r"[、x×&]\s*\**([\u4e00-\u9fff·]{2,6}|[A-Z][A-Za-z.' -]{1,30}[a-z])")
+# A role after a credited name: 文｜孙小野编辑, 文 | 丘濂图 (words and pictures by 丘濂).
+_CREDIT_ROLE_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:编辑|图|摄影|整理)$")
 # How far back a bare 报道称 looks for its report.
 REPORT_SCOPE_SENTENCES = 6
 # The end of a quotation, and the punctuation that may follow it before its speaker.
@@ -526,6 +530,7 @@ class Extraction:
         self.clause_bounds = [m.end() for m in g.clause_end.finditer(self.lower)]
         self.turns = self._interview_turns()
         self.narrator_from = 0
+        self.narrator_sections: list[tuple[int, tuple[str, str]]] = []
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
         # The body each person speaking was named a member of (宁德时代董事长曾毓群).
         self.person_bodies: dict[str, str] = {}
@@ -601,7 +606,34 @@ class Extraction:
             return None
         start = self.body_start + match.start()
         self.narrator_from = start
-        return self._canonical(who), self.text[start : start + len(match.group(0))].strip()
+        credit = self.text[start : start + len(match.group(0))].strip()
+        self.narrator_sections = self._narrator_sections(match.end("who"))
+        return self._canonical(who), credit
+
+    def _narrator_sections(self, first_end: int) -> list[tuple[int, tuple[str, str]]]:
+        """自述｜耿军、顾桃、班宇, then a part headed by each (**顾桃：大兴安岭回不去了**):
+        (where the heading stands, (name, heading)) for each credited narrator after the
+        first whose part a heading line opens with the name, in text order; the first
+        narrator tells what comes before them."""
+        head = self.folded[self.body_start : self.body_start + NARRATOR_WINDOW]
+        line_end = head.find("\n", first_end)
+        others = _NARRATOR_OTHERS.findall(head[first_end : line_end if line_end >= 0 else None])
+        sections = []
+        for name in others:
+            # a heading (a short line, bold or #), not a line of dialogue (**梁捷**：个人养老金
+            # 到底是…？), which turns read
+            heading = re.compile(
+                r"^[ \t]*(?:#+[ \t*]*(?P<name>" + re.escape(name) + r")[ \t*]*[：:｜|][^\n]{0,30}"
+                r"|\*\*[ \t]*(?P<bold>" + re.escape(name) + r")[ \t]*[：:｜|][^\n*]{0,30}\*\*)"
+                r"[ \t]*$", re.M)
+            found = heading.search(self.folded, self.body_start + line_end)
+            if found is not None:
+                part = "name" if found.group("name") else "bold"
+                line = self.text[found.start() : self.text.find("\n", found.start())]
+                sections.append((found.start(), (
+                    self._canonical(self.text[found.start(part) : found.end(part)]),
+                    line.strip(" \t#>*"))))
+        return sorted(sections)
 
     def _credited_writer(self) -> str | None:
         """The writer a credit line names (文｜读者：刘若阳, 观点 / 刘润), anywhere in the
@@ -613,9 +645,9 @@ class Extraction:
         found = {}
         for match in _WRITER_CREDIT.finditer(self.folded, self.body_start):
             part = "byline" if match.group("by") else "who"
-            who = self.text[match.start(part) : match.end(part)].strip("* ")
-            if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who) or \
-                    name_rules().is_person_name(fold(who)):  # (卢舫, a listed word too)
+            who = _CREDIT_ROLE_SUFFIX.sub("", self.text[match.start(part) : match.end(part)]
+                                          .strip("* "))
+            if self._pen_name(who):
                 found.setdefault(match.group("label") or "By", self._canonical(who))
         return next((found[label] for label in _WRITER_LABELS if label in found), None)
 
@@ -635,7 +667,7 @@ class Extraction:
             # 比如：, 注意：: a word with a colon is a label, not an interview turn.
             if not self.g.entity_of.get(compact_key(who)) and not self._looks_like_name(who):
                 continue
-            turns.append((match.start(), self._canonical(who), written))
+            turns.append((match.start(), self._canonical(written), written))
         # A lone "X:" is a label, not an interview, unless X is a person we know.
         if len(turns) == 1:
             known = self.g.entity_of.get(compact_key(turns[0][2]))
@@ -2181,6 +2213,16 @@ class Extraction:
         return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words) and \
             not any(w.lower() in rules.en_not_names or w.lower() in rules.en_roles for w in words)
 
+    def _pen_name(self, who: str) -> bool:
+        """Whether a credit line's labelled name (文｜读者：筱峰, 作者 / 薄荷拿铁) is a
+        writer's name: the label says it is one, so any name a writer may take (a
+        pen name of common words too), but not a generic word, a heading or a number."""
+        folded = fold(who)
+        rules = name_rules()
+        return len(compact_key(who)) >= 2 and not any(char.isdigit() for char in who) and \
+            not self._generic(who) and not rules.is_heading(folded) and \
+            folded not in rules.not_names
+
     def _generic(self, who: str) -> bool:
         key = compact_key(who)
         # A generic word of two characters or more that the key ends in, at most two
@@ -2246,10 +2288,17 @@ class Extraction:
         writer = None
         if subject is None and (speaker or self.credited) is not None:
             first_person = self.g.first_person.match(self.lower, clause_start)
-            if first_person is not None and first_person.end() <= figure.start:
+            if first_person is None and (figure.kind == "duration" or figure.unit == "age") and \
+                    clause_end < self._sentence_end(figure.end):
+                # 三十四年来，我第一次…; 在二十五岁离开校门之前，我…: a time clause fronted
+                # before a clause about 我 dates 我's story
+                first_person = self.g.first_person.match(self.lower, clause_end + 1)
+            if first_person is not None and (first_person.end() <= figure.start or
+                                             first_person.start() > figure.end):
                 # 我34岁, "I was 34": whoever says it; 我花费十九年: else the writer
                 # credited, for this clause only (not what the next sentences are about)
-                subject, writer = (speaker, None) if speaker else (None, self.credited)
+                subject, writer = (speaker, None) if speaker else (
+                    None, None if self._inside_quotation(figure.start) else self.credited)
         info.subject = subject or info.subject
         if writer is not None:
             subject = writer
@@ -2618,7 +2667,9 @@ class Extraction:
         if turn is not None:
             return turn[1], turn[2]
         if self.narrator is not None and figure.start >= self.narrator_from:
-            return self.narrator  # the editors' introduction above the credit is not theirs
+            # the editors' introduction above the credit is not theirs
+            parts = [part for start, part in self.narrator_sections if start <= figure.start]
+            return parts[-1] if parts else self.narrator
         return self.author, None
 
     def _introduces_next(self, attribution: Attribution) -> bool:
@@ -2805,6 +2856,18 @@ class Extraction:
             return names[-1].name, self.text[introducer.start : start + len(body)].strip(
                 " \t*_>：:")
         return None
+
+    def _inside_quotation(self, position: int) -> bool:
+        """Whether ``position`` stands inside a quotation opened earlier in its paragraph
+        (她略显自豪：“…我在刘牙科那50块…”), or in a block quote: a 我 there is not the
+        writer's."""
+        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        if _QUOTE_LINE.match(self.text, line_start):
+            return True
+        paragraph = self.text[max(self.text.rfind("\n\n", self.body_start, position) + 2,
+                                  self.body_start) : position]
+        return sum(map(paragraph.count, "“「『")) > sum(map(paragraph.count, "”」』")) or \
+            paragraph.count('"') % 2 == 1
 
     def _speaker_after_quote(self, figure: Figure,
                              sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
