@@ -43,14 +43,17 @@ from claimtrack.extract.measures import (
     verb_measure,
 )
 from claimtrack.extract.names import (
+    LINK_MARKUP,
     Name,
     chinese_names,
     common_english,
     english_names,
+    is_recurring_term,
     listed_word,
     name_rules,
     organisation_by_form,
     tag,
+    term_candidates,
 )
 from claimtrack.extract.numbers import (
     arabic_value,
@@ -555,6 +558,10 @@ class Extraction:
         # None: not read yet.
         self.turn_lines: list[tuple[int, bool, tuple[str, str] | None]] | None = None
         self.full_names: dict[str, list[tuple[int, str, str]]] | None = None  # _full_name
+        # Whether each string is one of the article's recurring terms (_recurring_terms_in),
+        # and the text they are counted in, made on first use.
+        self.terms: dict[str, bool] = {}
+        self.term_body: str | None = None
         self.narrator = self._narrator()
         self.credited = self._credited_writer()
         self.writer_subjects = 0  # claims whose subject is the credited writer's 我
@@ -1612,8 +1619,40 @@ class Extraction:
                     found = self.g.entity_of.get(compact_key(country))
                     added.append(EntityMention(at, at + len(word), *(found or (country, "place"))))
                 at = self.folded.find(word, at + len(word), info.end)
+        if finder is chinese_names:
+            added.extend(self._recurring_terms_in(info, [*known, *added]))
         if added or len(known) != len(info.entities):
             info.entities = sorted([*known, *added], key=lambda e: e.start)
+
+    def _recurring_terms_in(self, info: SentenceInfo,
+                            found: list[EntityMention]) -> list[EntityMention]:
+        """The article's recurring terms (names.is_recurring_term: 烤匠, 温老) the sentence
+        writes where the dictionary left single characters, when it names nothing else:
+        a term may still be the jargon of the article's field (社恐, 公摊), which a name
+        the sentence holds is likelier to be the subject than (我国发放的游戏版号数量
+        持续减少: China)."""
+        if found:
+            return []
+        if self.term_body is None:
+            self.term_body = LINK_MARKUP.sub(" ", self.folded)
+        terms = []
+        for start, end in term_candidates(tag(self.folded[info.start : info.end])):
+            gram = self.folded[info.start + start : info.start + end]
+            if gram not in self.terms:
+                self.terms[gram] = is_recurring_term(self.term_body, gram)
+            if self.terms[gram] and not any(gram in longer for longer in terms):
+                terms.append(gram)
+        mentions = []
+        for term in terms:
+            at = self.folded.find(term, info.start, info.end)
+            while at >= 0:
+                end = at + len(term)
+                if not any(self.mask[at:end]):
+                    written = self.text[at:end]
+                    mentions.append(EntityMention(at, end, *(
+                        self.g.entity_of.get(compact_key(written)) or (written, "other"))))
+                at = self.folded.find(term, end, info.end)
+        return mentions
 
     def _titled_person(self, written: str, before: int) -> str | None:
         """Whom 黄老师, 张教授 or 王总 (a surname and a title) refers to: the person the text

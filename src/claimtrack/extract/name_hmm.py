@@ -118,3 +118,22 @@ def name_spans(run: str) -> frozenset[tuple[int, int]]:
                 break
             spans.add((start, end))
     return frozenset(spans)
+
+
+# The HMM's tags of nouns and names (jieba.posseg's tag set).
+_NOUN_TAGS = frozenset(("n", "nr", "nrt", "nrfg", "nz", "ns", "nt", "ng"))
+
+
+@lru_cache(maxsize=4096)
+def hmm_nouns(run: str) -> frozenset[tuple[int, int]]:
+    """Every [start, end) of ``run`` that the HMM's best path reads as one noun or name
+    (烤/匠 → 烤匠/n; see claimtrack.extract.names.recurring_terms)."""
+    states = _best_states(run)
+    spans, begin = set(), 0
+    for index, (position, _) in enumerate(states):
+        if position in ("B", "S"):
+            begin = index
+        if position in ("E", "S") and states[begin][1] in _NOUN_TAGS:
+            spans.add((begin, index + 1))
+    return frozenset(spans)
+

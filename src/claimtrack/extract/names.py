@@ -34,7 +34,7 @@ from functools import cache
 from math import log
 from pathlib import Path
 
-from claimtrack.extract.name_hmm import name_spans
+from claimtrack.extract.name_hmm import hmm_nouns, name_spans
 from claimtrack.extract.name_hmm import warm_up as warm_up_hmm
 from claimtrack.lang import LANG_DIR, read_rules
 from claimtrack.marshal_cache import cached, file_stamp
@@ -326,7 +326,18 @@ _BLOCK = re.compile(r"([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 _ONE_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
+_last_tagged: list = [None, None]  # (text, tokens) of the last tag() call
+
+
 def tag(text: str) -> list[tuple[int, int, str, str]]:
+    """tag_text(), kept for the text tagged last: the engine asks again for the sentence
+    chinese_names has just read (Extraction._recurring_terms_in)."""
+    if _last_tagged[0] != text:
+        _last_tagged[:] = text, tag_text(text)
+    return list(_last_tagged[1])
+
+
+def tag_text(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, word, flag) of each word of ``text``: jieba's dictionary segmentation
     (no HMM) and the dictionary's tags, as jieba.posseg gives them without its HMM.
 
@@ -653,6 +664,122 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
 # a conjunction, a verb, an adverb or a preposition (和/c 老公, 管/vn 黑客, 但/c 总).
 _SURNAME_TAGS = frozenset(("a", "b", "g", "j", "k", "n", "ng", "nr", "nrfg", "q", "s", "tg",
                            "zg"))
+
+
+# The link markup whose text is no part of an article's prose.
+LINK_MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")
+# How often a string must recur in an article to be one of its terms, and how
+# many of its places the segmenter's HMM is asked about.
+RECURRING_TERM_COUNT = 4
+_TERM_PLACES_READ = 4
+_TERM_CONTEXT = 8
+# What may stand right before a word that opens a clause, and the share of a term's
+# places where it must open one (one in five).
+_CLAUSE_OPENERS = frozenset("，。；：！？、,.;:!?\n “”「」『』\"'*#>（）()【】[]")
+_TERM_OPENING_SHARE = 5
+
+
+def term_candidates(tokens: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+    """[start, end) of every string of two or three characters inside a run of
+    one-character words no function or numeral character breaks (烤/匠 of 烤/匠/诞生):
+    where the dictionary segmentation left a word it does not know, which may be one
+    of the article's recurring terms (see is_recurring_term). Longest first."""
+    stop = _term_stops()
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []  # the starts of the run's characters
+    for first, last, word, _ in tokens:
+        if last - first == 1 and "\u4e00" <= word <= "\u9fff" and word not in stop:
+            if run and run[-1] + 1 != first:
+                _add_term_spans(run, spans)
+                run = []
+            run.append(first)
+        elif run:
+            _add_term_spans(run, spans)
+            run = []
+    _add_term_spans(run, spans)
+    return spans
+
+
+def _add_term_spans(run: list[int], spans: list[tuple[int, int]]) -> None:
+    for size in (3, 2):
+        spans.extend((run[i], run[i] + size) for i in range(len(run) - size + 1))
+
+
+@cache
+def _term_stops() -> frozenset[str]:
+    rules = name_rules()
+    return frozenset(rules.function_chars) | frozenset(rules.numeral_chars)
+
+
+def is_recurring_term(body: str, gram: str) -> bool:
+    """Whether ``gram`` is a name the article keeps writing that no dictionary lists (烤匠
+    71 times in a piece about a restaurant chain, 温老, 咪蒙, 阎鹤祥), ``body`` being the
+    article's folded text without its links: it recurs at least RECURRING_TERM_COUNT
+    times, is neither a dictionary word nor made of one (麻辣烤鱼 is 麻辣 and 烤鱼),
+    stands among at least three different characters on each side (匠麻 of 烤匠麻辣 does
+    not), opens a clause often enough (_opens_clauses: the jargon of a field, 财报 or
+    生豆, stands inside phrases), and jieba's part-of-speech HMM, given the run of
+    one-character words around it, reads it as one noun in at least half of the places
+    asked and at least twice (带着, 会有, 吃完 are verbs and particles). A word that ends
+    like a kind of thing (names.yaml noun_suffix_chars, common_noun_endings: 财报, 杯量)
+    is none, unless it has a person's name's form.
+
+    This is the usual new-word detection of Chinese text (frequency, free edges, and
+    what a segmenter makes of it): a name the text itself teaches, as a reader learns
+    a brand met for the first time."""
+    if body.count(gram) < RECURRING_TERM_COUNT or _frequency(gram) or \
+            any(_frequency(gram[i : i + 2]) for i in range(len(gram) - 1)):
+        return False
+    rules = name_rules()
+    if (gram[-1] in rules.noun_suffix_chars or gram[-1] in rules.common_noun_endings) and \
+            not rules.is_person_name(gram):
+        return False  # 财报, 杯量, 版号: a kind of thing, the way such words end
+    places = list(_occurrences(body, gram))
+    if len(places) < RECURRING_TERM_COUNT or \
+            len({body[at - 1 : at] for at in places}) < 3 or \
+            len({body[at + len(gram) : at + len(gram) + 1] for at in places}) < 3:
+        return False
+    return _opens_clauses(body, gram, len(places)) and _read_as_noun(body, gram)
+
+
+def _opens_clauses(body: str, gram: str, count: int) -> bool:
+    """Whether ``gram`` opens a clause (after a punctuation mark, a quote, markup or a
+    line break) at least twice and in at least a fifth of its places, as the name of what
+    a text tells about does (烤匠诞生于2013年, 阎鹤祥说); the jargon of a field stands
+    inside phrases (从蒙牛2018年财报来看, 给女性做14个坑位, 经过清洁塔后的生豆)."""
+    opening = sum(1 for at in _occurrences(body, gram)
+                  if at == 0 or body[at - 1] in _CLAUSE_OPENERS)
+    return opening >= 2 and opening * _TERM_OPENING_SHARE >= count
+
+
+def _occurrences(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
+def _read_as_noun(body: str, gram: str) -> bool:
+    """Whether jieba's HMM reads ``gram`` as one noun where the dictionary leaves it in
+    single characters (see recurring_terms)."""
+    nouns = asked = 0
+    at = body.find(gram)
+    while at >= 0 and asked < _TERM_PLACES_READ:
+        low = max(0, at - _TERM_CONTEXT)
+        tokens = tag(body[low : at + len(gram) + _TERM_CONTEXT])
+        start, end = at - low, at - low + len(gram)
+        if all(t[1] - t[0] == 1 for t in tokens if t[0] < end and start < t[1]):
+            asked += 1
+            singles = {t[0] for t in tokens if t[1] - t[0] == 1 and _HAN.match(t[2])}
+            first, last = start, end
+            while first - 1 in singles:
+                first -= 1
+            while last in singles:
+                last += 1
+            run = body[low + first : low + last]
+            nouns += (start - first, end - first) in hmm_nouns(run)
+        at = body.find(gram, at + len(gram))
+    return nouns >= 2 and 2 * nouns >= asked
 
 
 def _titled_surnames(piece: str, tokens: list, rules: NameRules) -> list[tuple[int, int]]:
