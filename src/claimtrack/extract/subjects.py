@@ -18,7 +18,7 @@ from claimtrack.lang import read_rules
 
 _KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
          "locative_endings", "time_nouns", "prose_words", "linking_ends", "aspect_particles",
-         "min_chars", "max_chars"}
+         "degree_adverbs", "min_chars", "max_chars"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What clause_topic returns when the clause starts with the figure's own measure:
 # a compound of several words (住户贷款) or a single word (人数, 营收).
@@ -62,6 +62,7 @@ class SubjectRules:
     prose_words: frozenset[str]
     linking_ends: frozenset[str]
     aspect_particles: frozenset[str]
+    degree_adverbs: frozenset[str]
     min_chars: int
     max_chars: int
 
@@ -116,6 +117,8 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         return None  # 疫情中最高的时候上升到3%: the clause opens with when, not what
     if tokens[index][2] in rules.locative_endings:
         return None  # 几个月/m 内/n 裁/n: the end of a time, then a cut word
+    if index and tokens[index - 1][2] in rules.degree_adverbs:
+        return None  # 非常/d 有意思/l 的一个人: a description, not what the clause is about
     if index and tokens[index][1] - tokens[index][0] == 1 and \
             tokens[index - 1][1] == tokens[index][0] and tokens[index - 1][2].strip() and \
             tokens[index - 1][3] != "x":
