@@ -3894,34 +3894,46 @@ class Extraction:
         """日本的失业率，也就是…，是2.4%: a Chinese sentence that opens with a clause of
         nothing but a short noun phrase naming a quantity (measures.yaml
         zh_measure_endings) is about it; a later clause whose figure has no noun before
-        it (是2.4%, 最高的时候上升到3%) measures that."""
-        first_end = self._clause_end(info.start)
-        if first_end >= clause_start or first_end - info.start > _TOPIC_CLAUSE_CHARS or \
-                not HAN.search(self.folded, info.start, first_end) or \
-                self.folded[first_end : first_end + 1] == "、":
-            return None  # (参数、数据他都看过了: a list's first item, not a topic)
+        it (是2.4%, 最高的时候上升到3%) measures that. So does such a clause right before
+        the figure's (几个环节下来，一家农户一年的净收益，完全有可能8万元起步)."""
         if any(start < figure.start and figure.end <= end for start, end in blocked):
-            return None
-        words = tag(self.folded[info.start : first_end])
-        if not words or not all(flag.startswith("n") or flag in ("uj", "vn", "x", "eng", "r")
-                                for _, _, _, flag in words) or words[-1][3] in ("uj", "x", "r"):
             return None
         # (the figure's clause names no noun of its own: only links and words of time,
         # 疫情中最高的时候; such a stretch is short, and a long one is not tagged)
         if figure.start - clause_start > _TOPIC_CLAUSE_LEAD:
             return None
-        between = tag(self.folded[clause_start : figure.start])
-        if any(flag.startswith("n") and flag != "nr" and word not in measure_rules().zh_links
-               and word not in measure_rules().zh_not_measures and not (
-                   index + 1 < len(between) and between[index + 1][3] == "f")
-               for index, (_, _, word, flag) in enumerate(between)):
-            return None
-        span = measure_before(self.folded, info.start, first_end, blocked)
-        if span is None or not self.folded[span[0] : span[1]].endswith(
-                measure_rules().zh_measure_endings):
-            return None  # (我的闺蜜，…十块钱; 结尾，…两公里: what the sentence is about
-            # is measured by none of its figures)
-        return span
+        first_end = self._clause_end(info.start)
+        heads = [(info.start, first_end)]
+        if clause_start - 1 > first_end:
+            heads.append((self._clause_start(clause_start - 1), clause_start - 1))
+        between = None
+        for head_start, head_end in heads:
+            if head_end >= clause_start or head_end - head_start > _TOPIC_CLAUSE_CHARS or \
+                    not HAN.search(self.folded, head_start, head_end) or \
+                    self.folded[head_end : head_end + 1] == "、":
+                continue  # (参数、数据他都看过了: a list's first item, not a topic)
+            words = tag(self.folded[head_start:head_end])
+            # (一家农户一年的净收益: counts, times and adjectives may say whose, per what)
+            if not words or not all(flag.startswith("n") or
+                                    flag in ("uj", "vn", "x", "eng", "r", "m", "q", "t", "a")
+                                    for _, _, _, flag in words) or \
+                    words[-1][3] in ("uj", "x", "r", "m", "q", "t", "a"):
+                continue
+            if between is None:
+                between = tag(self.folded[clause_start : figure.start])
+                if any(flag.startswith("n") and flag != "nr" and
+                       word not in measure_rules().zh_links and
+                       word not in measure_rules().zh_not_measures and not (
+                           index + 1 < len(between) and between[index + 1][3] == "f")
+                       for index, (_, _, word, flag) in enumerate(between)):
+                    return None
+            span = measure_before(self.folded, head_start, head_end, blocked)
+            if span is not None and self.folded[span[0] : span[1]].endswith(
+                    measure_rules().zh_measure_endings):
+                return span
+            # (我的闺蜜，…十块钱; 结尾，…两公里: what the sentence is about is measured by
+            # none of its figures)
+        return None
 
     def _english_measure_edges(self, span: tuple[int, int]) -> tuple[int, int]:
         """An English measure without the words at its edges that only link it: a change
