@@ -97,6 +97,14 @@ _ANALYST_WORD = re.compile(r"分析师|经济学家|策略师|\b(?:analysts?|eco
 # 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
 # for its report is still the report a later "the report said" goes back to.
 _CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
+# A survey, a study or data spoken of bare (调查显示, the study found) goes back to the
+# one named before, unless the phrase makes it a new one (有调查显示, 一项研究发现, a study)
+# or says whose it is (来自 IDC 的数据称, whose phrase is 的数据称); a source that
+# published something (公布了一份…) is one such to go back to.
+_SURVEY_WORD = re.compile(r"调查|调研|研究|数据|统计|survey|study|data")
+_NOT_BARE_DOCUMENT = re.compile(r"的|有|一|多|不少|部分|一些|相关|最新|另|还有|也有|近期|最近|"
+                                r"此前|来自|a |an |one |some |another |new |.*[a-z0-9]{2}")
+_PUBLISHED = re.compile(r"公布|发布|发表|披露|出版|publish|release")
 # 占全球市场的份额, share of the AI chip market: a share of what these end a name of is a
 # market share.
 _MARKET_WORDS = ("市场", "market")
@@ -2683,8 +2691,10 @@ class Extraction:
         chosen = before[-1] if before else (sources[0] if sources else None)
         if chosen is not None:
             self.last_role, self.last_said_on = chosen.role, chosen.said_on
-            if chosen.speaker is None and _REPORT_WORD.search(fold(chosen.phrase)) and \
-                    _bare_report(chosen.phrase):
+            phrase = ascii_lower(fold(chosen.phrase))
+            if chosen.speaker is None and _bare_report(chosen.phrase) and (
+                    _REPORT_WORD.search(phrase) or _SURVEY_WORD.search(phrase) and
+                    not _NOT_BARE_DOCUMENT.match(phrase)):
                 # 据《纽约时报》报道…… 报道称: the report the text named before (a longer
                 # phrase, 据某机构公布的最新一期报告显示, names a report of its own).
                 named = self._report_antecedent(info, sentences)
@@ -2734,10 +2744,13 @@ class Extraction:
 
     def _report_antecedent(self, info: SentenceInfo,
                            sentences: dict[int, SentenceInfo]) -> Attribution | None:
-        """The named report a bare 报道称 / the report said goes back to, a few sentences up."""
+        """The named report a bare 报道称 / 调查显示 / the report said goes back to, a few
+        sentences up: a source whose phrase names a report or cites one, or one that
+        published something (X公布了一份《中国青年发展调查》。调查显示，…)."""
         for previous in self._previous_sentences(info, sentences, REPORT_SCOPE_SENTENCES):
             named = [a for a in previous.attributions if a.speaker and (
-                _REPORT_WORD.search(fold(a.phrase)) or _CITED_SOURCE.match(fold(a.phrase)))]
+                _REPORT_WORD.search(fold(a.phrase)) or _CITED_SOURCE.match(fold(a.phrase)) or
+                _PUBLISHED.search(ascii_lower(fold(a.phrase))))]
             if named:
                 return named[-1]
         return None
