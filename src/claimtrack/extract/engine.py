@@ -3155,10 +3155,20 @@ class Extraction:
         if index < 0 or self.turn_lines[index][1]:
             return None  # a heading, or a turn of its own
         for back in range(index - 1, max(index - 1 - _TURN_PARAGRAPHS, -1), -1):
-            _, boundary, speaker = self.turn_lines[back]
+            turn_start, boundary, speaker = self.turn_lines[back]
             if boundary:
+                if speaker is not None and self._narration_between(turn_start, position):
+                    return None  # 王颍说，…。而另一个事实是，⏎截至2019年…: the writer's again
                 return speaker  # the turn it goes on (None after a heading or someone unnamed)
         return None
+
+    def _narration_between(self, turn_start: int, position: int) -> bool:
+        """Whether a sentence after the first of the turn at ``turn_start`` and before
+        ``position`` tells on what happened (lang narration_openers)."""
+        first = bisect.bisect_right(self.sentence_bounds, turn_start)
+        last = bisect.bisect_left(self.sentence_bounds, position)
+        return any(self.g.narration_opener.match(self.lower, start)
+                   for start in self.sentence_bounds[first:last])
 
     def _turn_at(self, position: int) -> tuple[int, str | None, str] | None:
         """The interview turn a position is in: its own line and a few lines after it."""
