@@ -46,7 +46,7 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
          "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words",
          "company_nouns", "latin_measures", "honorific_titles",
-         "max_given_name_frequency"}
+         "max_given_name_frequency", "time_prefixes"}
 # jieba's tags for names, and what claimtrack calls each kind.
 _TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation",
               "ns": "place", "nz": "other"}
@@ -114,6 +114,7 @@ class NameRules:
     nickname_prefixes: frozenset[str]
     nickname_suffixes: frozenset[str]
     honorific_titles: frozenset[str]
+    time_prefixes: tuple[str, ...]
     not_given_name_chars: frozenset[str]
     function_chars: frozenset[str]
     aspect_particles: frozenset[str]
@@ -207,6 +208,7 @@ def name_rules() -> NameRules:
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
         nickname_suffixes=frozenset(data["nickname_suffixes"]),
         honorific_titles=frozenset(data["honorific_titles"]),
+        time_prefixes=tuple(data["time_prefixes"]),
         not_given_name_chars=frozenset("".join(str(c) for c in data["not_given_name_chars"])),
         function_chars=frozenset(str(data["function_chars"])),
         aspect_particles=frozenset(str(data["aspect_particles"])),
@@ -950,7 +952,9 @@ def organisation_by_form(text: str) -> bool:
 
 def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
     """Whether a tagged name is one: the dictionary tags some everyday words as names
-    (卫星 nr, 刚刚开始 nr, 长大 ns), and the HMM cuts words out of longer ones."""
+    (卫星 nr, 刚刚开始 nr, 长大 ns, 今天上午 nr), and the HMM cuts words out of longer ones."""
+    if word.startswith(rules.time_prefixes):
+        return False
     if kind == "place":
         # 广东省, 杭州市: a listed place with its administrative suffix is that place.
         return word in rules.places or word in gazetteer() or (

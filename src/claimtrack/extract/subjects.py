@@ -91,9 +91,11 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
     """
     if start >= end or not _HAN.search(folded, start, end):
         return None
+    from claimtrack.extract.names import name_rules
     from claimtrack.extract.names import tag_compounds as tag
 
     rules = subject_rules()
+    times = name_rules().time_prefixes
     # 结果令人惊讶：A组的正确率是7%: what follows a colon is a clause of its own.
     colon = max(folded.rfind("：", start, end), folded.rfind(":", start, end))
     start = colon + 1 if colon >= 0 else start
@@ -105,7 +107,8 @@ def clause_topic(folded: str, start: int, end: int, dates: list[tuple[int, int]]
         if not dated and any(first < b_end and b_start < last for b_start, b_end in blocked):
             return None  # 数百家商铺: what follows a figure is what it counts
         if not word.strip() or dated or word in rules.skip_words or (
-                flag in rules.skip_tags and word not in rules.joiners):
+                flag in rules.skip_tags and word not in rules.joiners) or \
+                word.startswith(times):  # 今天上午/nr: a time the dictionary calls a name
             index += 1
             if first - start > _LEAD_CHARS:
                 return None
