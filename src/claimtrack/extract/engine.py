@@ -632,7 +632,9 @@ class Extraction:
         narrator tells what comes before them."""
         head = self.folded[self.body_start : self.body_start + NARRATOR_WINDOW]
         line_end = head.find("\n", first_end)
-        others = _NARRATOR_OTHERS.findall(head[first_end : line_end if line_end >= 0 else None])
+        if line_end < 0:
+            return []  # the credit is the text's last line: no part follows it
+        others = _NARRATOR_OTHERS.findall(head[first_end:line_end])
         sections = []
         for name in others:
             # a heading (a short line, bold or #), not a line of dialogue (**梁捷**：个人养老金
@@ -644,7 +646,7 @@ class Extraction:
             found = heading.search(self.folded, self.body_start + line_end)
             if found is not None:
                 part = "name" if found.group("name") else "bold"
-                line = self.text[found.start() : self.text.find("\n", found.start())]
+                line = self.text[found.start() : found.end()]
                 sections.append((found.start(), (
                     self._canonical(self.text[found.start(part) : found.end(part)]),
                     line.strip(" \t#>*"))))
