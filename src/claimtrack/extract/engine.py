@@ -97,13 +97,14 @@ _ANALYST_WORD = re.compile(r"分析师|经济学家|策略师|\b(?:analysts?|eco
 # 据彭博社，…; According to the Wall Street Journal, …: a source cited without a word
 # for its report is still the report a later "the report said" goes back to.
 _CITED_SOURCE = re.compile(r"根据|据|according to\s", re.I)
-# A survey, a study or data spoken of bare (调查显示, the study found) goes back to the
-# one named before, unless the phrase makes it a new one (有调查显示, 一项研究发现, a study)
-# or says whose it is (来自 IDC 的数据称, whose phrase is 的数据称); a source that
-# published something (公布了一份…) is one such to go back to.
-_SURVEY_WORD = re.compile(r"调查|调研|研究|数据|统计|survey|study|data")
+# A survey, a study or data spoken of bare (调查显示) goes back to the one named before,
+# unless the phrase makes it a new one (有调查显示, 一项研究发现) or says whose it is (来自
+# IDC 的数据称, whose phrase is 的数据称; any Latin word or number); a source that
+# published something (公布了一份…) is one such to go back to. Chinese only: English has
+# no source pattern for "the survey found" yet.
+_SURVEY_WORD = re.compile(r"调查|调研|研究|数据|统计")
 _NOT_BARE_DOCUMENT = re.compile(r"的|有|一|多|不少|部分|一些|相关|最新|另|还有|也有|近期|最近|"
-                                r"此前|来自|a |an |one |some |another |new |.*[a-z0-9]{2}")
+                                r"此前|来自|.*[a-z0-9]{2}")
 _PUBLISHED = re.compile(r"公布|发布|发表|披露|出版|publish|release")
 # 占全球市场的份额, share of the AI chip market: a share of what these end a name of is a
 # market share.
@@ -2791,7 +2792,7 @@ class Extraction:
         them is a heading, the writer's gloss (也就是说), another source or a turn."""
         if self.g.commentary_opener.match(self.lower, info.start):
             return None  # 这是啥意思呢？也就是说，…: the writer's own gloss
-        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        line_start = self._line_start(position)
         if line_start not in self.introduced:
             self.introduced[line_start] = self._introducer(line_start, sentences)
         found = self.introduced[line_start]
@@ -2811,7 +2812,7 @@ class Extraction:
         in_list = _LIST_ITEM.match(self.text, line_start) is not None
         while passed < _INTRODUCED_PARAGRAPHS and lines < _INTRODUCED_LINES and \
                 end > self.body_start:
-            start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
+            start = self._line_start(end)
             line = self.folded[start:end].strip()
             if all(self.mask[at] == 1 or self.text[at].isspace() for at in range(start, end)):
                 end = start - 1  # a blank line, or only an image, a link or a URL
@@ -2884,12 +2885,12 @@ class Extraction:
         (the line before it, ending with a colon) names: the source of its attribution,
         else the last name in it that is no place (a person, a body, a title: 邱震海转述了
         这么一个故事：, 凤凰网做过一个专访，我截一段：); none when it names none."""
-        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        line_start = self._line_start(position)
         if not _QUOTE_LINE.match(self.text, line_start):
             return None
         end, lines = line_start - 1, 0
         while end > self.body_start and lines <= _QUOTE_BLOCK_LINES:
-            start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
+            start = self._line_start(end)
             body = self.folded[start:end].rstrip("*_ \t")
             if not body.strip(" \t*_>"):
                 end = start - 1  # a blank line, or markup alone
@@ -2912,11 +2913,15 @@ class Extraction:
                 " \t*_>：:")
         return None
 
+    def _line_start(self, position: int) -> int:
+        """Where the line holding ``position`` starts (never before the body)."""
+        return max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+
     def _inside_quotation(self, position: int) -> bool:
         """Whether ``position`` stands inside a quotation opened earlier in its paragraph
         (她略显自豪：“…我在刘牙科那50块…”), or in a block quote: a 我 there is not the
         writer's."""
-        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        line_start = self._line_start(position)
         if _QUOTE_LINE.match(self.text, line_start):
             return True
         paragraph = self.text[max(self.text.rfind("\n\n", self.body_start, position) + 2,
@@ -2982,7 +2987,7 @@ class Extraction:
         38 个…」: a paragraph that is a quotation and nothing else, right after a paragraph
         in which a named source speaks, goes on that source's words: its last named
         source, with the phrase that names it."""
-        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        line_start = self._line_start(position)
         line_end = self.text.find("\n", position)
         line = self.folded[line_start : len(self.text) if line_end < 0 else line_end]
         body = line.strip(" \t*_")
@@ -2992,10 +2997,10 @@ class Extraction:
         if not (curly or straight):
             return None  # not one quotation making up the paragraph
         end = line_start - 1
-        start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
+        start = self._line_start(end)
         while end > self.body_start and not self.folded[start:end].strip():
             end = start - 1  # a blank line
-            start = max(self.text.rfind("\n", self.body_start, end) + 1, self.body_start)
+            start = self._line_start(end)
         if end <= self.body_start:
             return None
         named, at = None, start
@@ -3050,7 +3055,7 @@ class Extraction:
         found = self._paragraph_speaker(position)
         if found is None:
             return None
-        line_start = max(self.text.rfind("\n", self.body_start, position) + 1, self.body_start)
+        line_start = self._line_start(position)
         if self._first_in_line(line_start, "narration", sentences) <= info.start:
             return None
         # 张三说：“以后别去了！”李四很犹豫，…: words given as a quotation end with it; what
@@ -3092,8 +3097,7 @@ class Extraction:
     def _paragraph_speaker(self, position: int) -> tuple[str, str] | None:
         """达叔说，……: a paragraph that opens with a named speaker's verb is that
         speaker's to its end, every sentence of it (a dialogue told in turns)."""
-        line_start = self.text.rfind("\n", self.body_start, position) + 1
-        line_start = max(line_start, self.body_start)
+        line_start = self._line_start(position)
         if line_start not in self.paragraph_speakers:
             found = None
             match = _PARAGRAPH_OPENER.match(self.folded, line_start)

@@ -98,23 +98,31 @@ def _best_states(run: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=16384)
-def name_spans(run: str) -> frozenset[tuple[int, int]]:
-    """Every [start, end) of ``run`` that the HMM reads as one name or as names in a row
-    (布瓦/nrt 吉吉/nr → 布瓦吉吉)."""
+def _words(run: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, tag, ended) of each word of the HMM's best path through ``run``;
+    ended is False for a last word the path leaves unfinished (it runs to the end)."""
     states = _best_states(run)
     words, begin = [], 0
     for index, (position, _) in enumerate(states):
         if position in ("B", "S"):
             begin = index
         if position in ("E", "S"):
-            words.append((begin, index + 1, states[begin][1] in _NAME_TAGS))
+            words.append((begin, index + 1, states[begin][1], True))
             begin = index + 1
-    if begin < len(run):  # a path that ends inside a word: the word runs to the end
-        words.append((begin, len(run), states[begin][1] in _NAME_TAGS))
+    if begin < len(run):
+        words.append((begin, len(run), states[begin][1], False))
+    return tuple(words)
+
+
+@lru_cache(maxsize=16384)
+def name_spans(run: str) -> frozenset[tuple[int, int]]:
+    """Every [start, end) of ``run`` that the HMM reads as one name or as names in a row
+    (布瓦/nrt 吉吉/nr → 布瓦吉吉)."""
+    words = _words(run)
     spans = set()
-    for first, (start, _, _) in enumerate(words):
-        for _, end, is_name in words[first:]:
-            if not is_name:
+    for first, (start, _, _, _) in enumerate(words):
+        for _, end, tag, _ in words[first:]:
+            if tag not in _NAME_TAGS:
                 break
             spans.add((start, end))
     return frozenset(spans)
@@ -124,16 +132,8 @@ def name_spans(run: str) -> frozenset[tuple[int, int]]:
 _NOUN_TAGS = frozenset(("n", "nr", "nrt", "nrfg", "nz", "ns", "nt", "ng"))
 
 
-@lru_cache(maxsize=4096)
 def hmm_nouns(run: str) -> frozenset[tuple[int, int]]:
     """Every [start, end) of ``run`` that the HMM's best path reads as one noun or name
-    (烤/匠 → 烤匠/n; see claimtrack.extract.names.recurring_terms)."""
-    states = _best_states(run)
-    spans, begin = set(), 0
-    for index, (position, _) in enumerate(states):
-        if position in ("B", "S"):
-            begin = index
-        if position in ("E", "S") and states[begin][1] in _NOUN_TAGS:
-            spans.add((begin, index + 1))
-    return frozenset(spans)
-
+    (烤/匠 → 烤匠/n; see claimtrack.extract.names.is_recurring_term)."""
+    return frozenset((start, end) for start, end, tag, ended in _words(run)
+                     if ended and tag in _NOUN_TAGS)

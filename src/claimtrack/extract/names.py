@@ -741,17 +741,16 @@ def is_recurring_term(body: str, gram: str) -> bool:
             len({body[at - 1 : at] for at in places}) < 3 or \
             len({body[at + len(gram) : at + len(gram) + 1] for at in places}) < 3:
         return False
-    return _opens_clauses(body, gram, len(places)) and _read_as_noun(body, gram)
+    return _opens_clauses(body, places) and _read_as_noun(body, gram)
 
 
-def _opens_clauses(body: str, gram: str, count: int) -> bool:
-    """Whether ``gram`` opens a clause (after a punctuation mark, a quote, markup or a
-    line break) at least twice and in at least a fifth of its places, as the name of what
-    a text tells about does (烤匠诞生于2013年, 阎鹤祥说); the jargon of a field stands
-    inside phrases (从蒙牛2018年财报来看, 给女性做14个坑位, 经过清洁塔后的生豆)."""
-    opening = sum(1 for at in _occurrences(body, gram)
-                  if at == 0 or body[at - 1] in _CLAUSE_OPENERS)
-    return opening >= 2 and opening * _TERM_OPENING_SHARE >= count
+def _opens_clauses(body: str, places: list[int]) -> bool:
+    """Whether the word written at ``places`` opens a clause (after a punctuation mark, a
+    quote, markup or a line break) at least twice and in at least a fifth of its places,
+    as the name of what a text tells about does (烤匠诞生于2013年, 阎鹤祥说); the jargon of
+    a field stands inside phrases (从蒙牛2018年财报来看, 给女性做14个坑位, 经过清洁塔后的生豆)."""
+    opening = sum(1 for at in places if at == 0 or body[at - 1] in _CLAUSE_OPENERS)
+    return opening >= 2 and opening * _TERM_OPENING_SHARE >= len(places)
 
 
 def _occurrences(text: str, word: str):
@@ -763,7 +762,7 @@ def _occurrences(text: str, word: str):
 
 def _read_as_noun(body: str, gram: str) -> bool:
     """Whether jieba's HMM reads ``gram`` as one noun where the dictionary leaves it in
-    single characters (see recurring_terms)."""
+    single characters (see is_recurring_term)."""
     nouns = asked = 0
     at = body.find(gram)
     while at >= 0 and asked < _TERM_PLACES_READ:
