@@ -394,6 +394,8 @@ _EN_MODIFIER_BEFORE = re.compile(
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?:[a-z]+ed|written|built|made|led|run|known|which|who)\b")
 # What stands between a name and the figure it owns: "Llama 3's 30.8M", "Meta's $65B".
 _OWNS_NEXT = re.compile(r"(?:\s[\w.-]{1,8})?['’]s\s+(?:[$€£¥]\s?)?")
+# A name's figure in brackets right after it, a word or two between: Llama模型(6600万次).
+_OWNS_BRACKETED = re.compile(r"[^\s,，。；;：:()（）]{0,4}\s?[(（]")
 # A list row that labels its figure: "Training time: 280K GPU hours", "Growth: up
 # 22%", "- 营收：约…".
 _LABELLED_ROW = re.compile(
@@ -3208,8 +3210,10 @@ class Extraction:
                 continue  # Jane Doe, an analyst at Bernstein, said: the source's description
             if any(a.who_end <= entity.start and entity.end <= a.end for a in info.attributions):
                 continue  # 李家超在《施政报告》中指出: where the source speaks
-            if entity in bases or id(entity) in located:
-                continue
+            if entity in bases or id(entity) in located and not (
+                    self.folded[entity.end : entity.end + 1] == "'" and
+                    self._owns_figure(entity, figure, info.entities)):
+                continue  # (far more than London's 22,000: an object's own figure)
             if self._counted_name(entity, info):
                 continue
             eligible.append(entity)
@@ -3247,8 +3251,14 @@ class Extraction:
         located |= {id(e) for e in info.entities if self.lower[e.start - 1 : e.start] == "在"
                     and _SETTING_AFTER.match(self.lower, e.end)}
         # 在上海花了8000万, 在北京北漂了十几年: a place after 在 is where it happened.
-        located |= {id(e) for e in info.entities if e.kind == "place"
-                    and self.lower[e.start - 1 : e.start] in ("在", "于")}
+        # (由于/c 我国, 出现/v 在/p 中国: the preposition must be a word of its own.)
+        after_preposition = [e for e in info.entities if e.kind == "place" and
+                             self.lower[e.start - 1 : e.start] in ("在", "于")]
+        if after_preposition:
+            ends = {info.start + end: word for _, end, word, _ in
+                    tag(self.folded[info.start : info.end])}
+            located |= {id(e) for e in after_preposition
+                        if ends.get(e.start) in subject_rules().place_prepositions}
         if not HAN.search(self.folded, info.start, info.end):
             # used Nvidia's H800 chips, trained with 2,000 Nvidia H800 chips: an object.
             located |= {id(e) for e in info.entities if self.g.object_marker.search(
@@ -3256,11 +3266,27 @@ class Extraction:
         info.located = located
         return located
 
+    def _owns_figure(self, entity: EntityMention, figure: Figure,
+                     others: list[EntityMention] | None) -> bool:
+        """Whether the figure right after a name is that name's own: Llama 3's 30.8M GPU
+        hours, 远多于伦敦的22000家, Llama模型(6600万次), and the owner of such a name
+        (Meta的Llama模型(6600万次)); not 是上海的20%, a share of the name."""
+        if entity.end > figure.start:
+            return False
+        if _OWNS_NEXT.fullmatch(self.text, entity.end, figure.start) or \
+                _OWNS_BRACKETED.fullmatch(self.folded, entity.end, figure.start) or \
+                figure.kind not in ("percent", "ratio") and \
+                self.folded[entity.end : figure.start] == "的":
+            return True
+        owned = next((other for other in others or () if other.start >= entity.end and
+                      self.folded[entity.end : other.start] in ("的", "")), None)
+        return owned is not None and owned is not entity and \
+            self._owns_figure(owned, figure, others)
+
     def _comparison_base(self, entity: EntityMention, figure: Figure,
                          others: list[EntityMention] | None = None) -> bool:
         """Whether an entity is what the figure is compared with (比o1, than OpenAI, X的1/20)."""
-        if entity.end <= figure.start and _OWNS_NEXT.fullmatch(self.text, entity.end,
-                                                                figure.start):
+        if self._owns_figure(entity, figure, others):
             return False  # vs. Llama 3's 30.8M GPU hours: the base's own figure is its
         # What stands before an entity is the same for every figure of its sentence.
         known = self.compared.get(id(entity))
@@ -3381,6 +3407,10 @@ class Extraction:
         if after and not counted and _AFTER_FIGURE_GAP.match(gap):
             return self._possessive_chain_end(after, clause_end).name
         in_clause = [e for e in eligible if clause_start <= e.start and e.end <= figure.start]
+        owner = next((e for e in reversed(in_clause)
+                      if self._owns_figure(e, figure, info.entities)), None)
+        if owner is not None:
+            return owner.name  # 远多于伦敦的22000家: London's, a place or not
         if any(e.kind != "place" for e in in_clause):
             return pick(in_clause)
         pronoun = self.g.personal_pronoun.match(self.lower, clause_start)
@@ -3491,6 +3521,15 @@ class Extraction:
             return info.subject
         if self.g.first_person_opener.match(self.lower, clause_start):
             return None  # 王明说，我们公司…: the speaker's own, not the last sentence's
+        opener = self.g.personal_pronoun.match(self.lower, info.start)
+        if opener is not None and opener.end() <= clause_start and not any(
+                a.start < opener.end() and opener.start() < a.end for a in info.attributions):
+            # 他搞了那么多年的那件事情，都快60岁了: a sentence that opens with 他 is about
+            # that person in a later clause that names no one (not across a paragraph:
+            # a new paragraph's 他 may be someone no name was given).
+            referred = self._person_referred(info, opener.end(), sentences)
+            if referred is not None and referred != self.credited:
+                return referred  # (he is never the writer, who says 我)
         # (### 小梁 above a paragraph: what its heading line names; 它的营收, its
         # revenue: the name the sentence before opens with.)
         return self._carried_subject(info, sentences, heading=True, opening=bool(

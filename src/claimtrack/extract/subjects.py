@@ -18,7 +18,7 @@ from claimtrack.lang import read_rules
 
 _KEYS = {"noun_tags", "skip_tags", "skip_words", "joiners", "stop_words", "not_subjects",
          "locative_endings", "time_nouns", "prose_words", "linking_ends", "aspect_particles",
-         "degree_adverbs", "min_chars", "max_chars"}
+         "degree_adverbs", "place_prepositions", "min_chars", "max_chars"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What clause_topic returns when the clause starts with the figure's own measure:
 # a compound of several words (住户贷款) or a single word (人数, 营收).
@@ -63,6 +63,7 @@ class SubjectRules:
     linking_ends: frozenset[str]
     aspect_particles: frozenset[str]
     degree_adverbs: frozenset[str]
+    place_prepositions: frozenset[str]
     min_chars: int
     max_chars: int
 
