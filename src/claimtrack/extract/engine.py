@@ -284,6 +284,8 @@ _LIST_JOINER = re.compile(r"\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*(?:and
 _LIST_TAIL = re.compile(r"(?:\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*|\s+)+$")
 # "it" opening a clause that is not its sentence's first (…, and it had climbed).
 _CLAUSE_IT = re.compile(r"[ \t]*(?:and |but |while )?(?:it|its) ")
+# What may open an English clause before its subject (…, and the company is now worth…).
+_CLAUSE_JOINER = re.compile(r"[ \t]*(?:and |but |while )?")
 # How far after an English age adjective (a 26-year-old) the name it qualifies may start.
 _AGE_QUALIFIED_REACH = 30
 # How many claims must name a subject for it to be the article's main subject
@@ -3496,6 +3498,20 @@ class Extraction:
         if in_sentence and self.g.demonstrative_clause.search(
                 self.lower, in_sentence[-1].end, figure.start):
             return None  # ……，这种超级通用大模型，包含了几千亿参数: what it points at
+        anaphor = self.g.subject_anaphor.match(
+            self.lower, _CLAUSE_JOINER.match(self.lower, clause_start).end())
+        if clause_start > info.start and anaphor is not None and \
+                self.folded[max(0, clause_start - 8) : clause_start].rstrip()[-1:] != ":" and \
+                self.g.body_word.search(self.lower, anaphor.start(), anaphor.end()):
+            # He ran it for thirty years, and the company is now worth $3 trillion: the
+            # organisation named last, in the sentence or the one before, not the
+            # person the sentence opened with (胡泳:这家公司…: an interview turn's label
+            # opens no clause of its own).
+            bodies = [e for e in in_sentence if e.kind not in ("person", "place", "title")]
+            carried = bodies[-1].name if bodies else \
+                self._carried_subject(info, sentences, opening=True)
+            if carried is not None:
+                return carried
         asides = [m.span() for m in self.g.aside.finditer(self.lower, info.start, figure.start)]
         in_sentence = [e for e in in_sentence
                        if not any(start < e.start and e.end < end for start, end in asides)]
