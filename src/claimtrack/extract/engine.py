@@ -339,6 +339,10 @@ _PARAGRAPH_OPENER = re.compile(
 _DIALOGUE_TURNS = 3
 # A role alone (主任) that opens this many paragraphs with a speaking verb is a person.
 _RECURRING_VOICE_TURNS = 2
+# …and a noun that is no role (医疗说，…, 广州说，…) this many: see _recurring_voice.
+_RECURRING_NOUN_TURNS = 3
+# The tags of a word that may name a voice: nouns and names (医疗/n, 广州/ns).
+_VOICE_TAGS = frozenset(("n", "nr", "nrt", "nz", "ns", "nt", "j"))
 # 冯骥说：then paragraphs: how many paragraphs a source introduced with a colon
 # speaks (_introduced_paragraphs), and how far its verb may stand from the colon
 # (提到过一个观点：).
@@ -3130,9 +3134,15 @@ class Extraction:
     def _recurring_voice(self, who: str) -> bool:
         """主任说，…, 主任问，…: a role alone that opens _RECURRING_VOICE_TURNS or more
         paragraphs of the text is one person, whom the writer talks with by that title
-        (an interview written in turns); a role met once (老板说，…) names no one."""
+        (an interview written in turns); a role met once (老板说，…) names no one. A
+        noun that opens _RECURRING_NOUN_TURNS or more (医疗说，…, 广州说，…: a friend
+        the writer calls by a trade or a city) is one too; never a word that names
+        nobody in particular (有人, 网友), a discourse word (换句话说, 也就是说) or
+        anything that is no single noun as jieba cuts it."""
         folded = fold(who)
-        if name_rules().role_pattern.fullmatch(folded) is None:
+        rules = name_rules()
+        role = rules.role_pattern.fullmatch(folded) is not None
+        if not role and not self._voice_noun(folded):
             return False
         if self.voice_turns is None:  # who opens each paragraph with a speaking verb
             self.voice_turns = Counter(
@@ -3140,7 +3150,17 @@ class Extraction:
                     r"(?m)^", self.folded[self.body_start :])
                 if (opener := _PARAGRAPH_OPENER.match(
                     self.folded, self.body_start + line.start())) is not None)
-        return self.voice_turns[folded] >= _RECURRING_VOICE_TURNS
+        return self.voice_turns[folded] >= (_RECURRING_VOICE_TURNS if role else
+                                            _RECURRING_NOUN_TURNS)
+
+    def _voice_noun(self, word: str) -> bool:
+        """Whether a folded word before a speaking verb may be a voice's name: one noun
+        or name as jieba tags it, naming someone in particular (see _recurring_voice)."""
+        rules = name_rules()
+        words = tag(word)
+        return len(words) == 1 and words[0][3] in _VOICE_TAGS and \
+            compact_key(word) not in self.g.generic_sources and \
+            word not in rules.not_names and not any(c in rules.function_chars for c in word)
 
     def _continued_turn(self, position: int) -> tuple[str, str] | None:
         """医疗说，没有。\n\n营收仍然没有增长，……: in a dialogue told in turns (at least
