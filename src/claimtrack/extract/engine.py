@@ -230,6 +230,10 @@ _WRITER_CREDIT = re.compile(
     # By Jane Doe: an English byline on a line of its own.
     r"|(?P<by>By)[ \t]+(?P<byline>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,2})[ \t*_]*$)",
     re.M)
+# 大家好，我是达叔。: a writer who introduces himself near the top names the narration's 我.
+_SELF_INTRODUCTION = re.compile(
+    r"(?:^|[。！!？?])[ \t>*]*(?P<hello>大家好|hello|hi)?[，,！!\s]*我是"
+    r"(?P<who>[\u4e00-\u9fff·]{2,6}?|[A-Z][A-Za-z.'-]{1,30})[。！!，,]", re.M | re.I)
 _NARRATOR_CREDIT = re.compile(
     r"^[ \t#>*]*(?:讲述|口述|自述|主讲)\**\s*[｜|:：]\s*\**(?P<who>[\u4e00-\u9fff·]{2,6}?"
     r"(?=\**\s*(?:$|[｜|x×、&]|来源|编辑|整理|撰文|责编|出品|策划|图片|文字|监制|节选))|"
@@ -675,7 +679,21 @@ class Extraction:
                                           .strip("* "))
             if self._pen_name(who):
                 found.setdefault(match.group("label") or "By", self._canonical(who))
-        return next((found[label] for label in _WRITER_LABELS if label in found), None)
+        credited = next((found[label] for label in _WRITER_LABELS if label in found), None)
+        return credited if credited is not None else self._self_introduced()
+
+    def _self_introduced(self) -> str | None:
+        """The writer who introduces himself near the top (大家好，我是达叔。): after a
+        greeting any name a writer may take, without one a name by its form (我是一名
+        顾问 is no name)."""
+        window = self.folded[self.body_start : self.body_start + NARRATOR_WINDOW]
+        for match in _SELF_INTRODUCTION.finditer(window):
+            who = self.text[self.body_start + match.start("who") :
+                            self.body_start + match.end("who")]
+            if self._pen_name(who) and (match.group("hello") or self.g.entity_of.get(
+                    compact_key(who)) or self._looks_like_name(who) and not who.isupper()):
+                return self._canonical(who)
+        return None
 
     def _interview_turns(self) -> list[tuple[int, str | None, str]]:
         """(line start, speaker, marker) of every interview turn, if the text is an interview."""
