@@ -132,6 +132,12 @@ def name_spans(run: str) -> frozenset[tuple[int, int]]:
 _NOUN_TAGS = frozenset(("n", "nr", "nrt", "nrfg", "nz", "ns", "nt", "ng"))
 
 
+def hmm_opening_tag(word: str) -> str:
+    """The tag of the first word of the HMM's best path through ``word`` ("" for none)."""
+    words = _words(word)
+    return words[0][2] if words else ""
+
+
 def hmm_nouns(run: str) -> frozenset[tuple[int, int]]:
     """Every [start, end) of ``run`` that the HMM's best path reads as one noun or name
     (烤/匠 → 烤匠/n; see claimtrack.extract.names.is_recurring_term)."""

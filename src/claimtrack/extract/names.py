@@ -34,7 +34,7 @@ from functools import cache
 from math import log
 from pathlib import Path
 
-from claimtrack.extract.name_hmm import hmm_nouns, name_spans
+from claimtrack.extract.name_hmm import hmm_nouns, hmm_opening_tag, name_spans
 from claimtrack.extract.name_hmm import warm_up as warm_up_hmm
 from claimtrack.lang import LANG_DIR, read_rules
 from claimtrack.marshal_cache import cached, file_stamp
@@ -59,6 +59,10 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]|\d+[.)、])?[ \t*]*$")
 # Tags of the words of a name made of nouns (费城/ns 半导体/n 指数/n).
 _NOMINAL_TAGS = frozenset(("n", "nz", "ns", "nt", "nr", "nrt", "eng", "j", "ng"))
 _LINK_CHARS = frozenset("=&/_?%#;@") - {""}
+# The HMM tags a word the dictionary calls a proper name (nz) may not open with: an
+# adverb, a pronoun, a preposition, a conjunction or a measure word (无法/d 控制,
+# 每/r 杯); a numeral (三鹿) or a verb (洗/v 地机, a product) may.
+_PHRASE_OPENING_TAGS = frozenset("drpcq")
 # Two runs of at least two characters joined by 和 or 与 (see organisation_by_form).
 _JOINED_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,})[和与]([\u4e00-\u9fff]{4,})")
 _TITLE = re.compile(r"《([^《》\n]{1,30})》")
@@ -972,6 +976,8 @@ def _trusted(word: str, kind: str, flag: str, rules: NameRules) -> bool:
             return True
     if frequency > rules.max_name_frequency:
         return False  # 卫星, 高达: a two-character name the dictionary lists is a rare word
+    if kind == "other" and hmm_opening_tag(word)[:1] in _PHRASE_OPENING_TAGS:
+        return False  # 无法控制/nz, 相匹配/nz: a phrase the dictionary lists, no name
     if kind == "person":
         # 郑永年, 黄仁勋: a surname and a given name; 布瓦吉吉, 马斯克: a transliteration.
         foreign = len(word) >= 3 and all(char in rules.transliteration for char in word)
