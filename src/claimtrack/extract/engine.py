@@ -1667,9 +1667,11 @@ class Extraction:
         writes where the dictionary left single characters, when it names nothing else:
         a term may still be the jargon of the article's field (社恐, 公摊), which a name
         the sentence holds is likelier to be the subject than (我国发放的游戏版号数量
-        持续减少: China)."""
-        if found:
+        持续减少: China). Places named after a term that opens the sentence do not stop
+        it (烤匠创立至今，今年才来到北京: 烤匠)."""
+        if any(e.kind != "place" for e in found):
             return []
+        first_place = min((e.start for e in found), default=info.end)
         if self.term_body is None:
             self.term_body = LINK_MARKUP.sub(" ", self.folded)
         terms = []
@@ -1677,7 +1679,8 @@ class Extraction:
             gram = self.folded[info.start + start : info.start + end]
             if gram not in self.terms:
                 self.terms[gram] = is_recurring_term(self.term_body, gram)
-            if self.terms[gram] and not any(gram in longer for longer in terms):
+            if self.terms[gram] and not any(gram in longer for longer in terms) and \
+                    info.start + start < first_place:
                 terms.append(gram)
         mentions = []
         for term in terms:
