@@ -365,6 +365,9 @@ _GUESS_BEFORE = re.compile(r"(?:^|[?？。.!！\n])[ \t]*\Z")
 # In a who-phrase, a sign of a verb phrase, not a name (指着泰勒·斯威夫特向父母宣布).
 _VERBAL_CHARS = re.compile(r"[着了过向把被给]")
 _TURN_PARAGRAPHS = 3
+# How many sentences on a speaker who opens a sentence inside a paragraph (黄老师说，…)
+# may speak in it (Extraction._sentence_turn).
+_SENTENCE_TURN_REACH = 6
 # 时任宝龙集团的联席总裁陈德力说，: a paragraph that opens with a role and a name.
 _PARAGRAPH_OPENER_ROLE = re.compile(
     r"[ \t*>]*(?P<head>[^\s，,。：:“”\"「」*]{4,24}?)(?:(?<!来)说|介绍|回忆)道?[，,：:]")
@@ -2739,6 +2742,7 @@ class Extraction:
             self._quote_after_speech(figure.start, sentences) or \
             self._list_source(info, sentences) or \
             self._paragraph_turn(figure.start, info, sentences) or \
+            self._sentence_turn(info, sentences) or \
             self._continued_turn(figure.start) or \
             self._quoted_block(figure.start, sentences) or \
             self._data_run(info, sentences) or \
@@ -3100,6 +3104,42 @@ class Extraction:
                 return None
         return found
 
+    def _sentence_turn(self, info: SentenceInfo,
+                       sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """黄老师说，云南的水土……。当地的农户……。其中……每户每年就能赚8到11万元。: a
+        sentence inside a paragraph that opens with a named speaker's verb and a comma
+        hands the rest of the paragraph to that speaker, as a paragraph that opens so
+        does (_paragraph_turn), up to _SENTENCE_TURN_REACH sentences on; not past a
+        sentence that names another source, tells on what happened (lang
+        narration_openers) or opens with the writer's 我 or with 他 or 她 (老韩说，…。他10岁
+        时…: the writer tells of the speaker), nor past words given as a quotation
+        (张三说：“……”)."""
+        line_start = self._line_start(info.start)
+        position = info.start
+        for _ in range(_SENTENCE_TURN_REACH):
+            if position <= line_start or self.g.narration_opener.match(self.lower, position) \
+                    or self.g.first_person_opener.match(self.lower, position) or \
+                    self.g.personal_pronoun.match(self.lower, position):
+                return None
+            previous = self._sentence(position - 1, sentences)
+            if not line_start <= previous.start < position:
+                return None
+            start = previous.start
+            while start < previous.end and self.text[start] in " \t*":
+                start += 1
+            if any(a.speaker for a in previous.attributions):
+                found = self._opening_speaker(start)
+                said = self.text.find(found[1], start) if found else -1
+                if said < 0 or any(mark in self.folded[said + len(found[1]) :
+                                                       said + len(found[1]) + 2]
+                                   for mark in "“「\""):
+                    return None
+                # (the source as the sentence resolved it: 黄老师 is 黄碧云)
+                source = next(a for a in previous.attributions if a.speaker)
+                return source.speaker, source.phrase
+            position = previous.start
+        return None
+
     def _first_in_line(self, line_start: int, what: str,
                        sentences: dict[int, SentenceInfo]) -> float:
         """Where the first sentence of the line at ``line_start`` that names a source
@@ -3126,7 +3166,11 @@ class Extraction:
     def _paragraph_speaker(self, position: int) -> tuple[str, str] | None:
         """达叔说，……: a paragraph that opens with a named speaker's verb is that
         speaker's to its end, every sentence of it (a dialogue told in turns)."""
-        line_start = self._line_start(position)
+        return self._opening_speaker(self._line_start(position))
+
+    def _opening_speaker(self, line_start: int) -> tuple[str, str] | None:
+        """The named speaker whose verb and comma open the text at ``line_start`` (a
+        paragraph, or a sentence of one: 黄老师说，……), and the phrase that names them."""
         if line_start not in self.paragraph_speakers:
             found = None
             match = _PARAGRAPH_OPENER.match(self.folded, line_start)
