@@ -162,6 +162,9 @@ _SCOPE_EN = re.compile(
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 _DIGIT = re.compile(r"\d")
 _INDEX_TOPICS = frozenset(("index_change", "index_level"))
+# By grammar (its id): the canonical names of the entities one of whose names says it
+# is a stock index (S&P 500: 标普500指数), worked out once (Extraction._names_index).
+_INDEX_NAMES: dict[int, frozenset[str]] = {}
 # What may open a sentence before a day that dates what its source then says.
 _OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
 # Between that day and the source: a comma, and at most a few words naming who the
@@ -290,6 +293,10 @@ _LIST_TAIL = re.compile(r"(?:\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*|\s+)
 _CLAUSE_IT = re.compile(r"[ \t]*(?:and |but |while )?(?:it|its) ")
 # What may open an English clause before its subject (…, and the company is now worth…).
 _CLAUSE_JOINER = re.compile(r"[ \t]*(?:and |but |while )?")
+# The relative pronoun and auxiliary that open an English relative clause (, which was
+# founded in 2015,).
+_RELATIVE_OPENER = re.compile(
+    r"^[ ,]*(?:which|that|who)\s+(?:(?:has|had|have)\s+been|was|were|is|are)\s+")
 # How far after an English age adjective (a 26-year-old) the name it qualifies may start.
 _AGE_QUALIFIED_REACH = 30
 # How many claims must name a subject for it to be the article's main subject
@@ -2391,9 +2398,10 @@ class Extraction:
             topic = found[0] if found and _topic_fits(found[1], figure) else None
         if topic is None:
             topic = self._carried_topic(figure, direction, info)
-            if topic in _INDEX_TOPICS and not self._names_index(subject):
+            if (topic in _INDEX_TOPICS) != self._names_index(subject):
                 # The Nasdaq fell 3.1%… Broadcom fell 17.4%: an index's move is carried
-                # only to another index (a name that says it is one), never to a company.
+                # only to another index (a name that says it is one), never to a company,
+                # and a company's figure never to an index (…, up 38%. The Dow rose 0.8%).
                 topic = None
         units = self.g.lexicon.units
         statement = self._statement(figure, direction, clause_start, clause_end)
@@ -2402,6 +2410,9 @@ class Extraction:
         topic = units.unit_topics.get(figure.unit or "", topic)
         if topic is None:
             topic = units.default_topics.get(figure.unit or "")
+        if topic is None and direction != "none" and measure is None and \
+                figure.kind == "percent" and self._names_index(subject):
+            topic = "index_change"  # The S&P 500 fell 1.5%: an index's move
         if topic is None and direction != "none" and measure is None and \
                 self._company_or_shares(subject, info) and statement != "comparison" and \
                 not compared:
@@ -2503,8 +2514,19 @@ class Extraction:
 
     def _names_index(self, subject: str | None) -> bool:
         """Whether a subject's name says it is a stock index (Philadelphia Semiconductor
-        Index, 日经225指数): it holds a topic word of an index topic."""
-        word = self.g.topic.search(subject.lower()) if subject else None
+        Index, 日经225指数): it, or another name the entity data gives it (S&P 500:
+        标普500指数), holds a topic word of an index topic."""
+        if not subject:
+            return False
+        names = _INDEX_NAMES.get(id(self.g))
+        if names is None:  # (once per grammar: the entity data does not change)
+            names = _INDEX_NAMES[id(self.g)] = frozenset(
+                canonical for alias, (canonical, _) in self.g.entity_of.items()
+                if self._holds_index_word(alias))
+        return subject in names or self._holds_index_word(subject)
+
+    def _holds_index_word(self, name: str) -> bool:
+        word = self.g.topic.search(name.lower())
         found = self.g.topic_of.get(compact_key(word.group(0))) if word else None
         return found is not None and found[0] in _INDEX_TOPICS
 
@@ -4222,6 +4244,11 @@ class Extraction:
         if self.last_claim is None:
             return None
         sentence_start, kind, last_direction, topic = self.last_claim
+        if figure.kind == "percent" and direction != "none" and last_direction == "none" and \
+                kind not in ("percent", "date") and sentence_start == info.start:
+            # Tesla delivered 1.8 million vehicles in 2023, up 38% from a year earlier:
+            # a bare change right after a level in its sentence is that level's change.
+            return topic
         if kind != figure.kind or last_direction != direction or direction == "none":
             return None
         previous_start = self._sentence_start(info.start - 1) if info.start else 0
@@ -4588,6 +4615,8 @@ class Extraction:
         for mention in self._dates_in(clause_start, event.start()):
             if mention.end <= event.start():  # 1月26日发布之后，DeepSeek…: no word before it
                 opening = opening.replace(self.lower[mention.start : mention.end], "")
+        # OpenAI, which was founded in 2015: a relative clause's verb is a participle's.
+        opening = _RELATIVE_OPENER.sub("", opening, count=1)
         if len(opening.strip(" ,，")) <= 3:
             # the DeepSeek-V3 model, launched on Jan. 10: the name the participle follows.
             previous = [e for e in names if e.end <= clause_start and
