@@ -352,6 +352,12 @@ _DIALOGUE_TURNS = 3
 _RECURRING_VOICE_TURNS = 2
 # …and a noun that is no role (医疗说，…, 广州说，…) this many: see _recurring_voice.
 _RECURRING_NOUN_TURNS = 3
+# The tags of the words of a source named only by nouns (据猫眼专业版，…), and its length.
+_NOUN_SOURCE_TAGS = frozenset(("n", "nz", "nt", "nr", "nrt", "ns", "j", "eng", "ng"))
+_NOUN_SOURCE_CHARS = 12
+# Words for data that a source's name may end in, and the tags of a proper name.
+_DATA_WORDS = frozenset(("数据", "资料", "统计", "数字", "报告"))
+_PROPER_TAGS = frozenset(("nz", "nt", "nr", "nrt", "ns", "eng", "j"))
 # The tags of a word that may name a voice: nouns and names (医疗/n, 广州/ns).
 _VOICE_TAGS = frozenset(("n", "nr", "nrt", "nz", "ns", "nt", "j"))
 # 冯骥说：then paragraphs: how many paragraphs a source introduced with a colon
@@ -1982,6 +1988,14 @@ class Extraction:
                         # 据乘联会公布的最新一期…报告显示: who published the report speaks.
                         speaker = self.text[publisher.start(1) : publisher.end(1)]
                         phrase_start = match.start() if leads else who_start
+                    elif who_end == match.end() and \
+                            self.folded[match.start() : match.start() + 1] == "据" and \
+                            self._noun_phrase(who_text):
+                        # 据猫眼专业版，…: after a bare 据, a noun phrase is the source
+                        # itself, whatever the name finders know of it.
+                        speaker = who_text.strip()
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start()
                     elif (document := _DOCUMENT_SAYS.search(
                             self.folded, who_end, match.end())) is not None:
                         # 2022年全国社保基金决算数据显示: a document is the source, named
@@ -2009,6 +2023,21 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _noun_phrase(self, text: str) -> bool:
+        """Whether a short Chinese phrase is nouns only, as jieba tags it (猫眼/n 专业版/n,
+        Wind/eng 数据/n; not 当地/s 媒体, 此前/t 报道): a name of what speaks, where the
+        grammar says something does."""
+        folded = fold(text).strip()
+        words = tag(folded)
+        if words and words[-1][2] in _DATA_WORDS:
+            # 据网络平台数据: data of nothing named; Wind数据 names its vendor.
+            words = words[:-1]
+            if not any(flag in _PROPER_TAGS for _, _, _, flag in words):
+                return False
+        return 2 <= len(folded) <= _NOUN_SOURCE_CHARS and bool(words) and all(
+            flag in _NOUN_SOURCE_TAGS for _, _, _, flag in words) and \
+            not any(char in name_rules().function_chars for char in folded)
 
     def _names_quantity(self, inside: list[EntityMention], who_start: int,
                         who_end: int) -> bool:
