@@ -144,6 +144,17 @@ def test_a_run_the_hmm_reads_as_other_words_is_no_name(text, fragment):
     assert fragment not in found
 
 
+@pytest.mark.parametrize(("text", "company"), [
+    ("2005年，江南春的分众传媒成功上市。", "分众传媒"),
+    (fold("兩年後，分眾傳媒的市值一路衝到86億美金。"), "分众传媒"),
+])
+def test_a_company_named_with_a_trade_suffix_is_an_organisation(text, company):
+    # 传媒, 矿业, 影业 (names.yaml org_suffixes) end a company's name, as 公司 does.
+    found = {(fold(text[n.start : n.end]), n.kind)
+             for n in names.chinese_names(text, 0, len(text))}
+    assert (company, "organisation") in found
+
+
 @pytest.mark.parametrize(("text", "phrase", "brand"), [
     ("有些事情我们无法控制，蒙牛的营收增长了5%。", "无法控制", "蒙牛"),
     (fold("與雲南的整體地勢相匹配，辉瑞的營收增長了5%。"), "相匹配", "辉瑞"),
