@@ -355,6 +355,8 @@ _RECURRING_NOUN_TURNS = 3
 # The tags of the words of a source named only by nouns (据猫眼专业版，…), and its length.
 _NOUN_SOURCE_TAGS = frozenset(("n", "nz", "nt", "nr", "nrt", "ns", "j", "eng", "ng"))
 _NOUN_SOURCE_CHARS = 12
+# What may follow a measure that stands where a source would (CPI指数显示, 训练数据显示).
+_DATA_TAIL = re.compile(r"(?:指数|数据|统计|数字)$")
 # Words for data that a source's name may end in, and the tags of a proper name.
 _DATA_WORDS = frozenset(("数据", "资料", "统计", "数字", "报告"))
 _PROPER_TAGS = frozenset(("nz", "nt", "nr", "nrt", "ns", "eng", "j"))
@@ -1918,6 +1920,9 @@ class Extraction:
                         inside = []
                         who_text = head
                         unnamed = not self._looks_like_name(head)
+                    if compact_key(_DATA_TAIL.sub("", who_text)) in self.g.topic_of:
+                        # CPI指数显示, 训练数据显示: a measure names no source; its data do
+                        inside, unnamed = [], True
                     report = self._unquoted_report(inside, who_end)
                     if report is not None:
                         speaker = report
@@ -1968,11 +1973,11 @@ class Extraction:
                         speaker = referred
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
-                    elif self._looks_like_name(who_text):
+                    elif not unnamed and self._looks_like_name(who_text):
                         speaker = self.g.honorific.sub("", who_text.strip("《》〈〉「」“”\"' "))
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
-                    elif self._looks_like_name(
+                    elif not unnamed and self._looks_like_name(
                             first := who_text[: len(_SOURCE_LIST.split(fold(who_text))[0])]):
                         # 根据澎湃新闻与观察者网等媒体的报道: a list speaks through its first.
                         speaker = first.strip("《》〈〉「」“”\"' ")
