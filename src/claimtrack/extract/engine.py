@@ -573,6 +573,7 @@ class Extraction:
         self.turns = self._interview_turns()
         self.narrator_from = 0
         self.narrator_sections: list[tuple[int, tuple[str, str]]] = []
+        # The speaker who opens a paragraph or a sentence, by its start (_opening_speaker).
         self.paragraph_speakers: dict[int, tuple[str, str] | None] = {}
         # The body each person speaking was named a member of (宁德时代董事长曾毓群).
         self.person_bodies: dict[str, str] = {}
@@ -3224,19 +3225,19 @@ class Extraction:
         speaker's to its end, every sentence of it (a dialogue told in turns)."""
         return self._opening_speaker(self._line_start(position))
 
-    def _opening_speaker(self, line_start: int) -> tuple[str, str] | None:
-        """The named speaker whose verb and comma open the text at ``line_start`` (a
+    def _opening_speaker(self, start: int) -> tuple[str, str] | None:
+        """The named speaker whose verb and comma open the text at ``start`` (a
         paragraph, or a sentence of one: 黄老师说，……), and the phrase that names them."""
-        if line_start not in self.paragraph_speakers:
+        if start not in self.paragraph_speakers:
             found = None
-            match = _PARAGRAPH_OPENER.match(self.folded, line_start)
+            match = _PARAGRAPH_OPENER.match(self.folded, start)
             if match is not None:
                 who = self.text[match.start("who") : match.end("who")].strip()
                 if self.g.entity_of.get(compact_key(who)) or self._looks_like_name(who) or \
                         self._recurring_voice(who):
                     found = (self._canonical(who),
                              self.text[match.start("who") : match.end()].rstrip("，,：: "))
-            match = None if found else _PARAGRAPH_OPENER_ROLE.match(self.folded, line_start)
+            match = None if found else _PARAGRAPH_OPENER_ROLE.match(self.folded, start)
             if match is not None:
                 # 时任宝龙集团的联席总裁陈德力说，……: a role, then the name that says it.
                 head = self.folded[match.start("head") : match.end("head")]
@@ -3249,8 +3250,8 @@ class Extraction:
                         found = (self._canonical(who),
                                  self.text[match.start("head") : match.end()].rstrip("，,：: "))
                         break
-            self.paragraph_speakers[line_start] = found
-        return self.paragraph_speakers[line_start]
+            self.paragraph_speakers[start] = found
+        return self.paragraph_speakers[start]
 
     def _recurring_voice(self, who: str) -> bool:
         """主任说，…, 主任问，…: a role alone that opens _RECURRING_VOICE_TURNS or more
