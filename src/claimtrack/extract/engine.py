@@ -4303,7 +4303,11 @@ class Extraction:
         near = self._dates_in(info.start, info.end) if dates is self.dates else dates
         in_sentence = [d for d in near if info.start <= d.start < info.end and d.period_start
                        and not d.said and not self._event_between(d, figure)
-                       and not self._since(d) and not self._compared_date(d)]
+                       and not self._since(d) and (
+                           not self._compared_date(d) or
+                           # 远低于2023年的549亿元: the base's own figure is of its date
+                           d.end <= figure.start and
+                           self.folded[d.end : figure.start].strip() in ("的", ""))]
         in_clause = [d for d in in_sentence if clause_start <= d.start < clause_end]
         if figure.from_value is not None:
             # from Jan. 24's closing price of $142.62 to $118.51 by Jan. 27, 从1月24日的
