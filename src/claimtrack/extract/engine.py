@@ -356,6 +356,8 @@ _RECURRING_NOUN_TURNS = 3
 _NOUN_SOURCE_TAGS = frozenset(("n", "nz", "nt", "nr", "nrt", "ns", "j", "eng", "ng"))
 _NOUN_SOURCE_CHARS = 12
 # What may follow a measure that stands where a source would (CPI指数显示, 训练数据显示).
+# The groups of lang group_frame that hold a group's members.
+_MEMBER_GROUPS = ("members", "members2", "members3")
 _DATA_TAIL = re.compile(r"(?:指数|数据|统计|数字)$")
 # Words for data that a source's name may end in, and the tags of a proper name.
 _DATA_WORDS = frozenset(("数据", "资料", "统计", "数字", "报告"))
@@ -547,6 +549,8 @@ class SentenceInfo:
     roles: list[tuple[int, int]] = field(default_factory=list)
     # ids of the entities that say where, not what (Extraction._located), once found.
     located: set[int] | None = None
+    # The spans that list a group's members (Extraction._group_members), once found.
+    members: list[tuple[int, int]] | None = None
 
 
 class Extraction:
@@ -3354,6 +3358,9 @@ class Extraction:
                 continue  # Jane Doe, an analyst at Bernstein, said: the source's description
             if any(a.who_end <= entity.start and entity.end <= a.end for a in info.attributions):
                 continue  # 李家超在《施政报告》中指出: where the source speaks
+            if any(start <= entity.start and entity.end <= end
+                   for start, end in self._group_members(info)):
+                continue  # 包括苹果、微软在内的七大科技公司: a member, not the group
             if entity in bases or id(entity) in located and not (
                     self.folded[entity.end : entity.end + 1] == "'" and
                     self._owns_figure(entity, figure, info.entities)):
@@ -3382,6 +3389,15 @@ class Extraction:
             # 十二个RA里 (among the twelve RAs): the set the clause speaks of.
             return self.folded[entity.end : entity.end + 1] not in subject_rules().locative_endings
         return re.match(r" [A-Za-z]", self.folded[entity.end : entity.end + 2]) is not None
+
+    def _group_members(self, info: SentenceInfo) -> list[tuple[int, int]]:
+        """The spans that list a group's members (包括X、Y在内的, X为首的, X、Y等4家,
+        including X and Y), the same for every figure of the sentence: found once."""
+        if info.members is None:
+            info.members = [
+                next(match.span(group) for group in _MEMBER_GROUPS if match.group(group))
+                for match in self.g.group_frame.finditer(self.lower, info.start, info.end)]
+        return info.members
 
     def _located(self, info: SentenceInfo) -> set[int]:
         """The ids of the sentence's entities that say where, not what (the same for
@@ -3708,6 +3724,7 @@ class Extraction:
         figures = [(f.start, f.end) for f in self.figures[first:]
                    if f.start < figure.start and f is not figure]
         blocked += figures
+        blocked += self._group_members(info)  # (包括苹果、微软在内的…: no topic)
         for attribution in info.attributions:
             # 发表了一篇文章，展示了全国公路每年养护缺口高达50%: a source's phrase that
             # runs into the clause leaves the topic after it.
@@ -3975,9 +3992,11 @@ class Extraction:
                 return previous.subject
             # A name that was only a source (Apple reported...) still counts, last,
             # unless it reports on others (据IDC的数据显示, according to IDC data).
+            members = self._group_members(previous)
             names = [e for e in previous.entities if e.kind not in ("place", "title") and
                      not any(a.who_start <= e.start < a.who_end and
-                             self._reports_on_others(a) for a in previous.attributions)]
+                             self._reports_on_others(a) for a in previous.attributions)
+                     and not any(start <= e.start < end for start, end in members)]
             not_sources = [e for e in names if not any(
                 a.who_start <= e.start < a.who_end for a in previous.attributions)]
             if names:

@@ -93,6 +93,7 @@ class Grammar:
     restatement: re.Pattern  # ，也就是: what lies between a figure and its restatement
     fronted_phrase: re.Pattern
     example_frame: tuple[re.Pattern, ...]  # 以X为例，: the next clauses are about X
+    group_frame: re.Pattern  # 包括X在内的, including X: X is a member, not the subject
     aside: re.Pattern  # , which was founded by X, : a description set off by commas
     adverb_directions: frozenset[str]
     conditional: re.Pattern
@@ -557,6 +558,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         # (Chinese writes no space after its openers: 作为一家…)
         fronted_phrase=re.compile(rf"[\s*#>]*(?:(?:{word_pattern(en.fronted_openers)})\s"
                                   rf"|(?:{word_pattern(zh.fronted_openers)}))"),
+        group_frame=re.compile("|".join(f"(?:{frame})" for frame in (
+            zh.group_frame, en.group_frame) if frame)),
         example_frame=tuple(re.compile(frame) for frame in (zh.example_frame, en.example_frame)
                             if frame),
         aside=re.compile(

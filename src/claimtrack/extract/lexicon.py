@@ -119,6 +119,7 @@ class LanguageData(_Strict):
     valuation_verbs: list[str] = []
     fronted_openers: list[str] = []
     example_frame: str = ""
+    group_frame: str = ""
     format_names: str = ""
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
