@@ -382,6 +382,8 @@ _GUESS_BEFORE = re.compile(r"(?:^|[?？。.!！\n])[ \t]*\Z")
 # In a who-phrase, a sign of a verb phrase, not a name (指着泰勒·斯威夫特向父母宣布).
 _VERBAL_CHARS = re.compile(r"[着了过向把被给]")
 _TURN_PARAGRAPHS = 3
+# The verb and mark every opening speaker has (_PARAGRAPH_OPENER, _PARAGRAPH_OPENER_ROLE).
+_SPEAKING_VERB_COMMA = re.compile(r"(?:说|问|答|反问|补充|解释|介绍|回忆)道?[，,：:]")
 # How many sentences on a speaker who opens a sentence inside a paragraph (黄老师说，…)
 # may speak in it (Extraction._sentence_turn).
 _SENTENCE_TURN_REACH = 6
@@ -3176,6 +3178,8 @@ class Extraction:
         时…: the writer tells of the speaker), nor past words given as a quotation
         (张三说：“……”)."""
         line_start = self._line_start(info.start)
+        if not _SPEAKING_VERB_COMMA.search(self.folded, line_start, info.start):
+            return None  # (no verb an opener needs: no sentence before it is read)
         position = info.start
         for _ in range(_SENTENCE_TURN_REACH):
             if position <= line_start or self.g.narration_opener.match(self.lower, position) \
