@@ -162,9 +162,6 @@ _SCOPE_EN = re.compile(
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 _DIGIT = re.compile(r"\d")
 _INDEX_TOPICS = frozenset(("index_change", "index_level"))
-# By grammar (its id): the canonical names of the entities one of whose names says it
-# is a stock index (S&P 500: 标普500指数), worked out once (Extraction._names_index).
-_INDEX_NAMES: dict[int, frozenset[str]] = {}
 # What may open a sentence before a day that dates what its source then says.
 _OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
 # Between that day and the source: a comma, and at most a few words naming who the
@@ -290,9 +287,9 @@ _HANDING_ON = frozenset("，：:,")
 _LIST_JOINER = re.compile(r"\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*(?:and\s+)?")
 _LIST_TAIL = re.compile(r"(?:\s*(?:,|、|，|\band\b|\bor\b|和|与|及)\s*|\s+)+$")
 # "it" opening a clause that is not its sentence's first (…, and it had climbed).
-_CLAUSE_IT = re.compile(r"[ \t]*(?:and |but |while )?(?:it|its) ")
 # What may open an English clause before its subject (…, and the company is now worth…).
 _CLAUSE_JOINER = re.compile(r"[ \t]*(?:and |but |while )?")
+_CLAUSE_IT = re.compile(_CLAUSE_JOINER.pattern + "(?:it|its) ")
 # The relative pronoun and auxiliary that open an English relative clause (, which was
 # founded in 2015,).
 _RELATIVE_OPENER = re.compile(
@@ -2559,12 +2556,11 @@ class Extraction:
         标普500指数), holds a topic word of an index topic."""
         if not subject:
             return False
-        names = _INDEX_NAMES.get(id(self.g))
-        if names is None:  # (once per grammar: the entity data does not change)
-            names = _INDEX_NAMES[id(self.g)] = frozenset(
+        if self.g.index_names is None:  # (once per grammar: its entity data is fixed)
+            self.g.index_names = frozenset(
                 canonical for alias, (canonical, _) in self.g.entity_of.items()
                 if self._holds_index_word(alias))
-        return subject in names or self._holds_index_word(subject)
+        return subject in self.g.index_names or self._holds_index_word(subject)
 
     def _holds_index_word(self, name: str) -> bool:
         word = self.g.topic.search(name.lower())

@@ -164,6 +164,9 @@ class Grammar:
     date_topic_of: dict[str, str] = field(default_factory=dict)
     # A line break inside a figure (15-20⏎个月), joined before matching (see markup.py).
     broken_line: re.Pattern = re.compile("(?!)")
+    # The canonical names of the entities one of whose names says it is a stock index
+    # (S&P 500: 标普500指数): worked out on first use (Extraction._names_index).
+    index_names: frozenset[str] | None = None
 
 
 def _alias_pattern(keys: list[str]) -> str:
