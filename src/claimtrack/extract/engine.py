@@ -162,6 +162,8 @@ _SCOPE_EN = re.compile(
     r"(?:[a-z]+\s)?(?:list|chart|charts|ranking|rankings|index))\b")
 _DIGIT = re.compile(r"\d")
 _INDEX_TOPICS = frozenset(("index_change", "index_level"))
+# A share price word in a sentence about an index (收于, 收报) speaks of the index.
+_SHARE_TO_INDEX = {"share_price": "index_level", "share_price_change": "index_change"}
 # What may open a sentence before a day that dates what its source then says.
 _OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
 # Between that day and the source: a comma, and at most a few words naming who the
@@ -1308,6 +1310,9 @@ class Extraction:
         if right.group("vague") and value is not None and not vague:
             vague = right.group("vague")
         unit_word = right.group("unit")
+        if unit_word and not self._unit_holds(unit_word, groups, start,
+                                              high if high is not None else value):
+            unit_word = None  # 3点开会: a time of day, not an index's points
         suffix = right.group("suffix")
         factor = 1.0
         if unit_word:
@@ -1432,6 +1437,29 @@ class Extraction:
             precision=None if step is None else clean(step), core_start=core.start(),
             core_end=core.end(),
         ), joined
+
+    def _unit_holds(self, word: str, groups: dict, start: int, number: float | None) -> bool:
+        """Whether a unit that needs its context (units.yaml) has it here: a sentence
+        that holds one of its context words or names a stock index. In Chinese the
+        number is in digits (一点 is "a little"), and one of 24 or below without decimals
+        follows a move (跌了3点: 下午3点收盘 is a time of day)."""
+        info = self.g.unit_of.get(word.lower())
+        if info is None or info.context is None:
+            return True
+        if HAN.match(word):
+            if not groups.get("ar"):
+                return False
+            if number is not None and number <= 24 and number == int(number) and \
+                    self.g.direction.search(self.lower, max(self.body_start, start - 3),
+                                            start) is None:
+                return False
+        sentence_start, sentence_end = self._sentence_start(start), self._sentence_end(start)
+        if info.context.search(self.lower, sentence_start, sentence_end):
+            return True
+        return any(
+            (found := self.g.entity_of.get(compact_key(match.group(0)))) is not None and
+            self._names_index(found[0])
+            for match in self.g.entity.finditer(self.lower, sentence_start, sentence_end))
 
     def _noun_follows(self, end: int) -> bool:
         """Whether a noun follows a unit word (两万块砖, 5万块GPU), which then counts it."""
@@ -2451,14 +2479,30 @@ class Extraction:
         if topic is None and direction != "none" and measure is None and \
                 figure.kind == "percent" and self._names_index(subject):
             topic = "index_change"  # The S&P 500 fell 1.5%: an index's move
-        if topic is None and direction != "none" and measure is None and \
+        if topic is None and direction != "none" and (
+                measure is None or measure.lower() in units.change_default_measures) and \
                 self._company_or_shares(subject, info) and statement != "comparison" and \
                 not compared:
+            # (Nvidia shares dropped 17%: the shares that move are its share price)
             # (比OpenAI便宜95%: a comparison with another is no move of a share's price)
             topic = units.change_default_topics.get(figure.unit or "")
         if direction != "none" and figure.from_value is None:
             # (from $142.62 to $118.51: a from→to's value is the level reached, a price)
             topic = self.g.change_topic.get(topic, topic)
+        if topic in _SHARE_TO_INDEX and self._names_index(subject):
+            topic = _SHARE_TO_INDEX[topic]  # 沪指…收于3150点，创业板指跌2.3%: an index's move
+        elif topic == "index_change" and self._kind_of(subject, info) == "organisation" and \
+                not self._names_index(subject) and \
+                any(self._names_index(e.name) for e in info.entities if e.name != subject):
+            # 费城半导体指数下跌9.15%，…美光科技跌11.71%: the index named in the sentence
+            # moved; a company in it moves its share price
+            topic = "share_price_change"
+        if figure.unit == "point" and not self._names_index(subject):
+            # 香港恒生指数…报19800点: an index's points are the index's, not its market's
+            indexes = [e for e in info.entities if self._names_index(e.name)]
+            before = [e for e in indexes if e.end <= figure.start]
+            if indexes:
+                subject = (before[-1] if before else indexes[0]).name
         if topic in place_topics() and subject is not None and self._names_no_place(
                 subject, info):
             # 华为…。2024年全国GDP增长5%: only a place has a GDP; the place the sentence
@@ -2747,6 +2791,9 @@ class Extraction:
             best = match
         if best is None and after is not None:
             best = after
+        if best is None and figure.start > clause_start and \
+                (touching := self.g.touching_direction.get(self.lower[figure.start - 1])):
+            return touching  # 恒指升2.1%
         if best is None:
             # 分别下跌3%、4%和5%; fell 3%, 4% and 5%: a figure listed right after a like
             # one (only a list's joiner between) changes as the first of the list does.

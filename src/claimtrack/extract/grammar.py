@@ -43,6 +43,8 @@ class UnitInfo:
     kind: str
     unit: str
     factor: float = 1.0
+    # A unit that holds only in a sentence speaking of what it measures (see units.yaml).
+    context: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class Grammar:
     group_frame: re.Pattern  # 包括X在内的, including X: X is a member, not the subject
     aside: re.Pattern  # , which was founded by X, : a description set off by commas
     adverb_directions: frozenset[str]
+    # A character that is a change right before a figure only (恒指升2.1%): its direction.
+    touching_direction: dict[str, str]
     conditional: re.Pattern
     commentary_opener: re.Pattern  # 也就是说，: the writer glossing what a source said
     narration_opener: re.Pattern  # 于是，: the writer telling on after a speaker's words
@@ -206,8 +210,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
 
     unit_of: dict[str, UnitInfo] = {}
     for entry in units.units:
+        context = re.compile(latin_bounded(entry.context)) if entry.context else None
         for word in entry.words:
-            unit_of.setdefault(word.lower(), UnitInfo(entry.kind, entry.unit, entry.factor))
+            unit_of.setdefault(word.lower(), UnitInfo(entry.kind, entry.unit, entry.factor,
+                                                      context))
     currency_suffix, currency_prefix = {}, {}
     for code, words in units.currencies.items():
         for word in words.suffix:
@@ -568,6 +574,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         aside=re.compile(
             r",\s*(?:" + latin_bounded([*zh.aside_openers, *en.aside_openers]) + r")[^,.;:!?]*,"),
         adverb_directions=frozenset(word.lower() for word in en.adverb_directions),
+        touching_direction={word: direction for language in (zh, en)
+                            for direction, words in language.directions_touching.items()
+                            for word in words},
         subject_anaphor=re.compile(
             rf"[\s*#>\-]*(?:{latin_bounded([*zh.subject_anaphora, *en.subject_anaphora])})"),
         restatement=re.compile(

@@ -123,6 +123,7 @@ class LanguageData(_Strict):
     format_names: str = ""
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
+    directions_touching: dict[Literal["increase", "decrease"], list[str]] = {}
     change_nouns_after: dict[str, list[str]] = {}
     conditional_markers: list[str] = []
     commentary_openers: list[str] = []
@@ -177,6 +178,7 @@ class UnitWords(_Strict):
     unit: str
     words: list[str]
     factor: float = 1.0
+    context: list[str] = []
 
 
 class UnitsData(_Strict):
@@ -190,6 +192,7 @@ class UnitsData(_Strict):
     unit_topics: dict[str, str] = {}
     change_default_topics: dict[str, str] = {}
     change_default_context: list[str] = []
+    change_default_measures: list[str] = []
     units: list[UnitWords]
 
 
