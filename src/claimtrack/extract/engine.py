@@ -445,7 +445,8 @@ _APPOSITION = re.compile(r",\s*([^,;:.]{2,70})(?:,|[.;](?:\s|$)|$)")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 # What may come between "up" or "down" and the figure it leads into (up by 5%).
-_FIGURE_NEXT = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?[$€£¥\d]")
+# What may stand between an adverb of direction and the figure it leads into (up by 5%).
+_TO_FIGURE = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?")
 # A year written with two digits (06年, 22年底) in an article with no date: the
 # years up to this one are this century's (a decision: the corpus runs to 2025).
 _TWO_DIGIT_YEARS_UP_TO = 2030
@@ -1231,7 +1232,8 @@ class Extraction:
         if not before or before[-1] in ".!?\"“:":
             return False  # a sentence opener: "About 500 companies"
         after = self.lower[space + 1 :]
-        return not re.match(r"\d[\d,.]*\s?(?:%|percent|per cent)", after)
+        # (AMD -6.4%: a signed percent after a name is its move, no part of the name)
+        return not re.match(r"[-+]?\d[\d,.]*\s?(?:%|percent|per cent)", after)
 
     def _figure(self, core: re.Match, following: re.Match | None) -> tuple[Figure | None, bool]:
         """The figure a number core states, read from its neighbours; (None, _) if no claim.
@@ -1939,6 +1941,9 @@ class Extraction:
                     unnamed = False
                     if HAN.search(self.folded, who_start, who_end):
                         head = self._head_after_modifier(inside, who_end)
+                        if head is None and self._place_then_generic(inside, who_end):
+                            # 据美国媒体报道, 日本官员表示: an unnamed source of a country
+                            inside, unnamed = [], True
                     else:
                         inside, who_start, head = self._english_head(
                             info, inside, who_start, who_end, match.start())
@@ -2169,6 +2174,15 @@ class Extraction:
             name = self.text[start:who_end].strip()
             return [EntityMention(start, who_end, name, "organisation")], start, None
         return inside, modifier.start("head"), head or None
+
+    def _place_then_generic(self, inside: list[EntityMention], who_end: int) -> bool:
+        """Whether a who-phrase ends in a place and a generic source word (美国媒体,
+        日本官员, 欧洲分析人士): someone of that place unnamed, not the place itself, which
+        speaks only through its body words (美国官方, 中国政府: lang/zh.yaml body_voices)."""
+        if not inside or inside[-1].kind != "place":
+            return False
+        tail = fold(self.text[inside[-1].end : who_end]).strip(" 的")
+        return bool(tail) and tail not in self.g.body_voices and self._generic(tail)
 
     def _head_after_modifier(self, inside: list[EntityMention], who_end: int) -> str | None:
         """The head noun of a who-phrase whose names all stand before its last 的.
@@ -2785,15 +2799,17 @@ class Extraction:
         for match in self.g.direction.finditer(self.lower, clause_start, figure.start):
             # "up 5%" (and "up 12% ... and 78%") is a rise; "set up a $500 billion
             # fund", "down the road" are not: the word must lead straight into a figure.
-            if match.group(0).strip() in self.g.adverb_directions and \
-                    not _FIGURE_NEXT.match(self.lower, match.end()):
+            if match.group(0).strip() in self.g.adverb_directions and (
+                    not self._leads_into_figure(match.end()) or
+                    self._particle_of_verb(clause_start, match.start())):
                 continue
             best = match
         if best is None and after is not None:
             best = after
-        if best is None and figure.start > clause_start and \
-                (touching := self.g.touching_direction.get(self.lower[figure.start - 1])):
-            return touching  # 恒指升2.1%
+        if best is None:
+            for word, touching in self.g.touching_direction.items():
+                if self.lower.endswith(word, clause_start, figure.start):
+                    return touching  # 恒指升2.1%, 日经指数抹去4451点
         if best is None:
             # 分别下跌3%、4%和5%; fell 3%, 4% and 5%: a figure listed right after a like
             # one (only a list's joiner between) changes as the first of the list does.
@@ -2815,6 +2831,20 @@ class Extraction:
             return self._direction(first, leading, self._clause_end(first.start))
         return "increase" if best.groupdict().get("inc") or best.groupdict().get("ninc") \
             else "decrease"
+
+    def _particle_of_verb(self, clause_start: int, start: int) -> bool:
+        """Whether the adverb at ``start`` is the particle of a verb that says no change
+        (made up about a third, set up $500 billion: en.yaml adverb_direction_verbs)."""
+        words = self.lower[max(clause_start, start - 12) : start].split()
+        return bool(words) and words[-1] in self.g.adverb_direction_verbs
+
+    def _leads_into_figure(self, end: int) -> bool:
+        """Whether a figure starts right after ``end`` (up 5%, adding HK$400 billion,
+        adding tens of billions), a few linking words between at most."""
+        index = bisect.bisect_left(self.figure_starts, end)
+        if index == len(self.figure_starts):
+            return False
+        return _TO_FIGURE.fullmatch(self.lower, end, self.figure_starts[index]) is not None
 
     def _speaker(self, figure: Figure, info: SentenceInfo,
                  sentences: dict[int, SentenceInfo]) -> tuple[str | None, str | None]:
@@ -3529,7 +3559,9 @@ class Extraction:
             if window_start <= other.start and other.end <= entity.start:
                 before = before[: other.start - window_start] + " " * (other.end - other.start) \
                     + before[other.end - window_start :]
-        before = _LIST_TAIL.sub("", before)
+        # (…无法超越，但迈克尔·杰克逊: a comma with no list before the name ends the clause
+        # the comparison word is in)
+        before = _LIST_TAIL.sub("", before) if head < entity.start else before.rstrip()
         trimmed = _POSSESSIVE_TAIL.sub("", before)
         trimmed = _POSSESSIVE_TAILS.sub("", trimmed.rstrip())
         return bool(self.g.comparison_before.search(trimmed) or
@@ -4600,10 +4632,14 @@ class Extraction:
             named = next((e for e in info.entities if e.start == naming.end()), None)
             if named is not None:
                 return named.name
+        if self.g.ranking_word.fullmatch(event.group(0).lower()):
+            return None  # 登顶美国App Store免费榜: what follows is the chart, not what topped it
         venue = self.g.date_topic_of.get(alias_key(event.group(0))) in _VENUE_TOPICS
         for entity in info.entities:
             if venue and entity.kind == "title":
                 continue  # 登上了《自然》: the journal is where it was published, not what
+            if entity.kind == "place":
+                continue  # 登顶美国App Store免费榜, 发布了中国首个…: a place modifies the object
             gap = self.lower[event.end() : entity.start]
             if _PLACE_BEFORE.search(gap):
                 continue  # 出生于广东湛江, 出生在一个美国普通家庭, born in Zhanjiang: where
@@ -4672,7 +4708,9 @@ class Extraction:
             return None  # 84年出生的很多老鼠: of what 的 introduces, not of a name elsewhere
         names = [e for e in info.entities if not _AGENT_BEFORE.search(
             self.lower[max(info.start, e.start - 4) : e.start])]
-        before = [e for e in names if clause_start <= e.start and e.end <= event.start()]
+        # (DeepSeek超越ChatGPT登顶…: a name after a comparison word is the one passed)
+        before = [e for e in names if clause_start <= e.start and e.end <= event.start()
+                  and not self._after_comparison_word(e, info.entities)]
         # 百度发布了自己的大模型, 拜登宣布退出大选: with an object after the verb, the
         # name before it is who did it, not what the date is of (a founding is of
         # what was founded, whoever founded it: that case is the verb's object).
@@ -4688,6 +4726,8 @@ class Extraction:
             obj = None
             doers = [e for e in before if e.kind != "place"]
             before = doers or before
+        if self.g.ranking_word.fullmatch(event.group(0).lower()):
+            obj = None  # DeepSeek登顶美国App Store免费榜: the chart is where, DeepSeek topped it
         if _PASSIVE_EVENT.search(self.lower, max(0, event.start() - 2), event.start() + 1):
             # 动视暴雪就被曝出丑闻, 被收购: the name before a passive verb is what the
             # event happened to, whatever follows it.

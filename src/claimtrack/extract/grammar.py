@@ -98,7 +98,8 @@ class Grammar:
     group_frame: re.Pattern  # 包括X在内的, including X: X is a member, not the subject
     aside: re.Pattern  # , which was founded by X, : a description set off by commas
     adverb_directions: frozenset[str]
-    # A character that is a change right before a figure only (恒指升2.1%): its direction.
+    adverb_direction_verbs: frozenset[str]  # (made up: the particle of a verb, no change)
+    # A word that is a change right before a figure only (恒指升2.1%): its direction.
     touching_direction: dict[str, str]
     conditional: re.Pattern
     commentary_opener: re.Pattern  # 也就是说，: the writer glossing what a source said
@@ -574,6 +575,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         aside=re.compile(
             r",\s*(?:" + latin_bounded([*zh.aside_openers, *en.aside_openers]) + r")[^,.;:!?]*,"),
         adverb_directions=frozenset(word.lower() for word in en.adverb_directions),
+        adverb_direction_verbs=frozenset(word.lower() for word in en.adverb_direction_verbs),
         touching_direction={word: direction for language in (zh, en)
                             for direction, words in language.directions_touching.items()
                             for word in words},

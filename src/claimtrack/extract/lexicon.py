@@ -123,6 +123,7 @@ class LanguageData(_Strict):
     format_names: str = ""
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
+    adverb_direction_verbs: list[str] = []
     directions_touching: dict[Literal["increase", "decrease"], list[str]] = {}
     change_nouns_after: dict[str, list[str]] = {}
     conditional_markers: list[str] = []
