@@ -212,3 +212,28 @@ def test_a_given_name_makes_an_english_name_a_persons(text, kinds):
     found = {text[n.start:n.end]: n.kind for n in names.english_names(text, 0, len(text))
              if n.kind != "role"}
     assert found == kinds
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("商务部新闻发言人何亚东27日表示", "何亚东"),  # 何/r 亚东/ns: the tagger reads no name
+    ("外交部发言人毛宁表示", "毛宁"),
+    ("财政部部长蓝佛安介绍", "蓝佛安"),
+    ("公司首席执行官王伟说", "王伟"),  # 说 is the verb, no part of the name
+    ("水利工程系教授黄国如告诉本刊", "黄国如"),
+    (fold("廣達總經理林百里表示"), "林百里"),
+])
+def test_a_surname_right_after_a_role_opens_a_person(text, person):
+    found = [(name.kind, text[name.start : name.end]) for name in names.chinese_names(
+        text, 0, len(text))]
+    assert ("person", person) in found
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("分析师平均预期", "平均"),  # an everyday word after a role is no name
+    ("韩国老板那里听说", "那里"),
+    ("只有老板和工人二元形态", "和工人"),  # 和 opens no name
+])
+def test_an_everyday_word_after_a_role_is_no_person(text, word):
+    found = [text[name.start : name.end] for name in names.chinese_names(text, 0, len(text))
+             if name.kind == "person"]
+    assert not any(word in name or name in word for name in found)

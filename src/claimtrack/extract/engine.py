@@ -127,6 +127,17 @@ _BODY_BEFORE_ROLE = re.compile(r"\s*(?:的|'s|’s)?\s*")
 _BODY_AFTER_ROLE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 # 乘联会公布的最新一期报告: the name before a verb of publishing and its 的 published
 # what follows.
+# A publishing verb, with the day it was done, that ends the words before a source's
+# 的 (国家统计局27日发布的数据, 主计总处昨日公布的资料): the name before it published
+# what speaks, and so speaks itself.
+_PUBLISHING_TAIL = re.compile(
+    r"(?:\d{1,2}\s?日|[昨今前]天|[昨今]日|近日|日前|此前|最新|正式)?"
+    r"(?:公布|发布|发表|披露|出具|提供|编制|整理|给出)$")
+# A day of the month right after a name (何亚东27日表示), a date whatever the text's own
+# date lets it resolve to.
+_DAY_AFTER_NAME = re.compile(r"\d{1,2}\s?日")
+# Words that open an unnamed maker (相关部门, 有关机构, 某机构).
+_UNNAMED_MAKER_OPENERS = ("相关", "有关", "某", "一些", "多家", "多个")
 _PUBLISHED_BY = re.compile(
     r"(\S{2,12}?)(?:最新|近日|日前|此前|今天|昨天)?(?:公布|发布|发表|披露|出具)的")
 # A source of data (据IDC的数据显示, X报告显示, figures from X show): its figures may run on
@@ -1796,6 +1807,7 @@ class Extraction:
         if name.kind != "person" or not name_rules().is_person_name(word) or listed_word(word):
             return False
         return bool(self._dates_in(name.end, name.end + 1)) or \
+            _DAY_AFTER_NAME.match(self.folded, name.end) is not None or \
             len(word) == 3 and self._figure_or_date_at(name.end)
 
     def _figure_or_date_at(self, position: int) -> bool:
@@ -2010,6 +2022,12 @@ class Extraction:
                         speaker = referred
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
+                    elif not unnamed and (maker := self._publisher(who_text)) is not None:
+                        # 根据主计总处公布的资料: who published what speaks is the source,
+                        # whatever the name finders know of it; 相关部门发布的: unnamed
+                        speaker = maker or None
+                        who_start = max(who_start, clause_start)
+                        phrase_start = match.start() if leads else who_start
                     elif not unnamed and self._looks_like_name(who_text):
                         speaker = self.g.honorific.sub("", who_text.strip("《》〈〉「」“”\"' "))
                         who_start = max(who_start, clause_start)
@@ -2065,6 +2083,25 @@ class Extraction:
                     match.end() - match.start())
         found.sort(key=lambda a: a.start)
         return found
+
+    def _publisher(self, who_text: str) -> str | None:
+        """The maker a Chinese who-phrase names before its publishing verb (主计总处公布,
+        乘联会27日发布): the grammar says it published, so it is a name whatever the
+        tagger reads in it; "" when the words are generic (相关部门发布, 有关机构公布);
+        None when the phrase does not end in a publishing verb or its maker is no name
+        (a clause, a number, a function word)."""
+        published = _PUBLISHING_TAIL.search(fold(who_text))
+        if published is None:
+            return None
+        maker = who_text[: published.start()].strip()
+        folded = fold(maker)
+        if self._generic(maker) or folded.startswith(_UNNAMED_MAKER_OPENERS):
+            return ""
+        if not 2 <= len(folded) <= _NOUN_SOURCE_CHARS or not all(HAN.match(c) or c.isalpha()
+                                                                  for c in folded) or \
+                any(char in name_rules().function_chars for char in folded):
+            return None
+        return maker
 
     def _noun_phrase(self, text: str) -> bool:
         """Whether a short Chinese phrase is nouns only, as jieba tags it (猫眼/n 专业版/n,
@@ -2203,6 +2240,8 @@ class Extraction:
         head = tail[cut + 1 :].strip(" *“”\"'「」")
         if not 1 <= len(head) <= 8 or not all(HAN.match(char) for char in head):
             return None
+        if _PUBLISHING_TAIL.search(fold(tail[:cut]).strip()):
+            return None  # 国家统计局27日发布的数据: the bureau published it, and speaks
         if fold(head) in self.g.body_voices or last.kind in ("organisation", "title") and \
                 name_rules().role_pattern.fullmatch(fold(head)):
             return None

@@ -456,6 +456,40 @@ def _word_ends(block: str, tokenizer) -> list[int]:
     return ends
 
 
+# What may follow a person's name written right after a role: a verb, a number (a date:
+# 何亚东27日表示), a mark, the text's end.
+_AFTER_ROLE_NAME_FLAGS = ("v", "m", "eng", "x", "p", "d")
+# One-character speaking verbs that may follow a two-character name (王伟说).
+_SAYING_CHARS = frozenset("说称讲问道答笑")
+
+
+def _name_after_role(piece: str, tokens: list, first: int, rules) -> int | None:
+    """Where a person named right after a role ends (发言人何亚东表示, 发言人毛宁27日说):
+    a surname and one or two more characters, up to a verb, a date or a mark, whatever
+    the tagger made of them (何/r 亚东/ns); None when nothing like one stands there."""
+    if first >= len(piece) or piece[first] not in rules.surnames or \
+            piece[first] in rules.function_chars:
+        return None  # (老板和工人: 和 opens no name here)
+    starts = {token[0]: token for token in tokens}
+    if first not in starts:
+        return None  # the role runs into a word: 发言人员
+    for last in (first + 3, first + 2):
+        if last > len(piece) or not all(_HAN.match(char) for char in piece[first:last]) or \
+                any(char in rules.function_chars for char in piece[first + 1 : last]):
+            continue
+        inside = starts.get(last - 1)
+        if last == first + 3 and inside is not None and inside[2] in _SAYING_CHARS:
+            continue  # 王伟说: the verb is no part of the name
+        if _frequency(piece[first:last]) > rules.max_given_name_frequency or \
+                _frequency(piece[first + 1 : last]) > rules.max_given_name_frequency * 10:
+            continue  # 分析师平均预期, 老板那里: an everyday word, no name
+        following = starts.get(last)
+        if last == len(piece) or following is not None and \
+                following[3].startswith(_AFTER_ROLE_NAME_FLAGS):
+            return last
+    return None
+
+
 def chinese_names(folded: str, start: int, end: int) -> list[Name]:
     """Names and roles in folded[start:end], a Chinese stretch of text (offsets absolute)."""
     rules = name_rules()
@@ -662,6 +696,11 @@ def chinese_names(folded: str, start: int, end: int) -> list[Name]:
             continue
         kind = "role" if text.lower() in rules.roles else "other"
         add(offset, offset + len(text), kind)
+    # 发言人何亚东27日表示: a person right after a role, where no rule above found a name.
+    for role in [name for name in found if name.kind == "role"]:
+        person_end = _name_after_role(piece, tokens, role.end - start, rules)
+        if person_end is not None:
+            add(role.end - start, person_end, "person")
     found.sort(key=lambda name: name.start)
     return _bodies_before_roles(piece, start, found, rules)
 
