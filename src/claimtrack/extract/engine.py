@@ -1259,7 +1259,9 @@ class Extraction:
             return None, False
         start, end = core.start(), core.end()
         if groups.get("ordw") and not groups.get("ordwsuf") and \
-                not g.rank_before.search(self.lower, max(0, start - 48), start):
+                not g.rank_before.search(self.lower, max(0, start - 48), start) and \
+                not (g.rank_from.search(self.lower, max(0, start - 12), start) and
+                     g.rank_to_after.match(self.lower, end)):
             return None, False  # the first quarter, was first released: no rank
         if unit == "rank" and not groups.get("ordsuf") and \
                 g.ordinal_not_rank.match(self.lower, end):
@@ -2463,10 +2465,15 @@ class Extraction:
         clause_start = self._clause_start(figure.start)
         clause_end = self._clause_end(figure.end)
         direction = self._direction(figure, clause_start, clause_end)
-        if figure.from_value is not None:
+        if figure.from_value is not None and (figure.change_direction != "none" or
+                                              direction == "none"):
+            # (fell from second to sixth: the verb says the way; else the values do, a
+            # rank's larger number being a fall)
+            rises = figure.value < figure.from_value if figure.unit == "rank" else \
+                figure.value > figure.from_value
             direction = figure.change_direction if figure.change_direction != "none" else (
-                "increase" if figure.value > figure.from_value else
-                "decrease" if figure.value < figure.from_value else "none")
+                "none" if figure.value == figure.from_value else
+                "increase" if rises else "decrease")
         speaker, attribution = self._speaker(figure, info, sentences)
         role, said_on = self.last_role, self.last_said_on
         topic_word = self._topic_match(figure, info, clause_start, clause_end)
@@ -2515,6 +2522,12 @@ class Extraction:
             # A measure data/topics.yaml lists under another name: 营收 is revenue.
             found = self.g.topic_of.get(compact_key(measure))
             topic = found[0] if found and _topic_fits(found[1], figure) else None
+        if topic is None and figure.kind == "money" and measure is not None and \
+                worded is not None and worded[1] <= figure.start and \
+                measure.lower() in self.g.lexicon.units.change_default_measures:
+            # Shares fell from $88.10 to $71.40: what a share costs (400亿美金的股票, the
+            # shares written after the money, are what it bought)
+            topic = "share_price"
         if topic is None:
             topic = self._carried_topic(figure, direction, info)
             if (topic in _INDEX_TOPICS) != self._names_index(subject):

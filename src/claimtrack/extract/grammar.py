@@ -116,6 +116,8 @@ class Grammar:
     body_word: re.Pattern  # 公司, the company: an anaphoric source that is a body
     ordinal_not_rank: re.Pattern
     rank_before: re.Pattern  # ranked, came in: before a bare ordinal word that ranks
+    rank_from: re.Pattern  # (from second to sixth: see rank_before)
+    rank_to_after: re.Pattern
     rank_domain: re.Pattern  # 全国 of 排名全国第一: the whole a rank is counted in
     ranking_word: re.Pattern
     from_before: re.Pattern
@@ -448,9 +450,14 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     )
     ordinal_not_rank = re.compile(latin_bounded([*zh.ordinal_not_rank, *en.ordinal_not_rank]))
     # (ranked first, third and eighth: ordinals listed after the verb rank too.)
+    # (fell from second to sixth place: the second ordinal of a from → to of ranks ranks.)
     rank_before = re.compile(
         rf"(?<![a-z]){word_pattern(en.rank_verbs)}\s+"
-        rf"(?:(?:{ordinals})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
+        rf"(?:(?:{ordinals})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$"
+        rf"|(?<![a-z])from\s+(?:the\s+)?(?:{ordinals})\s+(?:place\s+)?to\s+(?:the\s+)?$")
+    # …and the first, right after from, when another ordinal follows to.
+    rank_from = re.compile(r"(?<![a-z])from\s+(?:the\s+)?$")
+    rank_to_after = re.compile(rf"\s+(?:place\s+)?to\s+(?:the\s+)?(?:{ordinals})(?![a-z])")
     # 排名全国第一, 位居全球: the whole a rank is counted in, right before the ordinal.
     rank_domain = re.compile(
         rf"(?P<scope>{word_pattern(sorted(rank_domains()))})(?:排名|范围内|内)?\s*$")
@@ -620,6 +627,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         body_word=re.compile(latin_bounded([*zh.body_words, *en.body_words])),
         ordinal_not_rank=ordinal_not_rank,
         rank_before=rank_before,
+        rank_from=rank_from,
+        rank_to_after=rank_to_after,
         rank_domain=rank_domain,
         ranking_word=ranking_word,
         from_before=from_before,
