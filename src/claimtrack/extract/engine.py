@@ -425,6 +425,8 @@ _SETTING_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:中|上|里|内|当中)"
 # Spaces, 的 and 's at the end of what stands before a name (比OpenAI的 o1).
 _POSSESSIVE_TAIL = re.compile(r"(?:\s|的|'s)+$")
 _POSSESSIVE_TAILS = re.compile(r"(?:\s|的|'s)*$")
+# A noun phrase this short that ends as a measure does (总收入, 营业收入) names no owner.
+_BARE_MEASURE_CHARS = 4
 # How many clauses back a clause without a topic of its own looks for one.
 _TOPIC_CLAUSES_BACK = 3
 # ", an analyst at Bernstein," after an English speaker's name.
@@ -456,6 +458,10 @@ _APPOSITION = re.compile(r",\s*([^,;:.]{2,70})(?:,|[.;](?:\s|$)|$)")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 # What may come between "up" or "down" and the figure it leads into (up by 5%).
+# A change written to-value first (fell to $2.9 trillion from $3.5 trillion): "to"
+# right before the first figure, "from" alone between the two.
+_TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
+_FROM_BETWEEN = re.compile(r"\sfrom\s")
 # What may stand between an adverb of direction and the figure it leads into (up by 5%).
 _TO_FIGURE = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?")
 # A year written with two digits (06年, 22年底) in an article with no date: the
@@ -1205,6 +1211,15 @@ class Extraction:
                     figure.change_direction = self.g.to_direction.get(word, "none")
                     figure.start = previous.start
                     merged[-1] = figure
+                    continue
+                if _TO_BEFORE.search(self.lower, max(self.body_start, previous.start - 4),
+                                     previous.start) and \
+                        _FROM_BETWEEN.fullmatch(self.lower, previous.end, figure.start):
+                    # fell to $2.9 trillion from $3.5 trillion: the same change written
+                    # to-value first; the claim is the value reached
+                    previous.from_value = figure.value
+                    previous.change_direction = "none"  # (the values say which way)
+                    previous.end = figure.end
                     continue
             merged.append(figure)
         return merged
@@ -3840,6 +3855,15 @@ class Extraction:
         return self._carried_subject(info, sentences, heading=True, opening=bool(
             self.g.subject_anaphor.match(self.lower, clause_start)))
 
+    def _names_measure(self, span: tuple[int, int]) -> bool:
+        """Whether a noun phrase is only a topic word, a quantity and not what has one
+        (总收入为1090亿元，同比增长48.8%: 总收入 is what grew; whose it is lies
+        elsewhere): a topic word, or a short noun with a measure's ending. 蕉下营业收入
+        names its owner too and stays."""
+        key = compact_key(self.text[span[0] : span[1]])
+        return key in self.g.topic_of or len(key) <= _BARE_MEASURE_CHARS and \
+            fold(key).endswith(measure_rules().zh_measure_endings)
+
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       measure_span: tuple[int, int] | None,
                       eligible: list[EntityMention],
@@ -3895,7 +3919,8 @@ class Extraction:
                 if start == info.start or holds_figure or verb_first and any(
                         flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end])):
                     span = clause_topic(self.folded, start, end, dates, blocked, None)
-                    span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) else span
+                    span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) or \
+                        span is not None and self._names_measure(span) else span
                 end = start - 1
         if span is None or worded is not None and span != worded and \
                 worded[0] <= span[0] and span[1] <= worded[1]:
