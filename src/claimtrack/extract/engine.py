@@ -2359,8 +2359,9 @@ class Extraction:
         said). A phrase that says it is a report (该报道称, this report found) goes back
         first to the report cited before."""
         folded = ascii_lower(fold(who)).strip()
-        if len(folded) > 16 or not self.g.anaphoric_source.match(folded) or \
-                folded in self.g.lexicon.en.anaphoric_sources:
+        pronoun = folded in self.g.lexicon.en.body_pronouns  # (…, it said: a body)
+        if not pronoun and (len(folded) > 16 or not self.g.anaphoric_source.match(folded) or
+                            folded in self.g.lexicon.en.anaphoric_sources):
             return None  # (The estimate had…: a bare "the" points at nothing)
         if report:
             # 据彭博社，OpenAI…。该报道称: a report goes back to the report cited before,
@@ -2369,7 +2370,7 @@ class Extraction:
             if cited is not None:
                 return cited.speaker
         # 该公司, the company: a body, not the person (Meta CEO Mark Zuckerberg) named last.
-        body = self.g.body_word.search(folded) is not None
+        body = pronoun or self.g.body_word.search(folded) is not None
         if before is not None:
             for entity in info.entities:
                 if entity.end <= before and entity.kind not in ("place", "person", "title") \

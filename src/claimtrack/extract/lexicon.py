@@ -124,6 +124,7 @@ class LanguageData(_Strict):
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
     adverb_direction_verbs: list[str] = []
+    body_pronouns: list[str] = []
     directions_touching: dict[Literal["increase", "decrease"], list[str]] = {}
     change_nouns_after: dict[str, list[str]] = {}
     conditional_markers: list[str] = []
