@@ -133,6 +133,9 @@ _BODY_AFTER_ROLE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _PUBLISHING_TAIL = re.compile(
     r"(?:\d{1,2}\s?日|[昨今前]天|[昨今]日|近日|日前|此前|最新|正式)?"
     r"(?:公布|发布|发表|披露|出具|提供|编制|整理|给出)$")
+# A Chinese noun right after a date that follows a source's verb: the date is of what
+# is published (鸿海公布1月营收为…, 发布2024年财报), not when it was said.
+_DATED_OBJECT = re.compile(r"[\u4e00-\u9fff](?<![起前后时])")
 # A day of the month right after a name (何亚东27日表示), a date whatever the text's own
 # date lets it resolve to.
 _DAY_AFTER_NAME = re.compile(r"\d{1,2}\s?日")
@@ -1667,7 +1670,8 @@ class Extraction:
                 inside = attribution.who_start <= mention.start and mention.end <= attribution.end
                 # said on Monday; told reporters on Tuesday (an object, then the day)
                 after = attribution.end <= mention.start <= attribution.end + 4 and \
-                    not self.lower[attribution.end : mention.start].strip(" on") or \
+                    not self.lower[attribution.end : mention.start].strip(" on") and \
+                    not _DATED_OBJECT.match(self.folded, mention.end) or \
                     _TOLD_ON.fullmatch(self.lower, attribution.end, mention.start) is not None
                 if (inside or after or mention in opening) and \
                         mention.period_start is not None and \
