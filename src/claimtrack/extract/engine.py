@@ -465,6 +465,11 @@ _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 # right before the first figure, "from" alone between the two.
 _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
 _FROM_BETWEEN = re.compile(r"\sfrom\s")
+# A level named as a mark a price or an index passes (6660点的“心理防线”, 3000点大关,
+# 16666点的历史最高位): the figure is that level, whatever verb of change leads to it.
+_LEVEL_NOUN_AFTER = re.compile(
+    r"的?[“\"'「]?(?:心理)?(?:防线|关口|大关|整数关口?|关卡|(?:历史)?(?:最)?高位|(?:历史)?(?:最)?高点|"
+    r"(?:历史)?(?:最)?低点|(?:历史)?(?:最)?低位)")
 # What may stand between an adverb of direction and the figure it leads into (up by 5%).
 _TO_FIGURE = re.compile(r"\s*(?:by\s|about\s|nearly\s|almost\s|more than\s)?")
 # A year written with two digits (06年, 22年底) in an article with no date: the
@@ -2864,8 +2869,9 @@ class Extraction:
         if self.lower[figure.start] in "-+" and figure.unit == "%":
             return "decrease" if self.lower[figure.start] == "-" else "increase"  # 股价-8%
         if self.g.level_before.search(self.lower, max(clause_start, figure.start - 6),
-                                      figure.start):
-            return "none"
+                                      figure.start) or \
+                _LEVEL_NOUN_AFTER.match(self.lower, figure.end):
+            return "none"  # (洞穿6660点的心理防线, 突破3000点大关: a level, not a move)
         after = self.g.direction_after.match(self.lower, figure.end, clause_end)
         best = None
         for match in self.g.direction.finditer(self.lower, clause_start, figure.start):
@@ -3866,8 +3872,12 @@ class Extraction:
         elsewhere): a topic word, or a short noun with a measure's ending. 蕉下营业收入
         names its owner too and stays."""
         key = compact_key(self.text[span[0] : span[1]])
+        rules = measure_rules()
+        # (of the one-character endings only a quantity's: 增值税 is a tax, a thing)
+        endings = tuple(ending for ending in rules.zh_measure_endings
+                        if len(ending) > 1 or ending in rules.zh_quantity_suffixes)
         return key in self.g.topic_of or len(key) <= _BARE_MEASURE_CHARS and \
-            fold(key).endswith(measure_rules().zh_measure_endings)
+            fold(key).endswith(endings)
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       measure_span: tuple[int, int] | None,
