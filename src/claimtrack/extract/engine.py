@@ -177,7 +177,9 @@ _SCOPE_EN = re.compile(
 _DIGIT = re.compile(r"\d")
 _INDEX_TOPICS = frozenset(("index_change", "index_level"))
 # A share price word in a sentence about an index (收于, 收报) speaks of the index.
-_SHARE_TO_INDEX = {"share_price": "index_level", "share_price_change": "index_change"}
+# So does "benchmark", an AI model's test elsewhere (the benchmark S&P 500 fell 1.5%).
+_SHARE_TO_INDEX = {"share_price": "index_level", "share_price_change": "index_change",
+                   "benchmark_score": "index_level"}
 # What may open a sentence before a day that dates what its source then says.
 _OPENING_DAY = re.compile(r"[\s*#>\-“\"「]*(?:on\s+|于|在)?")
 # Between that day and the source: a comma, and at most a few words naming who the
@@ -333,7 +335,7 @@ _LAST_LATIN_WORD = re.compile(r"([a-z]+)[^a-z]*\Z")
 _SOURCE_LIST = re.compile(r"与|和|、|及|以及|等|,|，|\sand\s")
 # What a document says (…数据显示, …报告指出): the document word, after the source phrase.
 _DOCUMENT_SAYS = re.compile(
-    r"的?(?:最新|近日|日前|此前)?(?:公布|发布)?的?(数据|统计|报告|调查|决算|普查|财报|公告)"
+    r"的?(?:最新|近日|日前|此前)?(?:公布|发布)?的?(数据|资料|统计|报告|调查|决算|普查|财报|公告)"
     r"(?:显示|表明|指出|称|披露)")
 # A date that opens a source phrase (2022年全国社保基金决算数据): when, not whose.
 _LEADING_DATE = re.compile(r"(?:\d{2,4}\s?年)?(?:\d{1,2}\s?月)?(?:\d{1,2}\s?日)?的?")
@@ -465,6 +467,11 @@ _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 # right before the first figure, "from" alone between the two.
 _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
 _FROM_BETWEEN = re.compile(r"\sfrom\s")
+# A time word at the end of a who-phrase (香港经济今年预计): when, not who.
+_TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
+# A figure that restates the one before it in another unit (升345点或1.8%, up 345
+# points, or 1.8%): "or" alone between them.
+_RESTATED = re.compile(r"\s*(?:或|,?\s*or)\s*")
 # A level named as a mark a price or an index passes (6660点的“心理防线”, 3000点大关,
 # 16666点的历史最高位): the figure is that level, whatever verb of change leads to it.
 _LEVEL_NOUN_AFTER = re.compile(
@@ -2152,7 +2159,8 @@ class Extraction:
         after it is an adverb of the figure (预计, 估计), and the name before it stays
         what the figure is about."""
         tail_start = inside[-1].end if inside else who_start
-        tail = self.folded[tail_start:who_end].strip()
+        # (香港经济今年预计增长2%: a time word between the quantity and the verb)
+        tail = _TRAILING_TIME.sub("", self.folded[tail_start:who_end].strip())
         if len(tail) < 2 or not HAN.match(tail[-1]):
             return False
         return any(tail.endswith(ending) for ending in measure_rules().zh_measure_endings)
@@ -2582,6 +2590,8 @@ class Extraction:
             topic = self.g.change_topic.get(topic, topic)
         if topic in _SHARE_TO_INDEX and self._names_index(subject):
             topic = _SHARE_TO_INDEX[topic]  # 沪指…收于3150点，创业板指跌2.3%: an index's move
+            if topic == "index_level" and direction != "none" and figure.from_value is None:
+                topic = "index_change"  # (The benchmark S&P 500 fell 1.5%)
         elif topic == "index_change" and self._kind_of(subject, info) == "organisation" and \
                 not self._names_index(subject) and \
                 any(self._names_index(e.name) for e in info.entities if e.name != subject):
@@ -2885,6 +2895,13 @@ class Extraction:
         if best is None and after is not None:
             best = after
         if best is None:
+            index = bisect.bisect_left(self.figure_starts, figure.start)
+            if index and _RESTATED.fullmatch(self.lower, self.figures[index - 1].end,
+                                             figure.start):
+                # 升345点或1.8%, up 345 points, or 1.8%: the same move restated
+                previous = self.figures[index - 1]
+                return self._direction(previous, self._clause_start(previous.start),
+                                       self._clause_end(previous.end))
             for word, touching in self.g.touching_direction.items():
                 if self.lower.endswith(word, clause_start, figure.start):
                     return touching  # 恒指升2.1%, 日经指数抹去4451点
@@ -3931,8 +3948,12 @@ class Extraction:
                 holds_figure = any(start <= f[0] < end for f in figures)
                 # 总营收达到570亿美元，创历史最高纪录，同比增长62%: a clause with neither
                 # a figure nor a verb (创/n 历史/n 最高/a 纪录/n) is a comment, no topic.
-                if start == info.start or holds_figure or verb_first and any(
-                        flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end])):
+                # (財政司司長陳茂波表示，本港經濟…: a clause that only names the source says
+                # who speaks, not what the figures after it are about)
+                speaks = any(start <= a.who_start and end - 1 <= a.end <= end + 1
+                             and a.speaker is not None for a in info.attributions)
+                if not speaks and (start == info.start or holds_figure or verb_first and any(
+                        flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end]))):
                     span = clause_topic(self.folded, start, end, dates, blocked, None)
                     span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) or \
                         span is not None and self._names_measure(span) else span
