@@ -38,6 +38,7 @@ from claimtrack.extract.lexicon import ascii_lower, fold
 from claimtrack.extract.markup import blank_markup, join_broken_lines
 from claimtrack.extract.measures import (
     counted_noun,
+    english_noun,
     measure_before,
     measure_rules,
     verb_measure,
@@ -469,6 +470,8 @@ _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
 _FROM_BETWEEN = re.compile(r"\sfrom\s")
 # A time word at the end of a who-phrase (香港经济今年预计): when, not who.
 _TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
+# The lower-case English word right after a figure (a £3m charge).
+_EN_WORD_AFTER = re.compile(r" ([a-z][a-z-]+)\b")
 # A figure that restates the one before it in another unit (升345点或1.8%, up 345
 # points, or 1.8%): "or" alone between them.
 _RESTATED = re.compile(r"\s*(?:或|,?\s*or)\s*")
@@ -3977,8 +3980,9 @@ class Extraction:
                 # (广东省GDP, 日本的人口: a place and only a measure after it is the place's)
                 return entity.name if entity in eligible else None
         phrase = self.folded[span[0] : span[1]]
-        if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of:
-            return None  # 业界: a vague source; 净利润: a measure, not what it is of
+        if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of or \
+                self.g.direction.fullmatch(phrase):
+            return None  # 业界: a vague source; 净利润, 涨幅: a measure, not what it is of
         return self.text[span[0] : span[1]].strip()
 
     def _opens_with_change(self, clause_start: int, figure_start: int) -> bool:
@@ -4463,6 +4467,8 @@ class Extraction:
         if inside:
             return inside[-1]  # the unit names it: 16 million downloads
         in_clause = [m for m in matches if clause_start <= m[0] and m[1] <= clause_end]
+        if not in_clause and figure.kind == "money" and self._money_of_noun(figure.end):
+            return None  # …, while SoftBank booked a £3m charge: the noun says what it is
         pool = in_clause or matches
         before = [m for m in pool if m[1] <= figure.start]
         # 营收570亿美元，同比增长62%，净利润…: a clause that opens with its change
@@ -4478,6 +4484,14 @@ class Extraction:
         if after:
             return after[0]
         return before[-1] if before else None
+
+    def _money_of_noun(self, end: int) -> bool:
+        """Whether an English noun right after money says what the money is (a £3m
+        charge, a $2.5 billion writedown), so that no topic word of another clause does."""
+        word = _EN_WORD_AFTER.match(self.lower, end)
+        if word is None or word.group(1).endswith("s") and not word.group(1).endswith("ss"):
+            return False  # (the roughly $38bn analysts had expected: who, not what)
+        return english_noun(word.group(1), measure_rules())
 
     def _event_between(self, mention: DateMention, figure: Figure) -> bool:
         """Whether an event word stands in the text between a date and a figure."""

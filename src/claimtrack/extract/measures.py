@@ -225,7 +225,7 @@ def _chinese(folded: str, start: int, end: int, blocked: list[tuple[int, int]],
 _MODALS = frozenset(("can", "could", "will", "would", "may", "might", "must", "should", "to"))
 
 
-def _english_noun(word: str, rules: MeasureRules) -> bool:
+def english_noun(word: str, rules: MeasureRules) -> bool:
     """Whether a lower-case English word may name a measure (see lang/measures.yaml)."""
     if len(word) < 2 or word in rules.en_not_measures or word.endswith("ly"):
         return False
@@ -247,7 +247,7 @@ def _english(folded: str, start: int, end: int,
     first, last, word = words[index]
     # A capital starts a name, unless the word starts the clause (Revenue rose...).
     capital = word[0].isupper() and index > 0
-    if not word.isalpha() or not _english_noun(word.lower(), rules) or capital or \
+    if not word.isalpha() or not english_noun(word.lower(), rules) or capital or \
             _is_blocked(first, last, blocked):
         return None
     if index > 0 and words[index - 1][2].lower() in _MODALS:
@@ -257,14 +257,14 @@ def _english(folded: str, start: int, end: int,
         # the noun before it is, if any.
         previous = words[index - 1] if index > 0 else None
         if previous is None or not previous[2].isalpha() or not previous[2].islower() or \
-                previous[2] in rules.en_links or not _english_noun(previous[2], rules) or \
+                previous[2] in rules.en_links or not english_noun(previous[2], rules) or \
                 _is_blocked(previous[0], previous[1], blocked):
             return None
         return previous[0], previous[1]
     if index > 0:  # market value, net income: one modifier before the noun
         p_first, _, p_word = words[index - 1]
         if p_word.isalpha() and p_word.islower() and p_word not in rules.en_links and \
-                _english_noun(p_word, rules) and not _is_blocked(p_first, last, blocked):
+                english_noun(p_word, rules) and not _is_blocked(p_first, last, blocked):
             first = p_first
     return first, last
 
