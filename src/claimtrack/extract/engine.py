@@ -1169,9 +1169,11 @@ class Extraction:
         return False
 
     def _future_clause(self, position: int) -> bool:
+        """Whether a future marker stands before ``position`` in its clause (计划自六月起,
+        would reach 1,000 vehicles by June); one after it (said on January 24 that the
+        company would spend) leaves the date in the past."""
         start = self._clause_start(position)
-        end = self._clause_end(position)
-        return self.g.future.search(self.lower, start, end) is not None
+        return self.g.future.search(self.lower, start, position) is not None
 
     # --- figures --------------------------------------------------------------
 
