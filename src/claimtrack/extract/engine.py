@@ -470,6 +470,8 @@ _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
 _FROM_BETWEEN = re.compile(r"\sfrom\s")
 # A time word at the end of a who-phrase (香港经济今年预计): when, not who.
 _TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
+# Roles whose holders speak of others (an analyst's firm is not what she estimates).
+_OBSERVER_ROLE = re.compile(r"analyst|economist|strategist|分析师|经济学家|策略师")
 # The lower-case English word right after a figure (a £3m charge).
 _EN_WORD_AFTER = re.compile(r" ([a-z][a-z-]+)\b")
 # A figure that restates the one before it in another unit (升345点或1.8%, up 345
@@ -3535,6 +3537,10 @@ class Extraction:
                 continue  # Jane Doe, an analyst at Bernstein, said: the source's description
             if any(a.who_end <= entity.start and entity.end <= a.end for a in info.attributions):
                 continue  # 李家超在《施政报告》中指出: where the source speaks
+            if any(a.role is not None and _OBSERVER_ROLE.search(ascii_lower(fold(a.role))) and
+                   entity.end <= a.who_start and a.who_start - entity.end <= len(a.role) + 2
+                   for a in info.attributions):
+                continue  # Bernstein analyst Stacy Rasgon estimated: an observer's firm
             if any(start <= entity.start and entity.end <= end
                    for start, end in self._group_members(info)):
                 continue  # 包括苹果、微软在内的七大科技公司: a member, not the group
