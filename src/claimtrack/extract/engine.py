@@ -4129,9 +4129,18 @@ class Extraction:
             end = min(commas)
         else:
             return None  # A and B rose 5% and 3% respectively: no phrase stands apart
-        if self._dates_in(info.start, end):
-            return None  # 2023年和2024年分别增长5%和3%: periods, not what grew
+        dates = self._dates_in(info.start, end)
+        if dates:
+            # 2023年和2024年分别增长5%和3%: periods, not what grew; 联发科、瑞昱、联咏1月
+            # 营收分别为…: the names stand before the date
+            end = dates[0].start
         phrase = self.text[info.start:end].strip(" *#>\n")
+        if HAN.search(phrase):
+            # 联发科、瑞昱、联咏营收分别为…: the measure after the last name is no part of it
+            measure = self._trailing_measure(phrase)
+            phrase = phrase[:measure].rstrip("的 ") if measure else phrase
+        if not phrase:
+            return None
         phrase = _LEADING_ARTICLE.sub("", phrase)
         parts = [part.strip() for part in _LIST_SPLIT.split(phrase)]
         rules = subject_rules()
@@ -4144,6 +4153,13 @@ class Extraction:
             # the basic and premium tiers: the head noun the last phrase ends with
             parts = [f"{part} {words[-1]}" for part in parts[:-1]] + parts[-1:]
         return parts[figures.index(figure)]
+
+    def _trailing_measure(self, phrase: str) -> int | None:
+        """Where a topic word that ends a Chinese phrase starts (营收 of 联咏营收, 装机量 of
+        LG新能源的装机量), or None."""
+        lowered = ascii_lower(fold(phrase))
+        starts = [m.start() for m in self.g.topic.finditer(lowered) if m.end() == len(lowered)]
+        return min(starts) if starts else None
 
     def _possessive_chain_end(self, entities: list[EntityMention],
                               clause_end: int) -> EntityMention:

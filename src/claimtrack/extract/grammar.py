@@ -468,8 +468,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     from_far = re.compile(
         rf"(?:(?<![a-z])(?:{word_pattern(en.from_markers)})\s[^,;:!?\n]{{0,40}}?\s(?:of|at)"
         rf"|(?:{word_pattern(zh.from_markers)})[^，,。；;：:！？!?\n]{{0,12}}?)\s?\Z")
+    # (从年初的1.2万亿美元跌至目前的8000亿美元: a time word and 的 may stand after it)
     to_between = re.compile(
-        rf"\s?(?P<to>{latin_bounded([*zh.to_markers, *en.to_markers])})\s?\Z")
+        rf"\s?(?P<to>{latin_bounded([*zh.to_markers, *en.to_markers])})\s?"
+        rf"(?:[\u4e00-\u9fff]{{1,4}}的)?\Z")
     level_before = re.compile(
         rf"(?:{latin_bounded([*zh.level_markers, *en.level_markers])})\s?\Z"
     )
