@@ -468,6 +468,11 @@ _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
 # right before the first figure, "from" alone between the two.
 _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
 _FROM_BETWEEN = re.compile(r"\sfrom\s")
+# …reached $10 billion in June, up from $5.5 billion a year earlier: the value before,
+# after a level and its date (the same change, the level first).
+_UP_FROM_BETWEEN = re.compile(
+    r"(?:\s(?:in|on|at|by|as of)\s[^,;.\d]{0,20}(?:\d{1,4}[^,;.]{0,10})?)?,?\s"
+    r"(?:up|down|rising|falling|compared with|compared to|versus)\s(?:from\s)?")
 # A time word at the end of a who-phrase (香港经济今年预计): when, not who.
 _TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
 # Roles whose holders speak of others (an analyst's firm is not what she estimates).
@@ -1234,9 +1239,10 @@ class Extraction:
                     figure.start = previous.start
                     merged[-1] = figure
                     continue
-                if _TO_BEFORE.search(self.lower, max(self.body_start, previous.start - 4),
-                                     previous.start) and \
-                        _FROM_BETWEEN.fullmatch(self.lower, previous.end, figure.start):
+                if (_TO_BEFORE.search(self.lower, max(self.body_start, previous.start - 4),
+                                      previous.start) and
+                        _FROM_BETWEEN.fullmatch(self.lower, previous.end, figure.start)) or \
+                        _UP_FROM_BETWEEN.fullmatch(self.lower, previous.end, figure.start):
                     # fell to $2.9 trillion from $3.5 trillion: the same change written
                     # to-value first; the claim is the value reached
                     previous.from_value = figure.value
@@ -2865,6 +2871,12 @@ class Extraction:
                    clause_end: int) -> str:
         """forecast, comparison, share, change or level: what kind of statement a figure makes."""
         before = (self.lower, clause_start, figure.start)
+        listed = self._list_head(figure)
+        if listed is not figure:
+            # $80 billion, $75 billion and $100 billion respectively: a figure listed
+            # right after a like one is stated as the list's first is
+            return self._statement(listed, direction, self._clause_start(listed.start),
+                                   self._clause_end(listed.end))
         if self.g.forecast.search(*before) or self.g.conditional.search(*before) or (
                 self.g.basis_before.search(self.lower, clause_start, figure.start)
                 and self.g.basis_after.match(self.lower, figure.end)):
@@ -2917,12 +2929,7 @@ class Extraction:
             # one (only a list's joiner between) changes as the first of the list does.
             # Only where the change word leads into the list (not 价格一路下跌，27元，20元:
             # the prices it fell through).
-            first = figure
-            index = bisect.bisect_left(self.figure_starts, figure.start)
-            while index and (previous := self.figures[index - 1]).kind == figure.kind and \
-                    previous.unit == figure.unit and \
-                    _LIST_JOINER.fullmatch(self.lower, previous.end, first.start):
-                first, index = previous, index - 1
+            first = self._list_head(figure)
             if first is figure:
                 return "none"
             leading = self._clause_start(first.start)
@@ -2939,6 +2946,17 @@ class Extraction:
         (made up about a third, set up $500 billion: en.yaml adverb_direction_verbs)."""
         words = self.lower[max(clause_start, start - 12) : start].split()
         return bool(words) and words[-1] in self.g.adverb_direction_verbs
+
+    def _list_head(self, figure: Figure) -> Figure:
+        """The first figure of the list a figure ends (like figures joined by 、, and,
+        commas only: 800亿美元、750亿美元和1000亿美元), else the figure itself."""
+        first = figure
+        index = bisect.bisect_left(self.figure_starts, figure.start)
+        while index and (previous := self.figures[index - 1]).kind == figure.kind and \
+                previous.unit == figure.unit and \
+                _LIST_JOINER.fullmatch(self.lower, previous.end, first.start):
+            first, index = previous, index - 1
+        return first
 
     def _leads_into_figure(self, end: int) -> bool:
         """Whether a figure starts right after ``end`` (up 5%, adding HK$400 billion,
@@ -3528,9 +3546,10 @@ class Extraction:
                     r"\s?(?:的|'s)?\s?", self.lower[entity.end : base.start]) for base in bases):
                 continue
             if any(a.who_start <= entity.start and entity.end <= a.who_end
+                   and not a.who_end <= figure.start < a.end
                    for a in info.attributions if a.start <= entity.start < a.end or
                    a.who_start <= entity.start < a.who_end):
-                continue
+                continue  # (…but Nvidia, which reported revenue of $57 billion, said: Nvidia's)
             if any(a.who_start < entity.start and entity.end <= a.end and
                    self.folded[a.who_end : entity.start].lstrip().startswith(",")
                    for a in info.attributions):
@@ -4482,9 +4501,12 @@ class Extraction:
                     info.topics.append((match.start(), match.end(), found[0], found[1]))
         # (研究人员发现，约70%的人…: a topic word inside a source's phrase names who says,
         # not what is measured.)
+        # (Nvidia, which reported revenue of $57 billion, said…: a figure inside the
+        # source's phrase takes the topic words beside it there)
         matches = [(start, end, key) for start, end, key, kind in info.topics
                    if _topic_fits(kind, figure) and not any(
-                       a.start <= start and end <= a.end for a in info.attributions)]
+                       a.start <= start and end <= a.end and
+                       not a.start <= figure.start < a.end for a in info.attributions)]
         if not matches:
             return None
         inside = [m for m in matches if figure.start <= m[0] and m[1] <= figure.end]
@@ -4885,9 +4907,19 @@ class Extraction:
             obj = None
         if before and obj is not None:
             return None
+        # DeepSeek于2023年7月在杭州成立: a place after 在 or 于 is where the event was, and
+        # the name before it (past its dates) is what the event is of.
+        wheres = [e for e in before if e.kind == "place" and
+                  self.lower[max(0, e.start - 1) : e.start] in ("在", "于")]
+        if wheres and len(wheres) < len(before):
+            before = [e for e in before if e not in wheres]
         if before:
             nearest = before[-1]
             gap = self.lower[nearest.end : event.start()]
+            if wheres:
+                for cut in [*wheres, *self._dates_in(nearest.end, event.start())]:
+                    if nearest.end <= cut.start and cut.end <= event.start():
+                        gap = gap.replace(self.lower[cut.start : cut.end], "", 1)
             reach = EVENT_SUBJECT_GAP_LATIN if LATIN_WORD.search(gap) else EVENT_SUBJECT_GAP
             close = len(gap) <= reach and not _CLAUSE_MARK.search(gap)
             # 在上海成立, 发表在《自然》上: where it happened, not what happened.
