@@ -204,13 +204,15 @@ _BASIS_BEFORE = re.compile(
 _COMPARATIVE = (r"(?:more|less|bigger|larger|higher|greater|faster|cheaper|smaller|lower|"
                 r"fewer|longer|shorter|costlier|more\s+expensive|less\s+expensive)")
 _AS_MUCH_AS = r"as\s+(?:much|many|large|big|high|fast|expensive|long|likely)\s+as"
+# (20 to 50 times cheaper to use than o1: a few words may part the comparative and than)
+_COMPARATIVE_THAN = rf"{_COMPARATIVE}(?:\s+[a-z]+){{0,2}}?\s+than"
 _MULTIPLE_AFTER = re.compile(
-    rf"\s+(?:{_AS_MUCH_AS}|(?:that|those)\s+of|{_COMPARATIVE}\s+than|the\s+(?:size|level|"
+    rf"\s+(?:{_AS_MUCH_AS}|(?:that|those)\s+of|{_COMPARATIVE_THAN}|the\s+(?:size|level|"
     r"amount|number|cost|price|value|rate|total|figure)|over|what|higher|larger|bigger|more)\b")
 # After an English figure, what compares it with another (95% cheaper than, three times
 # as much as, twice that of): the base named next is what it is compared with.
 _COMPARED_AFTER = re.compile(
-    rf"\s+(?:times\s+)?(?:{_COMPARATIVE}\s+than|{_AS_MUCH_AS}|(?:that|those)\s+of)\s+"
+    rf"\s+(?:times\s+)?(?:{_COMPARATIVE_THAN}|{_AS_MUCH_AS}|(?:that|those)\s+of)\s+"
     r"(?:the\s+)?")
 # Between a share or a multiple and what it is of: "1/20 of", "that of the".
 _BASE_AFTER = re.compile(r"\s*(?:of|than|that of|those of)\s+(?:the\s+)?")
@@ -4489,7 +4491,11 @@ class Extraction:
             return None  # 一个五十多岁的老员工: an age measures age, not the noun it describes
         if info.topics is None:  # the sentence's topic words, found once
             info.topics = []
+            bases = [m.span() for m in self.g.basis_phrase.finditer(
+                self.lower, info.start, info.end)]
             for match in self.g.topic.finditer(self.lower, info.start, info.end):
+                if any(start <= match.start() and match.end() <= end for start, end in bases):
+                    continue  # 按不变价格计算: how it is reckoned, not what is measured
                 found = self.g.topic_of.get(compact_key(match.group(0)))
                 if found and not any(
                         e.start < match.start() and match.end() <= e.end and
@@ -4587,9 +4593,11 @@ class Extraction:
                 self.lower, max(clause_start, d.start - 6), d.start)] or in_clause
         # DeepSeek launched V3 last December; it cost $5.58 million: December dates the
         # launch. (公布第三季财报，营收570亿美元: a quarter is what a report covers.)
+        # (…发布数据，2024年国内生产总值…: a date that opens its clause is of that clause,
+        # not of the one before, whose event it does not date)
         in_sentence = [d for d in in_sentence if d in in_clause or d.quarter is not None or
                        d.fiscal_year is not None or not self.g.event.search(
-                           self.lower, self._clause_start(d.start), self._clause_end(d.end))]
+                           self.lower, self._clause_start(d.start + 1), self._clause_end(d.end))]
         chosen = None
         if in_clause:
             chosen = min(in_clause, key=lambda d: abs(d.start - figure.start))

@@ -106,6 +106,7 @@ class Grammar:
     narration_opener: re.Pattern  # 于是，: the writer telling on after a speaker's words
     basis_before: re.Pattern
     basis_after: re.Pattern
+    basis_phrase: re.Pattern
     object_marker: re.Pattern
     colloquial_currency_words: frozenset[str]
     duration_not_length: re.Pattern
@@ -568,6 +569,10 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             rf"(?:{word_pattern([*zh.basis_before, *en.basis_before])})[^，,。；;\d]{{0,3}}\Z"),
         basis_after=re.compile(
             rf"[^，,。；;]{{0,6}}?(?:{word_pattern([*zh.basis_after, *en.basis_after])})"),
+        # 按不变价格计算: the basis a figure is reckoned on, whose words measure nothing
+        basis_phrase=re.compile(
+            rf"(?:{word_pattern(zh.basis_before)})[^，,。；;\d]{{1,8}}?"
+            rf"(?:{word_pattern(zh.basis_after)})"),
         conditional=re.compile(latin_bounded([*zh.conditional_markers, *en.conditional_markers])),
         commentary_opener=re.compile(
             rf"[\s*>_]*(?:{word_pattern([*zh.commentary_openers, *en.commentary_openers])})"),
