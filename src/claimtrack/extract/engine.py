@@ -465,7 +465,6 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70})(?:,|[.;](?:\s|$)|$)")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
-# What may come between "up" or "down" and the figure it leads into (up by 5%).
 # A change written to-value first (fell to $2.9 trillion from $3.5 trillion): "to"
 # right before the first figure, "from" alone between the two.
 _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
