@@ -474,6 +474,9 @@ _FROM_BETWEEN = re.compile(r"\sfrom\s")
 _UP_FROM_BETWEEN = re.compile(
     r"(?:\s(?:in|on|at|by|as of)\s[^,;.\d]{0,20}(?:\d{1,4}[^,;.]{0,10})?)?,?\s"
     r"(?:up|down|rising|falling|compared with|compared to|versus)\s(?:from\s)?")
+# Shares and their verb right before a figure (Tesla's shares jumped 22%, its stock has
+# fallen 5%).
+_SHARES_MOVED = re.compile(r"\b(?:shares|stock)\s+(?:(?:have|has|had)\s+)?[a-z]+\s+(?:by\s+)?\Z")
 # A time word at the end of a who-phrase (香港经济今年预计): when, not who.
 _TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
 # Roles whose holders speak of others (an analyst's firm is not what she estimates).
@@ -2592,6 +2595,12 @@ class Extraction:
         if topic is None and direction != "none" and measure is None and \
                 figure.kind == "percent" and self._names_index(subject):
             topic = "index_change"  # The S&P 500 fell 1.5%: an index's move
+        if direction != "none" and figure.kind == "percent" and topic not in _INDEX_TOPICS \
+                and _SHARES_MOVED.search(self.lower, clause_start, figure.start):
+            # Tesla's shares jumped 22% … after it reported profit of…: the shares worded
+            # right before the move say what moved, whatever topic word follows
+            topic = None
+            measure = measure if measure in units.change_default_measures else None
         if topic is None and direction != "none" and (
                 measure is None or measure.lower() in units.change_default_measures) and \
                 self._company_or_shares(subject, info) and statement != "comparison" and \

@@ -415,7 +415,11 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
     anaphora = re.compile(
         latin_bounded([*zh.period_anaphora, *en.period_anaphora]) + rf"(?!\s*{moved})")
     future = re.compile(latin_bounded([*zh.future_markers, *en.future_markers]))
-    forecast = re.compile(latin_bounded([*zh.forecast_markers, *en.forecast_markers]))
+    # (better than expected, 超预期的10万亿: a result measured against a forecast is no
+    # forecast itself; 低于预期的6.43亿美元 is the forecast)
+    forecast = re.compile(
+        r"(?<!than )(?<!than-)(?<!超)"
+        + "(?:" + latin_bounded([*zh.forecast_markers, *en.forecast_markers]) + ")")
     not_comparison = [*zh.comparison_not_before, *en.comparison_not_before]
     # 占比, 无比: a comparison word after one of these is part of a word (a share, "very").
     not_comparison_after = "".join(
