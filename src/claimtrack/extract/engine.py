@@ -465,6 +465,9 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,
 _APPOSITION = re.compile(r",\s*([^,;:.]{2,70})(?:,|[.;](?:\s|$)|$)")
 # A clause that holds nothing before its date but a preposition: ", in 2016,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，]*(?:in|on|at|since|于|在)?\s*")
+# "by" right before a figure: a change's amount (fell by $20.1 billion to $104 billion);
+# "from": the start of a change (rose from $5 billion to $6 billion, 从5亿元增至6亿元).
+_BY_OR_FROM_BEFORE = re.compile(r"(?:(?<![a-z])(?:by|from)\s|从|由)(?:[^\s\d]{1,3})?\s?\Z")
 # A change written to-value first (fell to $2.9 trillion from $3.5 trillion): "to"
 # right before the first figure, "from" alone between the two.
 _TO_BEFORE = re.compile(r"(?<![a-z])to\s\Z")
@@ -477,6 +480,9 @@ _UP_FROM_BETWEEN = re.compile(
 # Shares and their verb right before a figure (Tesla's shares jumped 22%, its stock has
 # fallen 5%).
 _SHARES_MOVED = re.compile(r"\b(?:shares|stock)\s+(?:(?:have|has|had)\s+)?[a-z]+\s+(?:by\s+)?\Z")
+# What a maker compiles and speaks through (彭博亿万富翁指数, 胡润百富榜): as zh.yaml's
+# ranking source pattern names them.
+_COMPILED_RANKINGS = ("指数", "榜单", "排行榜", "百富榜", "富豪榜", "白皮书", "蓝皮书")
 # A time word at the end of a who-phrase (香港经济今年预计): when, not who.
 _TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
 # Roles whose holders speak of others (an analyst's firm is not what she estimates).
@@ -1351,7 +1357,16 @@ class Extraction:
             same_unit = first_unit is None or (
                 second_unit is not None
                 and self._unit_key(first_unit) == self._unit_key(second_unit))
-            if joiner and same_unit and (word != "and" or self._between_before(start)):
+            # (fell by $20.1 billion to $104 billion: the change, then the level reached)
+            # (rose from $5 billion to $6 billion: a change from → to, not a range, when a
+            # verb of change leads to it; 从1岁到10岁 is a span)
+            marker = _BY_OR_FROM_BEFORE.search(self.lower, max(self.body_start, start - 8), start)
+            by_before = word in ("to", "至", "到") and marker is not None and (
+                marker.group(0).lstrip().startswith("by") or self.g.direction.search(
+                    self.lower, max(self._clause_start(start), marker.start() - 12),
+                    marker.start()) is not None)
+            if joiner and same_unit and not by_before and (
+                    word != "and" or self._between_before(start)):
                 second_value, second_step, *_ = self._core_value(following.groupdict())
                 second_scaled = following.group("arscale") or following.group("cnscale")
                 if second_value is not None and not scaled and second_scaled:
@@ -2180,6 +2195,8 @@ class Extraction:
         tail = _TRAILING_TIME.sub("", self.folded[tail_start:who_end].strip())
         if len(tail) < 2 or not HAN.match(tail[-1]):
             return False
+        if inside and tail.endswith(_COMPILED_RANKINGS):
+            return False  # 据彭博亿万富翁指数: a ranking or an index speaks through its maker
         return any(tail.endswith(ending) for ending in measure_rules().zh_measure_endings)
 
     def _time_clause(self, verb_end: int) -> bool:
@@ -2485,6 +2502,9 @@ class Extraction:
 
     def _generic(self, who: str) -> bool:
         key = compact_key(who)
+        if "的" in key:
+            # 一位不愿具名的高管: a generic word after its description is still generic
+            key = key.rsplit("的", 1)[1] or key
         # A generic word of two characters or more that the key ends in, at most two
         # characters after its start: found by looking its last characters up.
         return key in self.g.generic_sources or any(
@@ -3820,7 +3840,7 @@ class Extraction:
                     # (2019) found, Goldman analysts said: not its own
                 for entity in info.entities:
                     if entity.name == attribution.speaker and entity.kind not in (
-                            "person", "title"):
+                            "person", "title") and not self._outlet_or_department(attribution):
                         return entity.name  # 英伟达表示: a company's own figures
                 body = self._body_pointed_at(attribution)
                 if body is not None:
@@ -4318,7 +4338,12 @@ class Extraction:
             # 《金融时报》的一篇文章提出, Reuters reported, Smith et al. (2019), Goldman
             # analysts said
             return True
-        who = self.folded[attribution.who_start : attribution.who_end].strip("《》 ")
+        return self._outlet_or_department(attribution)
+
+    def _outlet_or_department(self, attribution: Attribution) -> bool:
+        """Whether a source is a news outlet or a government department by its name's
+        ending (新华社, 国家统计局, the Commerce Department): what it says is of others."""
+        who = self.lower[attribution.who_start : attribution.who_end].strip("《》 ")
         return who.endswith(name_rules().outlet_endings)
 
     def _measure_span(self, figure: Figure, info: SentenceInfo, clause_start: int,

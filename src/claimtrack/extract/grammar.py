@@ -391,8 +391,12 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
 
     increase = [*zh.directions.increase, *en.directions.increase]
     decrease = [*zh.directions.decrease, *en.directions.decrease]
+    # (declined to comment, fell to say: a verb before another verb's "to" is no change)
+    not_a_change = (r"(?!\s+to\s+(?:comment|say|disclose|elaborate|provide|give|discuss|"
+                    r"answer|respond|confirm|name|specify|reveal|share|be\s+named)\b)")
     direction = re.compile(
-        rf"(?P<inc>{latin_bounded(increase)})|(?P<dec>{latin_bounded(decrease)})"
+        rf"(?P<inc>{latin_bounded(increase)}){not_a_change}"
+        rf"|(?P<dec>{latin_bounded(decrease)}){not_a_change}"
     )
     rise_nouns = word_pattern(en.change_nouns_after.get("increase", []))
     fall_nouns = word_pattern(en.change_nouns_after.get("decrease", []))
