@@ -140,6 +140,11 @@ _DATED_OBJECT = re.compile(r"[\u4e00-\u9fff](?<![起前后时])")
 # A day of the month right after a name (何亚东27日表示), a date whatever the text's own
 # date lets it resolve to.
 _DAY_AFTER_NAME = re.compile(r"\d{1,2}\s?日")
+# A source's verb that says it published (行政院主计总处公布，…): the words before it
+# name a maker, whatever the name finders know of them.
+_PUBLISHES = re.compile(r"(?:公布|发布|披露)$")
+# Word classes no maker's name holds: time words, adverbs, pronouns, numerals.
+_NOT_IN_MAKER = frozenset("tdrm")
 # Words that open an unnamed maker (相关部门, 有关机构, 某机构).
 _UNNAMED_MAKER_OPENERS = ("相关", "有关", "某", "一些", "多家", "多个")
 _PUBLISHED_BY = re.compile(
@@ -2087,7 +2092,9 @@ class Extraction:
                         speaker = referred
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
-                    elif not unnamed and (maker := self._publisher(who_text)) is not None:
+                    elif not unnamed and ((maker := self._publisher(who_text)) is not None or
+                                          _PUBLISHES.search(fold(match.group(0))) and
+                                          (maker := self._maker_name(who_text)) is not None):
                         # 根据主计总处公布的资料: who published what speaks is the source,
                         # whatever the name finders know of it; 相关部门发布的: unnamed
                         speaker = maker or None
@@ -2158,14 +2165,18 @@ class Extraction:
         published = _PUBLISHING_TAIL.search(fold(who_text))
         if published is None:
             return None
-        maker = who_text[: published.start()].strip()
+        return self._maker_name(who_text[: published.start()].strip())
+
+    def _maker_name(self, maker: str) -> str | None:
+        """A maker's name as _publisher reads it: "" when generic, None when no name."""
         folded = fold(maker)
         if self._generic(maker) or folded.startswith(_UNNAMED_MAKER_OPENERS):
             return ""
         if not 2 <= len(folded) <= _NOUN_SOURCE_CHARS or not all(HAN.match(c) or c.isalpha()
                                                                   for c in folded) or \
-                any(char in name_rules().function_chars for char in folded):
-            return None
+                any(char in name_rules().function_chars for char in folded) or \
+                any(flag[:1] in _NOT_IN_MAKER for _, _, _, flag in tag(folded)):
+            return None  # (晚上公布的, 联合国每年要公布: a time or an adverb names no maker)
         return maker
 
     def _noun_phrase(self, text: str) -> bool:
@@ -4038,8 +4049,9 @@ class Extraction:
                 return entity.name if entity in eligible else None
         phrase = self.folded[span[0] : span[1]]
         if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of or \
-                self.g.direction.fullmatch(phrase):
-            return None  # 业界: a vague source; 净利润, 涨幅: a measure, not what it is of
+                self.g.direction.fullmatch(phrase) or \
+                phrase.startswith(tuple(self.g.lexicon.zh.comparison_markers)):
+            return None  # 业界: a vague source; 净利润, 涨幅: a measure; 较前年: a base
         return self.text[span[0] : span[1]].strip()
 
     def _opens_with_change(self, clause_start: int, figure_start: int) -> bool:
