@@ -2963,7 +2963,8 @@ class Extraction:
                 return self._direction(previous, self._clause_start(previous.start),
                                        self._clause_end(previous.end))
             for word, touching in self.g.touching_direction.items():
-                if self.lower.endswith(word, clause_start, figure.start):
+                if figure.kind != "count" and self.lower.endswith(word, clause_start,
+                                                                  figure.start):
                     return touching  # 恒指升2.1%, 日经指数抹去4451点
         if best is None:
             # 分别下跌3%、4%和5%; fell 3%, 4% and 5%: a figure listed right after a like
