@@ -488,6 +488,10 @@ _SHARES_MOVED = re.compile(r"\b(?:shares|stock)\s+(?:(?:have|has|had)\s+)?[a-z]+
 # What a maker compiles and speaks through (彭博亿万富翁指数, 胡润百富榜): as zh.yaml's
 # ranking source pattern names them.
 _COMPILED_RANKINGS = ("指数", "榜单", "排行榜", "百富榜", "富豪榜", "白皮书", "蓝皮书")
+# A quotation mark that opens a sentence (after blanks and markup; a straight one
+# before a word, not the close of the sentence before left at this one's start).
+_QUOTE_OPEN = re.compile(r"[\s*]*(?:[“「]|\"(?=\S))")
+_ANY_QUOTE_CLOSE = re.compile(r"[”」\"]")
 # A time word at the end of a who-phrase (香港经济今年预计): when, not who.
 _TRAILING_TIME = re.compile(r"(?:今年|明年|去年|全年|今天|明天|本季度|本月|下半年|上半年)$")
 # Roles whose holders speak of others (an analyst's firm is not what she estimates).
@@ -3036,7 +3040,8 @@ class Extraction:
             return chosen.speaker, chosen.phrase
         self.last_role, self.last_said_on = None, None
         quoted = self._quoted_speaker(info, sentences) or self._speaker_after_quote(
-            figure, sentences) or self._introduced_quote(figure, sentences) or \
+            figure, sentences) or self._quote_continued(figure, info, sentences) or \
+            self._introduced_quote(figure, sentences) or \
             self._quote_after_speech(figure.start, sentences) or \
             self._list_source(info, sentences) or \
             self._paragraph_turn(figure.start, info, sentences) or \
@@ -3280,6 +3285,25 @@ class Extraction:
         for attribution in following.attributions:
             if attribution.speaker and attribution.start - position <= 16 and \
                     attribution.start >= closing.end():
+                return attribution.speaker, attribution.phrase
+        return None
+
+    def _quote_continued(self, figure: Figure, info: SentenceInfo,
+                         sentences: dict[int, SentenceInfo]) -> tuple[str, str] | None:
+        """"Our revenue grew 94%," Huang said. "We expect another 20%.": a quotation that
+        opens its sentence right after a quoted sentence its speaker closed goes on in
+        that speaker's voice, within the paragraph."""
+        opening = _QUOTE_OPEN.match(self.folded, info.start)
+        if opening is None or _ANY_QUOTE_CLOSE.search(self.folded, opening.end(),
+                                                      figure.start) is not None:
+            return None  # no quotation opens the sentence, or the figure is past its end
+        previous = self._previous_sentences(info, sentences, 1)
+        if not previous or "\n\n" in self.text[previous[0].start : info.start] or \
+                _QUOTE_OPEN.match(self.folded, previous[0].start) is None:
+            return None
+        for attribution in previous[0].attributions:
+            gap = self.folded[previous[0].start : attribution.start].rstrip(" ,，")
+            if attribution.speaker and gap[-1:] in ('"', "”", "」"):
                 return attribution.speaker, attribution.phrase
         return None
 
