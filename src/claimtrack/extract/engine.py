@@ -3974,6 +3974,13 @@ class Extraction:
             referred = self._person_referred(info, opener.end(), sentences)
             if referred is not None and referred != self.credited:
                 return referred  # (he is never the writer, who says 我)
+        body = self.g.subject_anaphor.search(self.lower, clause_start, figure.start)
+        if body is not None and self.g.body_word.search(self.lower, body.start(), body.end()):
+            # He said the company would ship 2 million chips: the company named before,
+            # not the last name of the sentence before (CES)
+            named = self._antecedent(self.text[body.start() : body.end()], info)
+            if named is not None:
+                return named
         # (### 小梁 above a paragraph: what its heading line names; 它的营收, its
         # revenue: the name the sentence before opens with.)
         return self._carried_subject(info, sentences, heading=True, opening=bool(
