@@ -488,6 +488,8 @@ _SHARES_MOVED = re.compile(r"\b(?:shares|stock)\s+(?:(?:have|has|had)\s+)?[a-z]+
 # What a maker compiles and speaks through (彭博亿万富翁指数, 胡润百富榜): as zh.yaml's
 # ranking source pattern names them.
 _COMPILED_RANKINGS = ("指数", "榜单", "排行榜", "百富榜", "富豪榜", "白皮书", "蓝皮书")
+# A possessive right after a source's verb that points to another (估计其总支出).
+_POINTS_ELSEWHERE = re.compile(r"\s*[，,]?\s*(?:其|它的|他们的)")
 # A quotation mark that opens a sentence (after blanks and markup; a straight one
 # before a word, not the close of the sentence before left at this one's start).
 _QUOTE_OPEN = re.compile(r"[\s*]*(?:[“「]|\"(?=\S))")
@@ -3874,6 +3876,8 @@ class Extraction:
                         _ANALYST_WORD.search(self.lower, attribution.start, attribution.end):
                     continue  # Bernstein estimated that the company spent, Smith et al.
                     # (2019) found, Goldman analysts said: not its own
+                if _POINTS_ELSEWHERE.match(self.lower, attribution.end):
+                    continue  # SemiAnalysis估计其总支出: 其 is another's, named before
                 for entity in info.entities:
                     if entity.name == attribution.speaker and entity.kind not in (
                             "person", "title") and not self._outlet_or_department(attribution):
