@@ -539,3 +539,23 @@ def test_two_claims_of_one_qualified_measure_are_still_compared():
                    topic="investment", measure="追加投資")
     [group] = crosscheck([first, second])
     assert group.verdict == "conflict"
+
+
+def test_a_figure_over_several_years_is_no_fact_of_one_of_them():
+    # A total over 2013-2019 is a fact of its own: 2019's figure is not part of it, and
+    # the two are never flagged against each other; the same span in two sources is one.
+    span = claim("从2013年到2019年，恒大亏损总额达70多亿元。", article=1, surface="70多亿元",
+                 subject="Evergrande", topic="profit")
+    year = claim("2019年恒大利润为407亿元。", article=2, surface="407亿元",
+                 subject="Evergrande", topic="profit")
+    assert (span.period_start, span.period_end) == (date(2013, 1, 1), date(2019, 12, 31))
+    assert _verdicts(crosscheck([span, year])) == ["not_compared"]
+    again = claim("2013年至2019年，恒大亏损总额达20亿元。", article=3, surface="20亿元",
+                  subject="Evergrande", topic="profit")
+    [group] = crosscheck([span, again])
+    assert group.verdict == "conflict"
+    # A year still holds its months: one fact at the precision each states.
+    month = claim("2019年3月恒大利润为100亿元。", article=4, surface="100亿元",
+                  subject="Evergrande", topic="profit")
+    assert [pair.verdict for group in crosscheck([year, month]) for pair in group.pairs] == [
+        "conflict"]

@@ -270,5 +270,14 @@ def periods_agree(first: tuple | None, second: tuple | None) -> bool:
         return True
     if "news" in (first[2], second[2]):  # a news window: it only has to meet the other
         return first[0] <= second[1] and second[0] <= first[1]
+    if _years_span(first) or _years_span(second):
+        # 从2013年到2019年亏损70多亿元 against 2019年…407亿元: a figure over several
+        # years is a total of its own, one fact only with a figure over the same years
+        return first[0] == second[0] and first[1] == second[1]
     return (first[0] <= second[0] and second[1] <= first[1]) or \
         (second[0] <= first[0] and first[1] <= second[1])
+
+
+def _years_span(period: tuple) -> bool:
+    """Whether a period runs over more than one year (2013-2019, the 1990s)."""
+    return period[2] == "year" and period[1].year > period[0].year
