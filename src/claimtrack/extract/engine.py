@@ -490,6 +490,8 @@ _SHARES_MOVED = re.compile(r"\b(?:shares|stock)\s+(?:(?:have|has|had)\s+)?[a-z]+
 _COMPILED_RANKINGS = ("指数", "榜单", "排行榜", "百富榜", "富豪榜", "白皮书", "蓝皮书")
 # A possessive right after a source's verb that points to another (估计其总支出).
 _POINTS_ELSEWHERE = re.compile(r"\s*[，,]?\s*(?:其|它的|他们的)")
+# A relative clause running into a figure: ", which manages about " (no mark between).
+_RELATIVE_TO_FIGURE = re.compile(r",\s(?:which|who)\s[^,;:.!?]{0,60}\Z")
 # A quotation mark that opens a sentence (after blanks and markup; a straight one
 # before a word, not the close of the sentence before left at this one's start).
 _QUOTE_OPEN = re.compile(r"[\s*]*(?:[“「]|\"(?=\S))")
@@ -3775,6 +3777,13 @@ class Extraction:
             paired = self._respective_phrases(figure, info)
         if paired is not None:
             return paired
+        relative = _RELATIVE_TO_FIGURE.search(self.folded, info.start, figure.start)
+        if relative is not None:
+            # …backed by the hedge fund High-Flyer, which manages about $8 billion: a
+            # figure in a relative clause is of the name the clause hangs on
+            head = [e for e in eligible if e.end == relative.start()]
+            if head:
+                return head[-1].name
         valued = self.g.valued_object.search(self.lower, clause_start, figure.start)
         if valued is not None:
             # Investors are valuing the startup behind ChatGPT at $157 billion: the
