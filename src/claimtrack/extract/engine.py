@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from claimtrack import __version__
 from claimtrack.extract.grammar import HAN, LOCAL_CURRENCY, Grammar, compact_key, grammar
@@ -128,6 +129,8 @@ _BODY_BEFORE_ROLE = re.compile(r"\s*(?:的|'s|’s)?\s*")
 _BODY_AFTER_ROLE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 # 乘联会公布的最新一期报告: the name before a verb of publishing and its 的 published
 # what follows.
+_PUBLISHED_BY = re.compile(
+    r"(\S{2,12}?)(?:最新|近日|日前|此前|今天|昨天)?(?:公布|发布|发表|披露|出具)的")
 # A publishing verb, with the day it was done, that ends the words before a source's
 # 的 (国家统计局27日发布的数据, 主计总处昨日公布的资料): the name before it published
 # what speaks, and so speaks itself.
@@ -140,15 +143,10 @@ _DATED_OBJECT = re.compile(r"[\u4e00-\u9fff](?<![起前后时])")
 # A day of the month right after a name (何亚东27日表示), a date whatever the text's own
 # date lets it resolve to.
 _DAY_AFTER_NAME = re.compile(r"\d{1,2}\s?日")
-# A source's verb that says it published (行政院主计总处公布，…): the words before it
-# name a maker, whatever the name finders know of them.
-_PUBLISHES = re.compile(r"(?:公布|发布|披露)$")
 # Word classes no maker's name holds: time words, adverbs, pronouns, numerals.
 _NOT_IN_MAKER = frozenset("tdrm")
 # Words that open an unnamed maker (相关部门, 有关机构, 某机构).
 _UNNAMED_MAKER_OPENERS = ("相关", "有关", "某", "一些", "多家", "多个")
-_PUBLISHED_BY = re.compile(
-    r"(\S{2,12}?)(?:最新|近日|日前|此前|今天|昨天)?(?:公布|发布|发表|披露|出具)的")
 # A source of data (据IDC的数据显示, X报告显示, figures from X show): its figures may run on
 # over the next sentences of its paragraph (Extraction._data_run).
 # (证词, 文件, 公告: documents whose figures the next sentences may list: 在索尼的审查证词
@@ -1373,8 +1371,10 @@ class Extraction:
             # (fell by $20.1 billion to $104 billion: the change, then the level reached)
             # (rose from $5 billion to $6 billion: a change from → to, not a range, when a
             # verb of change leads to it; 从1岁到10岁 is a span)
-            marker = _BY_OR_FROM_BEFORE.search(self.lower, max(self.body_start, start - 8), start)
-            by_before = word in ("to", "至", "到") and marker is not None and (
+            marker = _BY_OR_FROM_BEFORE.search(
+                self.lower, max(self.body_start, start - 8), start) if word in (
+                    "to", "至", "到") else None
+            by_before = marker is not None and (
                 marker.group(0).lstrip().startswith("by") or self.g.direction.search(
                     self.lower, max(self._clause_start(start), marker.start() - 12),
                     marker.start()) is not None)
@@ -2101,10 +2101,11 @@ class Extraction:
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
                     elif not unnamed and ((maker := self._publisher(who_text)) is not None or
-                                          _PUBLISHES.search(fold(match.group(0))) and
+                                          _PUBLISHING_TAIL.search(fold(match.group(0))) and
                                           (maker := self._maker_name(who_text)) is not None):
-                        # 根据主计总处公布的资料: who published what speaks is the source,
-                        # whatever the name finders know of it; 相关部门发布的: unnamed
+                        # 根据主计总处公布的资料, 行政院主计总处公布，…: who published what
+                        # speaks is the source, whatever the name finders know of it;
+                        # 相关部门发布的: unnamed
                         speaker = maker or None
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start() if leads else who_start
@@ -2652,8 +2653,8 @@ class Extraction:
             topic = self.g.change_topic.get(topic, topic)
         if topic in _SHARE_TO_INDEX and self._names_index(subject):
             topic = _SHARE_TO_INDEX[topic]  # 沪指…收于3150点，创业板指跌2.3%: an index's move
-            if topic == "index_level" and direction != "none" and figure.from_value is None:
-                topic = "index_change"  # (The benchmark S&P 500 fell 1.5%)
+            if direction != "none" and figure.from_value is None:
+                topic = self.g.change_topic.get(topic, topic)  # (the benchmark S&P 500 fell)
         elif topic == "index_change" and self._kind_of(subject, info) == "organisation" and \
                 not self._names_index(subject) and \
                 any(self._names_index(e.name) for e in info.entities if e.name != subject):
@@ -4005,12 +4006,8 @@ class Extraction:
         elsewhere): a topic word, or a short noun with a measure's ending. 蕉下营业收入
         names its owner too and stays."""
         key = compact_key(self.text[span[0] : span[1]])
-        rules = measure_rules()
-        # (of the one-character endings only a quantity's: 增值税 is a tax, a thing)
-        endings = tuple(ending for ending in rules.zh_measure_endings
-                        if len(ending) > 1 or ending in rules.zh_quantity_suffixes)
         return key in self.g.topic_of or len(key) <= _BARE_MEASURE_CHARS and \
-            fold(key).endswith(endings)
+            fold(key).endswith(_quantity_endings())
 
     def _clause_topic(self, figure: Figure, info: SentenceInfo, clause_start: int,
                       measure_span: tuple[int, int] | None,
@@ -5152,6 +5149,15 @@ def _joint(match: re.Match) -> str:
     text, start, end = match.string, match.start(), match.end()
     latin = text[start - 1 : start].isascii() and text[end : end + 1].isascii()
     return " " if latin and start and end < len(text) else ""
+
+
+@cache
+def _quantity_endings() -> tuple[str, ...]:
+    """The measure endings that only a quantity has (lang/measures.yaml): of the
+    one-character ones only a quantity's suffix (额, 率), not 税 (增值税 is a tax, a thing)."""
+    rules = measure_rules()
+    return tuple(ending for ending in rules.zh_measure_endings
+                 if len(ending) > 1 or ending in rules.zh_quantity_suffixes)
 
 
 def _topic_fits(topic_kind: str | None, figure: Figure) -> bool:
