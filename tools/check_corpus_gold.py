@@ -50,7 +50,7 @@ def problems(path: Path) -> list[str]:
             if extra:
                 found.append(f"{where}: unknown fields {sorted(extra)}")
             try:
-                scg.place(text, [claim])
+                scg.place(text, [claim], scg.body_start(article, text))
             except (ValueError, KeyError, TypeError) as error:
                 found.append(f"{where}: {error}")
             kind = claim.get("kind")
