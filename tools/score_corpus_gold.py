@@ -78,6 +78,19 @@ def in_repository(path: str) -> bool:
     return path.startswith("tests/")
 
 
+def article_paths(batch: Path) -> list[str]:
+    """The article paths a gold file names, in its order."""
+    return [path for path, _ in load([batch])]
+
+
+def read_language(path: str) -> str:
+    """The language ingest gives an article kept in the repository (its front matter's,
+    else the detected one)."""
+    from claimtrack.articles import read_article
+
+    return read_article(REPO / path).language
+
+
 def body_start(path: str, text: str) -> int:
     """Where a kept article's body starts (after its front matter); 0 for corpus files."""
     if not in_repository(path):
