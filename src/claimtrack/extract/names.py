@@ -40,7 +40,8 @@ from claimtrack.lang import LANG_DIR, read_rules
 from claimtrack.marshal_cache import cached, file_stamp
 
 _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "latin_not_names",
-         "en_roles", "en_not_names", "en_name_joiners", "surnames", "generic_org_heads",
+         "en_roles", "en_role_modifiers", "en_not_names", "en_name_joiners", "surnames",
+         "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
@@ -102,6 +103,7 @@ class NameRules:
     latin_not_names: frozenset[str]
     latin_measures: frozenset[str]
     en_roles: frozenset[str]
+    en_role_modifiers: frozenset[str]
     en_not_names: frozenset[str]
     en_name_joiners: frozenset[str]
     en_org_words: frozenset[str]
@@ -138,14 +140,30 @@ class NameRules:
 
     @property
     def en_role_pattern(self) -> re.Pattern:
-        """Any English role word in lower case, longest first (senior analyst before analyst)."""
-        return _en_role_pattern(self.en_roles)
+        """Any English role in lower case, its modifiers with it, longest first (senior
+        analyst before analyst; senior vice president)."""
+        return _en_role_pattern(self.en_roles, self.en_role_modifiers)
 
     @property
     def en_role_before_name(self) -> re.Pattern:
         """An English role word (group 1) that ends a stretch of text but for a comma and
         spaces (senior researcher Tom Harlow; its chief executive, Andy Jassy)."""
-        return _en_role_before_name(self.en_roles)
+        return _en_role_before_name(self.en_roles, self.en_role_modifiers)
+
+    def en_role_words(self, words: list[str], at: int) -> int:
+        """How many of ``words`` (lower case) from ``at`` on make one role: modifiers,
+        then the longest role of en_roles (Chief Financial Officer, Senior Vice
+        President, Deputy Governor); 0 when no role starts there."""
+        modifiers = 0
+        while True:
+            for length in range(min(_LONGEST_EN_ROLE, len(words) - at - modifiers), 0, -1):
+                start = at + modifiers
+                if " ".join(words[start : start + length]) in self.en_roles:
+                    return modifiers + length
+            if at + modifiers < len(words) and words[at + modifiers] in self.en_role_modifiers:
+                modifiers += 1
+                continue
+            return 0
 
     def is_person_name(self, text: str) -> bool:
         """A Chinese personal name by its form: a surname and one or two more characters."""
@@ -196,6 +214,7 @@ def name_rules() -> NameRules:
         latin_not_names=lower(data["latin_not_names"]),
         latin_measures=lower(data["latin_measures"]),
         en_roles=lower(data["en_roles"]),
+        en_role_modifiers=lower(data["en_role_modifiers"]),
         en_not_names=lower(data["en_not_names"]),
         en_name_joiners=lower(data["en_name_joiners"]),
         en_org_words=lower(data["en_org_words"]),
@@ -241,14 +260,20 @@ def _suffixes_by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _en_role_pattern(roles: frozenset[str]) -> re.Pattern:
+def _en_role_pattern(roles: frozenset[str], modifiers: frozenset[str]) -> re.Pattern:
     words = sorted(roles, key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
+    before = "|".join(map(re.escape, sorted(modifiers, key=len, reverse=True)))
+    return re.compile(rf"(?<![a-z])(?:(?:{before})[ -])*(?:" + "|".join(map(re.escape, words)) +
+                      r")(?![a-z])")
 
 
 @cache
-def _en_role_before_name(roles: frozenset[str]) -> re.Pattern:
-    return re.compile("(" + _en_role_pattern(roles).pattern + r"),?\s+$")
+def _en_role_before_name(roles: frozenset[str], modifiers: frozenset[str]) -> re.Pattern:
+    return re.compile("(" + _en_role_pattern(roles, modifiers).pattern + r"),?\s+$")
+
+
+# The most words an English role of names.yaml has (chief executive officer).
+_LONGEST_EN_ROLE = 4
 
 
 @cache
@@ -1193,7 +1218,7 @@ def _capitalised_inside(text: str, word: str, line: tuple[int, int] | None = Non
 
 
 def english_names(text: str, start: int, end: int) -> list[Name]:
-    """Names and roles in text[start:end], English: capitalised runs split at role words."""
+    """Names and roles in text[start:end], English: capitalised runs split at roles."""
     rules = name_rules()
     found: list[Name] = []
     not_last = rules.en_not_names | rules.en_name_joiners  # once, not once a name
@@ -1207,10 +1232,12 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
             continue
         words = [(m.start() + match.start(), m.end() + match.start(), m.group(0))
                  for m in _NON_SPACE.finditer(match.group(0))]
-        # Drop sentence openers and other capitalised non-names at either end;
-        # a lone verb or adverb that opens a clause (Founded in 2023, Released...)
-        # is capitalised for its place, not because it names anything.
-        while words and words[0][2].lower().rstrip(".,") in rules.en_not_names:
+        # Drop sentence openers and other capitalised non-names at either end (not
+        # the first word of a role: Chief Financial Officer Amy Hood); a lone verb or
+        # adverb that opens a clause (Founded in 2023, Released...) is capitalised
+        # for its place, not because it names anything.
+        while words and words[0][2].lower().rstrip(".,") in rules.en_not_names and \
+                not rules.en_role_words(_role_keys(words), 0):
             words.pop(0)
         if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing|ly)", words[0][2]):
             words = []
@@ -1222,10 +1249,15 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
             words = _trim_common_words(text, start, words)
         words = [w for w in words
                  if not _is_ticker(text, start + w[0], start + w[1])]
+        # Senior Vice President Jane Doe: a role of several words is one role.
+        keys = _role_keys(words)
         run: list[tuple[int, int, str]] = []
-        for word in [*words, None]:
-            if word is not None and word[2].lower().rstrip(".,'s") not in rules.en_roles:
-                run.append(word)
+        index = 0
+        while index <= len(words):
+            length = rules.en_role_words(keys, index) if index < len(words) else 0
+            if index < len(words) and not length:
+                run.append(words[index])
+                index += 1
                 continue
             if run:
                 first, last = run[0][0], run[-1][1]
@@ -1238,6 +1270,13 @@ def english_names(text: str, start: int, end: int) -> list[Name]:
                         [_bare(w[2]) for w in run], rules)
                     found.append(Name(start + first, start + last, kind))
             run = []
-            if word is not None:
-                found.append(Name(start + word[0], start + word[1], "role"))
+            if length:
+                role = words[index : index + length]
+                found.append(Name(start + role[0][0], start + role[-1][1], "role"))
+            index += max(length, 1)
     return found
+
+
+def _role_keys(words: list[tuple[int, int, str]]) -> list[str]:
+    """The words of a capitalised run as roles are listed (lower case, no plural s)."""
+    return [word[2].lower().rstrip(".,'s") for word in words]
