@@ -849,6 +849,11 @@ class Extraction:
             mark = b"\x03" if pattern.pattern.startswith("《") else b"\x01"
             for match in self._scan(pattern):
                 self.mask[match.start() : match.end()] = mark * (match.end() - match.start())
+        self.dateline_ends: dict[int, int] = {}  # start → end of each news dateline
+        for pattern in self.g.datelines:
+            for match in self._scan(pattern):
+                self.mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+                self.dateline_ends[match.start()] = match.end()
 
     def _free(self, start: int, end: int) -> bool:
         return not any(self.mask[start:end])
@@ -4030,6 +4035,7 @@ class Extraction:
             # runs into the clause leaves the topic after it.
             if attribution.start <= clause_start < attribution.end < figure.start:
                 clause_start = attribution.end
+        clause_start = self._past_dateline(clause_start, figure.start)
         span = clause_topic(self.folded, clause_start, figure.start, dates, blocked,
                             measure_span)
         scope = self._scope_span(figure, info) if figure.unit == "rank" else None
@@ -4067,7 +4073,8 @@ class Extraction:
                              and a.speaker is not None for a in info.attributions)
                 if not speaks and (start == info.start or holds_figure or verb_first and any(
                         flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end]))):
-                    span = clause_topic(self.folded, start, end, dates, blocked, None)
+                    span = clause_topic(self.folded, self._past_dateline(start, end), end,
+                                        dates, blocked, None)
                     span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) or \
                         span is not None and self._names_measure(span) else span
                 end = start - 1
@@ -4095,6 +4102,20 @@ class Extraction:
                 phrase.startswith(tuple(self.g.lexicon.zh.comparison_markers)):
             return None  # 业界: a vague source; 净利润, 涨幅: a measure; 较前年: a base
         return self.text[span[0] : span[1]].strip()
+
+    def _past_dateline(self, start: int, end: int) -> int:
+        """Where a clause's words start after the news dateline it opens with
+        (路透香港12月30日 - 商汤集团…), else ``start``; ``end`` when the dateline is
+        all the clause holds."""
+        at = start
+        while at < end and self.text[at] in " \t>*":
+            at += 1
+        past = self.dateline_ends.get(at)
+        if past is None:
+            return start
+        while past < end and (self.text[past].isspace() or self.text[past] in "-–—"):
+            past += 1
+        return past
 
     def _opens_with_change(self, clause_start: int, figure_start: int) -> bool:
         """Whether a clause opens with its change or its basis (同比增长19.1%, 季增25%,

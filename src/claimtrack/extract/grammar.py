@@ -148,6 +148,7 @@ class Grammar:
     duration_preposition: str
     turn: re.Pattern
     excluded: list[re.Pattern | AnchoredPattern]
+    datelines: list[re.Pattern | AnchoredPattern]
     trigger: re.Pattern | AnchoredPattern
     entity: re.Pattern | AnchoredPattern
     topic: re.Pattern | AnchoredPattern
@@ -508,6 +509,9 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         *(re.compile(language.format_names) for language in (zh, en)
           if language.format_names),
     )]
+    # News datelines hold no figure either; the engine also knows where they end.
+    datelines = [anchored(re.compile(language.dateline, re.M)) for language in (zh, en)
+                 if language.dateline]
 
     # What a sentence must contain to hold a figure or a date: a digit, two Chinese
     # numerals (or one before a unit), a vague magnitude, a number word or month
@@ -683,6 +687,7 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         duration_preposition=duration_preposition,
         turn=turn,
         excluded=excluded,
+        datelines=datelines,
         trigger=trigger,
         entity=anchored(re.compile(_alias_pattern(
             _alias_keys(spec.names() for spec in taxonomy.entities)))),

@@ -121,6 +121,7 @@ class LanguageData(_Strict):
     example_frame: str = ""
     group_frame: str = ""
     format_names: str = ""
+    dateline: str = ""
     aside_openers: list[str] = []
     adverb_directions: list[str] = []
     adverb_direction_verbs: list[str] = []
