@@ -4036,6 +4036,9 @@ class Extraction:
             if attribution.start <= clause_start < attribution.end < figure.start:
                 clause_start = attribution.end
         clause_start = self._past_dateline(clause_start, figure.start)
+        national = self._national_subject(clause_start, figure.start, measure_span)
+        if national is not None:
+            return national
         span = clause_topic(self.folded, clause_start, figure.start, dates, blocked,
                             measure_span)
         scope = self._scope_span(figure, info) if figure.unit == "rank" else None
@@ -4073,8 +4076,13 @@ class Extraction:
                              and a.speaker is not None for a in info.attributions)
                 if not speaks and (start == info.start or holds_figure or verb_first and any(
                         flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end]))):
-                    span = clause_topic(self.folded, self._past_dateline(start, end), end,
-                                        dates, blocked, None)
+                    opening = self._past_dateline(start, end)
+                    national = self._national_subject(
+                        opening, min([f[0] for f in figures if opening <= f[0] < end] or [end]),
+                        None)
+                    if national is not None:
+                        return national  # 国内旅游出游人数8.26亿人次，同比增长71.3%
+                    span = clause_topic(self.folded, opening, end, dates, blocked, None)
                     span = None if span in (MEASURE_COMPOUND, MEASURE_WORD) or \
                         span is not None and self._names_measure(span) else span
                 end = start - 1
@@ -4097,11 +4105,31 @@ class Extraction:
                 # (广东省GDP, 日本的人口: a place and only a measure after it is the place's)
                 return entity.name if entity in eligible else None
         phrase = self.folded[span[0] : span[1]]
+        national = self._national_subject(span[0], span[1], measure_span)
+        if national is not None:
+            return national
         if phrase in name_rules().not_names or compact_key(phrase) in self.g.topic_of or \
                 self.g.direction.fullmatch(phrase) or \
                 phrase.startswith(tuple(self.g.lexicon.zh.comparison_markers)):
             return None  # 业界: a vague source; 净利润, 涨幅: a measure; 较前年: a base
         return self.text[span[0] : span[1]].strip()
+
+    def _national_subject(self, start: int, end: int,
+                          measure_span: tuple[int, int] | None) -> str | None:
+        """The country a statistic opening with the whole country is about (全国规模以上
+        工业增加值, 国内旅游出游人数: lang/names.yaml national_openers), when what follows
+        the opener is the figure's measure or ends as a quantity does; else None
+        (全国人大常委会 is a body, 走遍全国 no statistic)."""
+        head = self.folded[start:end]
+        at = start + len(head) - len(head.lstrip(" \t*"))
+        for opener, country in name_rules().national_openers.get(self.lang, {}).items():
+            rest = at + len(opener)
+            if not self.folded.startswith(opener, at) or not HAN.match(self.folded, rest):
+                continue
+            measured = measure_span is not None and rest <= measure_span[0] < end
+            if measured or fold(self.folded[rest:end]).endswith(_quantity_endings()):
+                return self._canonical(country)
+        return None
 
     def _past_dateline(self, start: int, end: int) -> int:
         """Where a clause's words start after the news dateline it opens with

@@ -43,6 +43,7 @@ _KEYS = {"max_name_chars", "org_suffixes", "roles", "not_names", "heading", "lat
          "en_roles", "en_role_modifiers", "en_not_names", "en_name_joiners", "surnames",
          "generic_org_heads",
          "max_name_frequency", "places", "place_suffixes", "transliteration", "we_country",
+         "national_openers",
          "nickname_prefixes", "nickname_suffixes", "source_endings", "outlet_endings",
          "caption_words", "not_given_name_chars", "function_chars", "aspect_particles",
          "numeral_chars", "common_noun_endings", "noun_suffix_chars", "en_org_words",
@@ -117,6 +118,7 @@ class NameRules:
     caption_words: tuple[str, ...]
     transliteration: frozenset[str]
     we_country: dict[str, dict[str, str]]
+    national_openers: dict[str, dict[str, str]]
     nickname_prefixes: frozenset[str]
     nickname_suffixes: frozenset[str]
     honorific_titles: frozenset[str]
@@ -228,6 +230,8 @@ def name_rules() -> NameRules:
         caption_words=tuple(data["caption_words"]),
         transliteration=frozenset(data["transliteration"]),
         we_country={lang: dict(words) for lang, words in data["we_country"].items()},
+        national_openers={lang: dict(words)
+                          for lang, words in data["national_openers"].items()},
         nickname_prefixes=frozenset(data["nickname_prefixes"]),
         nickname_suffixes=frozenset(data["nickname_suffixes"]),
         honorific_titles=frozenset(data["honorific_titles"]),
