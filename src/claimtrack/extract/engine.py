@@ -152,7 +152,8 @@ _UNNAMED_MAKER_OPENERS = ("相关", "有关", "某", "一些", "多家", "多个
 # (证词, 文件, 公告: documents whose figures the next sentences may list: 在索尼的审查证词
 # 中，曾经透露过…开发成本。《地平线》，300人的开发团队，耗资2.12亿美元。)
 _DATA_SOURCE = re.compile(r"数据|统计|报告|调查|调研|普查|财报|年报|证词|文件|公告|白皮书|研报|"
-                          r"披露|显示|data|figures|statistics|survey|filing|testimony", re.I)
+                          r"发布|公布|披露|显示|data|figures|statistics|survey|filing|testimony",
+                          re.I)
 # How many sentences after a data source's own its figures may run on, and how far
 # after its phrase a data word may stand (According to IDC data).
 _DATA_RUN_SENTENCES = 3
@@ -3778,6 +3779,15 @@ class Extraction:
             # DeepSeek登上美国App Store免费榜第一: the list is where the rank is held,
             # not who holds it.
             eligible = [e for e in eligible if not (scope[0] <= e.start and e.end <= scope[1])]
+        national = self._national_subject(self._past_dateline(clause_start, figure.start),
+                                          figure.start, measure_span)
+        if national is not None and not any(
+                clause_start <= e.start < figure.start and e.kind != "place" and
+                not self.folded.startswith(tuple(name_rules().national_openers[self.lang]),
+                                           e.start) for e in eligible):
+            # 全国居民消费价格指数同比上涨0.4% (a name found for the statistic is none);
+            # 国内苹果手机销量 stays Apple's
+            return national
         paired = self._respective(figure, info, eligible)
         if paired is None and not any(e.end <= figure.start for e in eligible):
             paired = self._respective_phrases(figure, info)
@@ -4604,8 +4614,10 @@ class Extraction:
                     word not in rules.zh_owners and \
                     not any(e.start < word_end and word_start < e.end for e in info.entities) \
                     and not any(a.start < word_end and word_start < a.end
-                                for a in info.attributions):  # (并表示营收…: a source's verb)
-                first = word_start
+                                for a in info.attributions) \
+                    and not any(d.start < word_end and word_start < d.end  # (7月份: a date)
+                                for d in self._dates_in(info.start, info.end)):
+                first = word_start  # (并表示营收…: a source's verb is no measure)
                 break
         for word_start, word_end, word, flag in words:
             if word_start < match[0] < word_end:
