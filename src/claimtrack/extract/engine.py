@@ -156,7 +156,7 @@ _DATA_SOURCE = re.compile(r"数据|统计|报告|调查|调研|普查|财报|年
                           re.I)
 # How many sentences after a data source's own its figures may run on, and how far
 # after its phrase a data word may stand (According to IDC data).
-_DATA_RUN_SENTENCES = 3
+_DATA_RUN_SENTENCES = 8
 _DATA_WORD_REACH = 6
 # A study cited by its authors: Hagger等人（2010）, Smith et al. (2019).
 _CITATION = re.compile(r"等人|\bet al\b|\band colleagues\b")
@@ -3201,8 +3201,11 @@ class Extraction:
             if not self._continues_data(current):
                 return None
             previous = self._previous_sentences(current, sentences, 1)
-            if not previous or "\n" in self.text[previous[0].end - 1 : current.start + 1]:
-                return None  # the paragraph starts here
+            if not previous:
+                return None
+            if "\n" in self.text[previous[0].end - 1 : current.start + 1] and \
+                    not self._goes_on_release(current):
+                return None  # the paragraph starts here, and not as a release's next part
             current = previous[0]
             named = [a for a in current.attributions if a.speaker]
             if current.attributions:
@@ -3212,6 +3215,18 @@ class Extraction:
                     return named[-1].speaker, named[-1].phrase
                 return None
         return None
+
+    def _goes_on_release(self, info: SentenceInfo) -> bool:
+        """Whether a paragraph opens as the next part of a data release (从税收收入看，…;
+        支出方面，…; 其中，…; 7月份，…: lang/zh.yaml release_part_openers, or a date):
+        its figures are still the release's."""
+        start = info.start
+        while start < info.end and self.text[start] in " \t\u3000*":
+            start += 1
+        at = bisect.bisect_left(self.date_starts, start)
+        if at < len(self.date_starts) and self.date_starts[at] == start:
+            return True
+        return self.g.release_part_opener.match(self.lower, start) is not None
 
     def _continues_data(self, info: SentenceInfo) -> bool:
         """Whether a sentence may go on the data of a source before it (_data_run): it

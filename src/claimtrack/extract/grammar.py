@@ -103,6 +103,7 @@ class Grammar:
     touching_direction: dict[str, str]
     conditional: re.Pattern
     commentary_opener: re.Pattern  # 也就是说，: the writer glossing what a source said
+    release_part_opener: re.Pattern  # 从税收收入看，: the next part of a data release
     narration_opener: re.Pattern  # 于是，: the writer telling on after a speaker's words
     basis_before: re.Pattern
     basis_after: re.Pattern
@@ -590,6 +591,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
             rf"[\s*>_]*(?:{word_pattern([*zh.commentary_openers, *en.commentary_openers])})"),
         narration_opener=re.compile(
             rf"[\s*>_]*(?:{word_pattern([*zh.narration_openers, *en.narration_openers])})"),
+        release_part_opener=re.compile(
+            "|".join(f"(?:{opener})" for opener in (zh.release_part_openers or ["(?!)"]))),
         # word_pattern of no words matches nothing, so an empty list fronts nothing.
         # (Chinese writes no space after its openers: 作为一家…)
         fronted_phrase=re.compile(rf"[\s*#>]*(?:(?:{word_pattern(en.fronted_openers)})\s"

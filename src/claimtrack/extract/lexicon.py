@@ -130,6 +130,7 @@ class LanguageData(_Strict):
     change_nouns_after: dict[str, list[str]] = {}
     conditional_markers: list[str] = []
     commentary_openers: list[str] = []
+    release_part_openers: list[str] = []
     narration_openers: list[str] = []
     basis_before: list[str] = []
     basis_after: list[str] = []
