@@ -3195,26 +3195,36 @@ class Extraction:
         figures of a named source of data run on over the next sentences of its
         paragraph (at most _DATA_RUN_SENTENCES), as long as each sentence between holds a
         figure and names no source, and none opens with the writer's gloss or telling on
-        (也就是说, 于是) or with 我."""
-        current = info
+        (也就是说, 于是) or with 我. They run on over the next paragraphs too when each
+        opens as a release's next part (_goes_on_release), or when the source's sentence
+        is a lede that names the release and holds no figure of its own (…, according
+        to data released on Wednesday by the Office for National Statistics.)."""
+        current, loose = info, False
         for _ in range(_DATA_RUN_SENTENCES):
             if not self._continues_data(current):
                 return None
             previous = self._previous_sentences(current, sentences, 1)
+            while previous and not self.text[previous[0].start : previous[0].end].strip():
+                previous = self._previous_sentences(previous[0], sentences, 1)  # a line break
             if not previous:
                 return None
             if "\n" in self.text[previous[0].end - 1 : current.start + 1] and \
                     not self._goes_on_release(current):
-                return None  # the paragraph starts here, and not as a release's next part
+                loose = True  # a paragraph starts here, and not as a release's next part
             current = previous[0]
             named = [a for a in current.attributions if a.speaker]
             if current.attributions:
                 # (According to IDC data: the words right after the phrase count too.)
                 if named and _DATA_SOURCE.search(
-                        self.folded, named[-1].start, named[-1].end + _DATA_WORD_REACH):
+                        self.folded, named[-1].start, named[-1].end + _DATA_WORD_REACH) \
+                        and not (loose and self._holds_figure(current)):
                     return named[-1].speaker, named[-1].phrase
                 return None
         return None
+
+    def _holds_figure(self, info: SentenceInfo) -> bool:
+        at = bisect.bisect_left(self.figure_starts, info.start)
+        return at < len(self.figure_starts) and self.figure_starts[at] < info.end
 
     def _goes_on_release(self, info: SentenceInfo) -> bool:
         """Whether a paragraph opens as the next part of a data release (从税收收入看，…;
@@ -3232,9 +3242,7 @@ class Extraction:
         """Whether a sentence may go on the data of a source before it (_data_run): it
         holds a figure, names no source, supposes nothing (如果我们粗略地用…, the writer's
         own reckoning) and opens with no gloss, telling on or 我."""
-        at = bisect.bisect_left(self.figure_starts, info.start)
-        return at < len(self.figure_starts) and self.figure_starts[at] < info.end and \
-            not info.attributions and \
+        return self._holds_figure(info) and not info.attributions and \
             not self.g.conditional.search(self.lower, info.start, info.end) and \
             not self.g.commentary_opener.match(self.lower, info.start) and \
             not self.g.narration_opener.match(self.lower, info.start) and \
