@@ -5016,6 +5016,8 @@ class Extraction:
         if len(prefix) != 1 or start <= self.body_start or \
                 not HAN.match(self.folded, start - 1):
             return False
+        if self.folded[start - 1 : start + 1] in self.g.qualifier_word_endings:
+            return True  # 卖超, 出超 (lang/zh.yaml qualifiers.word_endings)
         # As the segmenter reads it in its place (上海/约 but 北约): a dictionary
         # lookup alone would glue 海约.
         window = self.folded[max(self.body_start, start - 4) : start + 1]

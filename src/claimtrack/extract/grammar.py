@@ -157,6 +157,8 @@ class Grammar:
     currency_suffix: dict[str, str] = field(default_factory=dict)
     currency_prefix: dict[str, str] = field(default_factory=dict)
     prefix_qualifier: dict[str, QualifierInfo] = field(default_factory=dict)
+    # Words that end in a one-character qualifier and are none (卖超, 出超).
+    qualifier_word_endings: frozenset[str] = frozenset()
     suffix_qualifier: dict[str, QualifierInfo] = field(default_factory=dict)
     vague_numbers: dict[str, tuple[float, float]] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)
@@ -701,6 +703,8 @@ def build_grammar(lex: Lexicon, taxonomy) -> Grammar:  # noqa: PLR0915 - one ass
         currency_suffix=currency_suffix,
         currency_prefix=currency_prefix,
         prefix_qualifier=prefix_qualifier,
+        qualifier_word_endings=frozenset(
+            [*zh.qualifiers.word_endings, *en.qualifiers.word_endings]),
         suffix_qualifier=suffix_qualifier,
         vague_numbers={k.lower(): v for k, v in {**zh.vague_numbers, **en.vague_numbers}.items()},
         scales=scales,

@@ -39,6 +39,7 @@ class QualifierWords(_Strict):
 
 class QualifierLists(_Strict):
     prefix: list[QualifierWords] = []
+    word_endings: list[str] = []
     copulas: list[str] = []
     suffix: list[QualifierWords] = []
     vague_after_unit: list[str] = []
