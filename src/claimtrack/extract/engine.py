@@ -93,6 +93,8 @@ _PLURAL_AFTER_NAMES = re.compile(
 _NUMBER_START = re.compile(r"[\d零一二三四五六七八九十百千万两几数近约超逾]")
 # A reported-speech phrase that points back at a report (报道称, the report said).
 _REPORT_WORD = re.compile(r"报道|报导|报告|文章|report|article", re.I)
+# A company's own report, which a bare 财报显示 goes back to (英伟达发布…财报。财报显示，…).
+_COMPANY_REPORT = re.compile(r"财报|年报|季报|公告")
 # A body speaking through its analysts reports on others (Goldman analysts said).
 _ANALYST_WORD = re.compile(r"分析师|经济学家|策略师|\b(?:analysts?|economists?|strategists?)\b",
                            re.I)
@@ -382,7 +384,7 @@ _NOUN_SOURCE_CHARS = 12
 _MEMBER_GROUPS = ("members", "members2", "members3")
 _DATA_TAIL = re.compile(r"(?:指数|数据|统计|数字)$")
 # Words for data that a source's name may end in, and the tags of a proper name.
-_DATA_WORDS = frozenset(("数据", "资料", "统计", "数字", "报告"))
+_DATA_WORDS = frozenset(("数据", "资料", "统计", "数字", "报告", "公告", "财报", "年报", "季报"))
 _PROPER_TAGS = frozenset(("nz", "nt", "nr", "nrt", "ns", "eng", "j"))
 # The tags of a word that may name a voice: nouns and names (医疗/n, 广州/ns).
 _VOICE_TAGS = frozenset(("n", "nr", "nrt", "nz", "ns", "nt", "j"))
@@ -3041,7 +3043,8 @@ class Extraction:
             self.last_role, self.last_said_on = chosen.role, chosen.said_on
             phrase = ascii_lower(fold(chosen.phrase))
             if chosen.speaker is None and _bare_report(chosen.phrase) and (
-                    _REPORT_WORD.search(phrase) or _SURVEY_WORD.search(phrase) and
+                    _REPORT_WORD.search(phrase) or _COMPANY_REPORT.search(phrase) or
+                    _SURVEY_WORD.search(phrase) and
                     not _NOT_BARE_DOCUMENT.match(phrase)):
                 # 据《纽约时报》报道…… 报道称: the report the text named before (a longer
                 # phrase, 据某机构公布的最新一期报告显示, names a report of its own).
@@ -3099,7 +3102,8 @@ class Extraction:
         published something (X公布了一份《中国青年发展调查》。调查显示，…)."""
         for previous in self._previous_sentences(info, sentences, REPORT_SCOPE_SENTENCES):
             named = [a for a in previous.attributions if a.speaker and (
-                _REPORT_WORD.search(fold(a.phrase)) or _CITED_SOURCE.match(fold(a.phrase)) or
+                _REPORT_WORD.search(fold(a.phrase)) or _COMPANY_REPORT.search(fold(a.phrase)) or
+                _CITED_SOURCE.match(fold(a.phrase)) or
                 _PUBLISHED.search(ascii_lower(fold(a.phrase))))]
             if named:
                 return named[-1]
@@ -4106,7 +4110,7 @@ class Extraction:
                 # (財政司司長陳茂波表示，本港經濟…: a clause that only names the source says
                 # who speaks, not what the figures after it are about)
                 speaks = any(start <= a.who_start and end - 1 <= a.end <= end + 1
-                             and a.speaker is not None for a in info.attributions)
+                             for a in info.attributions)  # (财报显示，…: unnamed too)
                 if not speaks and (start == info.start or holds_figure or verb_first and any(
                         flag.startswith("v") for _, _, _, flag in tag(self.folded[start:end]))):
                     opening = self._past_dateline(start, end)
