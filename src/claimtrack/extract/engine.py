@@ -2141,8 +2141,12 @@ class Extraction:
                             self.folded[match.start() : match.start() + 1] == "据" and \
                             self._noun_phrase(who_text):
                         # 据猫眼专业版，…: after a bare 据, a noun phrase is the source
-                        # itself, whatever the name finders know of it.
+                        # itself, whatever the name finders know of it; of 据海关统计 and
+                        # 据Wind数据, the body whose statistics or data they are.
                         speaker = who_text.strip()
+                        words = tag(fold(speaker))
+                        if len(words) > 1 and words[-1][2] in _DATA_WORDS:
+                            speaker = speaker[: words[-1][0]].strip()
                         who_start = max(who_start, clause_start)
                         phrase_start = match.start()
                     elif (document := _DOCUMENT_SAYS.search(
