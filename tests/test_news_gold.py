@@ -25,18 +25,18 @@ NEWS_DIR = Path(__file__).resolve().parent / "gold" / "news"
 # speaker 0.85, misattribution 0.02.
 # End of session 32 (the rules written from news_dev and news_dev2: datelines, national
 # statistics, data releases and their paragraphs, company reports): dev subject 0.564
-# speaker 0.417 misattribution 0.017; dev2 subject 0.461 speaker 0.421 misattribution
-# 0.145; held out subject 0.247, speaker and misattribution unchanged.
+# speaker 0.417 misattribution 0.017; dev2 subject 0.461 speaker 0.526 misattribution
+# 0.073; held out subject 0.247, speaker and misattribution unchanged.
 FLOORS = {
     "news_dev": {"precision": 0.87, "recall": 0.85, "subject_accuracy": 0.56,
                  "speaker_accuracy_named": 0.41, "measure_accuracy": 0.74},
     "news_dev2": {"precision": 0.85, "recall": 0.95, "subject_accuracy": 0.46,
-                  "speaker_accuracy_named": 0.42, "measure_accuracy": 0.59},
+                  "speaker_accuracy_named": 0.52, "measure_accuracy": 0.59},
     "news_heldout": {"precision": 0.83, "recall": 0.84, "subject_accuracy": 0.24,
                      "speaker_accuracy_named": 0.26, "measure_accuracy": 0.58},
 }
 CEILINGS = {"news_dev": {"misattribution_rate": 0.02},
-            "news_dev2": {"misattribution_rate": 0.15},
+            "news_dev2": {"misattribution_rate": 0.08},
             "news_heldout": {"misattribution_rate": 0.078}}
 
 scg = load_tool("score_corpus_gold")
