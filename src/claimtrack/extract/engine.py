@@ -3814,8 +3814,9 @@ class Extraction:
                                           figure.start, measure_span)
         if national is not None and not any(
                 clause_start <= e.start < figure.start and e.kind != "place" and
-                not self.folded.startswith(tuple(name_rules().national_openers[self.lang]),
-                                           e.start) for e in eligible):
+                not self.folded.startswith(
+                    tuple(name_rules().national_openers.get(self.lang, {})), e.start)
+                for e in eligible):
             # 全国居民消费价格指数同比上涨0.4% (a name found for the statistic is none);
             # 国内苹果手机销量 stays Apple's
             return national

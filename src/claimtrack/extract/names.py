@@ -158,7 +158,8 @@ class NameRules:
         President, Deputy Governor); 0 when no role starts there."""
         modifiers = 0
         while True:
-            for length in range(min(_LONGEST_EN_ROLE, len(words) - at - modifiers), 0, -1):
+            for length in range(min(_longest_role(self.en_roles), len(words) - at - modifiers),
+                                0, -1):
                 start = at + modifiers
                 if " ".join(words[start : start + length]) in self.en_roles:
                     return modifiers + length
@@ -276,8 +277,10 @@ def _en_role_before_name(roles: frozenset[str], modifiers: frozenset[str]) -> re
     return re.compile("(" + _en_role_pattern(roles, modifiers).pattern + r"),?\s+$")
 
 
-# The most words an English role of names.yaml has (chief executive officer).
-_LONGEST_EN_ROLE = 4
+@cache
+def _longest_role(roles: frozenset[str]) -> int:
+    """The most words an English role of names.yaml has (chief executive officer: 3)."""
+    return max(len(role.split()) for role in roles)
 
 
 @cache
